@@ -1,0 +1,23 @@
+package io.genlake.cli;
+
+/** Turns an exception into the one line a user reads: the deepest meaningful message. */
+final class Errors {
+  private Errors() {}
+
+  static String describe(Throwable e) {
+    Throwable t = e;
+    String message = t.getMessage();
+    // Spark wraps task failures; the root cause usually holds the message worth reading
+    while (t.getCause() != null && t.getCause() != t
+        && (message == null || t instanceof java.util.concurrent.ExecutionException
+            || t.getClass().getName().startsWith("org.apache.spark.SparkException"))) {
+      t = t.getCause();
+      message = t.getMessage() == null ? message : t.getMessage();
+    }
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    return message.lines().findFirst().orElse(message)
+        + (message.lines().count() > 1 ? " (more with GENLAKE_DEBUG=1)" : "");
+  }
+}

@@ -1,0 +1,59 @@
+package io.genlake.cli;
+
+import io.genlake.ops.PipelineRuns;
+import io.genlake.ops.PipelineRuns.Status;
+import io.genlake.pipeline.Progress;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StepResult;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs one job step: times it, prints its counts, records it in {@code ops.pipeline_runs} whatever the
+ * outcome, and turns the outcome into an exit status (0 succeeded, 3 partial, 1 failed).
+ */
+final class JobRunner {
+  /** The outcome of one step. */
+  record Outcome(Status status, StepResult result, Optional<Throwable> error) {
+    int exitCode() {
+      return switch (status) {
+        case SUCCEEDED, SKIPPED -> 0;
+        case PARTIAL -> Genlake.EXIT_PARTIAL;
+        case FAILED -> 1;
+      };
+    }
+  }
+
+  private JobRunner() {}
+
+  static Outcome run(RunContext ctx, String job, String arguments, Function<RunContext, StepResult> step) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    StepResult result = new StepResult();
+    Optional<Throwable> error = Optional.empty();
+    Status status;
+    try {
+      result = step.apply(ctx);
+      status = result.isPartial() ? Status.PARTIAL : Status.SUCCEEDED;
+    } catch (RuntimeException e) {
+      error = Optional.of(e);
+      status = Status.FAILED;
+    }
+    long elapsed = System.nanoTime() - t0;
+    Progress p = ctx.progress();
+    for (Map.Entry<String, Long> c : result.counts().entrySet()) {
+      p.step(job, c.getKey() + ": " + Progress.count(c.getValue()));
+    }
+    for (String note : result.notes()) {
+      p.step(job, note);
+    }
+    p.step(job, status.label() + " in " + Progress.seconds(elapsed)
+        + error.map(e -> ": " + Errors.describe(e)).orElse(""));
+    PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(
+        ctx.runId(), ctx.parentRunId(), job, arguments, Optional.of(ctx.runDate()), started, Instant.now(),
+        status, result, error.map(Errors::describe)));
+    return new Outcome(status, result, error);
+  }
+}

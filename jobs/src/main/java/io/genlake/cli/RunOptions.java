@@ -1,0 +1,17 @@
+package io.genlake.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options of commands that run pipeline steps. */
+public final class RunOptions {
+  @Option(names = "--landing", paramLabel = "DIR",
+      description = "Landing directory with <stream>/ exports (default: paths.landing from config, data/sample).")
+  Optional<Path> landing = Optional.empty();
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The run's logical date (default: today, UTC); used for exports and recency.")
+  Optional<LocalDate> date = Optional.empty();
+}

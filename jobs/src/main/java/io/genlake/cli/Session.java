@@ -1,0 +1,61 @@
+package io.genlake.cli;
+
+import io.genlake.config.GenlakeConfig;
+import io.genlake.config.SparkSettings;
+import io.genlake.pipeline.Progress;
+import io.genlake.pipeline.RunContext;
+import io.genlake.spark.SparkSessions;
+import io.genlake.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+
+/** Opens what a command needs: configuration, SparkSession, warehouse with every table registered. */
+final class Session {
+  private static final DateTimeFormatter RUN_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private Session() {}
+
+  /** A SparkSession and the warehouse, tables registered as {@code <layer>.<table>}. */
+  static Warehouse openWarehouse(String appName, WarehouseOptions options) {
+    GenlakeConfig config = options.config();
+    SparkSettings settings = config.spark();
+    if (options.master.isPresent()) {
+      settings = new SparkSettings(options.master.get(), settings.shufflePartitions(), settings.conf());
+    }
+    String root = options.warehouseRoot();
+    SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(root.contains("://") ? "." : root));
+    Warehouse warehouse = new Warehouse(spark, root);
+    warehouse.registerAll();
+    return warehouse;
+  }
+
+  /** A full run context for a job. */
+  static RunContext openRun(String job, WarehouseOptions options, RunOptions run) {
+    Warehouse warehouse = openWarehouse(job, options);
+    GenlakeConfig config = options.config();
+    return new RunContext(
+        warehouse.spark(),
+        warehouse,
+        config,
+        newRunId(job),
+        run.date.orElse(LocalDate.now(ZoneOffset.UTC)),
+        run.landing.orElse(Path.of(config.paths().landing())),
+        Path.of(config.paths().reports()),
+        Path.of(config.paths().exports()),
+        new Progress(System.err, options.quiet),
+        Optional.empty());
+  }
+
+  /** {@code <job>-<UTC timestamp>-<random>}: unique, sortable by start time. */
+  static String newRunId(String job) {
+    return job + "-" + RUN_STAMP.format(Instant.now()) + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+  }
+}

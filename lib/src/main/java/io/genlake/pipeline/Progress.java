@@ -1,0 +1,40 @@
+package io.genlake.pipeline;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Progress lines for long work, on standard error so that standard output stays clean for results
+ * ({@code sql --format csv}, JSON answers). Each line is prefixed with the step name.
+ */
+public final class Progress {
+  private final PrintStream out;
+  private final boolean quiet;
+
+  public Progress(PrintStream out, boolean quiet) {
+    this.out = out;
+    this.quiet = quiet;
+  }
+
+  /** Progress that prints nothing (tests). */
+  public static Progress silent() {
+    return new Progress(System.err, true);
+  }
+
+  public void step(String step, String message) {
+    if (!quiet) {
+      out.println("[" + step + "] " + message);
+      out.flush();
+    }
+  }
+
+  /** Formats a count with thousands separators: 1,234,567. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** Formats seconds from nanoseconds: 2.31 s. */
+  public static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+  }
+}

@@ -1,0 +1,189 @@
+package io.genlake.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.types.StructField;
+import scala.Option;
+
+/**
+ * The warehouse: Delta tables stored at {@code <root>/<layer>/<table>} and registered in the session
+ * catalog as {@code <layer>.<table>}, so SQL, notebooks and jobs address them the same way. The root can
+ * be a local directory or any Hadoop file system URI.
+ */
+public final class Warehouse {
+  private static final Pattern TABLE_DIR = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = normalize(root);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** The root location (absolute path or URI). */
+  public String root() {
+    return root;
+  }
+
+  /** Where {@code id}'s Delta table lives. */
+  public String location(TableId id) {
+    return root + "/" + id.layer().dirName() + "/" + id.name();
+  }
+
+  /** True when {@code id} holds a Delta table (its {@code _delta_log} exists). */
+  public boolean exists(TableId id) {
+    try {
+      Path log = new Path(location(id), "_delta_log");
+      return fileSystem().exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check table " + id + " at " + location(id), e);
+    }
+  }
+
+  /** Reads {@code id}; a missing table fails with a message that says how to create it. */
+  public Dataset<Row> read(TableId id) {
+    if (!exists(id)) {
+      throw new MissingTableException(id, location(id));
+    }
+    return spark.read().format("delta").load(location(id));
+  }
+
+  /** Reads {@code id}, or an empty frame of {@code spec}'s schema when the table does not exist yet. */
+  public Dataset<Row> readOrEmpty(TableSpec spec) {
+    if (!exists(spec.id())) {
+      return spark.createDataFrame(List.of(), spec.schema());
+    }
+    return read(spec.id());
+  }
+
+  /** The table's latest Delta version, or empty when it does not exist. */
+  public Optional<Long> version(TableId id) {
+    if (!exists(id)) {
+      return Optional.empty();
+    }
+    Row last = DeltaTable.forPath(spark, location(id)).history(1).select("version").first();
+    return Optional.of(last.getLong(0));
+  }
+
+  /**
+   * Creates the table described by {@code spec} when it is missing (schema with NOT NULL columns, partition
+   * columns, Change Data Feed), adds any CHECK constraint it lacks, and registers it in the catalog.
+   */
+  public void ensure(TableSpec spec) {
+    TableId id = spec.id();
+    if (!exists(id)) {
+      var builder = DeltaTable.createIfNotExists(spark).location(location(id));
+      for (StructField f : spec.schema().fields()) {
+        builder = builder.addColumn(f);
+      }
+      if (!spec.partitionBy().isEmpty()) {
+        builder = builder.partitionedBy(spec.partitionBy().toArray(new String[0]));
+      }
+      if (spec.changeDataFeed()) {
+        builder = builder.property("delta.enableChangeDataFeed", "true");
+      }
+      builder.execute();
+    }
+    register(id);
+    if (!spec.checks().isEmpty()) {
+      Map<String, String> props = DeltaTable.forPath(spark, location(id)).detail()
+          .select("properties").first().getJavaMap(0);
+      for (Map.Entry<String, String> check : spec.checks().entrySet()) {
+        if (!props.containsKey("delta.constraints." + check.getKey().toLowerCase())) {
+          // names and expressions are constants of the table contract, never data values
+          spark.sql("ALTER TABLE " + id.qualifiedName() + " ADD CONSTRAINT " + check.getKey()
+              + " CHECK (" + check.getValue() + ")");
+        }
+      }
+    }
+  }
+
+  /** Replaces the whole content of {@code id} (schema included) with {@code data} in one Delta commit. */
+  public void overwrite(TableId id, Dataset<Row> data) {
+    data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location(id));
+    register(id);
+  }
+
+  /** Appends {@code data} to {@code id} in one Delta commit, creating the table if needed. */
+  public void append(TableId id, Dataset<Row> data) {
+    data.write().format("delta").mode("append").save(location(id));
+    register(id);
+  }
+
+  /** Registers {@code id} in the session catalog as an external Delta table at its location. */
+  public void register(TableId id) {
+    String db = id.layer().dirName();
+    if (!spark.catalog().databaseExists(db)) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+    }
+    if (!spark.sessionState().catalog().tableExists(new TableIdentifier(id.name(), Option.apply(db)))) {
+      spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
+    }
+  }
+
+  /** Registers every Delta table found under the root; returns what was registered. */
+  public List<TableId> registerAll() {
+    List<TableId> found = new ArrayList<>();
+    for (Layer layer : Layer.values()) {
+      for (TableId id : listTables(layer)) {
+        register(id);
+        found.add(id);
+      }
+    }
+    return found;
+  }
+
+  /** The Delta tables present in {@code layer}. */
+  public List<TableId> listTables(Layer layer) {
+    List<TableId> out = new ArrayList<>();
+    try {
+      Path dir = new Path(root, layer.dirName());
+      FileSystem fs = fileSystem();
+      if (!fs.exists(dir)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(dir)) {
+        String name = st.getPath().getName();
+        if (st.isDirectory() && TABLE_DIR.matcher(name).matches() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+          out.add(new TableId(layer, name));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list tables of layer " + layer.dirName() + " under " + root, e);
+    }
+    out.sort((a, b) -> a.name().compareTo(b.name()));
+    return out;
+  }
+
+  private FileSystem fileSystem() throws IOException {
+    return new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+  }
+
+  private static String normalize(String root) {
+    URI uri = URI.create(root.replace(" ", "%20"));
+    if (uri.getScheme() == null || uri.getScheme().length() == 1) {
+      return Paths.get(root).toAbsolutePath().normalize().toString();
+    }
+    return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+}

@@ -1,0 +1,49 @@
+package io.genlake.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genlake.table.SilverBlockFitRatings;
+import io.genlake.testing.TestSpark;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseTest {
+  private final SparkSession spark = TestSpark.session();
+
+  @Test
+  void ensureCreatesTableWithConstraintsAndRegistersIt(@TempDir Path dir) {
+    Warehouse w = new Warehouse(spark, dir.toString());
+    TableId id = SilverBlockFitRatings.TABLE;
+    assertFalse(w.exists(id));
+    w.ensure(SilverBlockFitRatings.SPEC);
+    w.ensure(SilverBlockFitRatings.SPEC); // idempotent
+    assertTrue(w.exists(id));
+    assertEquals(Optional.of(3L), w.version(id)); // create + one commit per CHECK constraint
+    assertEquals(0L, spark.sql("SELECT * FROM silver.block_fit_ratings").count());
+
+    Timestamp t = Timestamp.valueOf("2026-11-20 10:00:00");
+    Row bad = RowFactory.create("k1", null, "b1", "a1", null, "initial", "u1", 7, null, null, t,
+        "s.jsonl", 1L, "run", t, t);
+    var frame = spark.createDataFrame(List.of(bad), SilverBlockFitRatings.SCHEMA);
+    Exception e = assertThrows(Exception.class, () -> w.append(id, frame));
+    assertTrue(String.valueOf(e.getMessage()).contains("fit_rating_range"), e.getMessage());
+    assertEquals(0L, w.read(id).count());
+  }
+
+  @Test
+  void readingAMissingTableSaysHowToCreateIt(@TempDir Path dir) {
+    Warehouse w = new Warehouse(spark, dir.toString());
+    MissingTableException e = assertThrows(MissingTableException.class, () -> w.read(TableId.gold("nothing")));
+    assertTrue(e.getMessage().startsWith("Table gold.nothing does not exist yet"), e.getMessage());
+  }
+}
