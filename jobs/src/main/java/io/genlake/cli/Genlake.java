@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       SqlCommand.class,
+      BenchCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
