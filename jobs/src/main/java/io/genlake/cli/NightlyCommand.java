@@ -31,9 +31,7 @@ final class NightlyCommand implements Callable<Integer> {
     StepResult summary = new StepResult();
     int exit = 0;
     for (NightlySteps.Step step : NightlySteps.STEPS) {
-      RunContext ctx = new RunContext(parent.spark(), parent.warehouse(), parent.config(),
-          parent.runId() + "." + step.name(), parent.runDate(), parent.landing(), parent.reports(), parent.exports(),
-          p, Optional.of(parent.runId()));
+      RunContext ctx = parent.forStep(step.name());
       Optional<String> blocker = step.dependsOn().stream()
           .filter(d -> done.get(d) != Status.SUCCEEDED && done.get(d) != Status.PARTIAL).findFirst();
       if (blocker.isPresent()) {
