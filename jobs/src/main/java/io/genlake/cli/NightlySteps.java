@@ -1,7 +1,10 @@
 package io.genlake.cli;
 
+import io.genlake.ingest.Ingestion;
+import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,7 +16,8 @@ final class NightlySteps {
   /** One step: its name, the steps it needs, and what it does. */
   record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))));
 
   private NightlySteps() {}
 }

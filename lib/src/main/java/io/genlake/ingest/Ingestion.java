@@ -106,6 +106,7 @@ public final class Ingestion {
     List<Dataset<Row>> staged = new ArrayList<>();
     Set<String> sources = new HashSet<>();
     long streamRead = 0;
+    long streamQuarantined = 0;
     for (Kind kind : kinds) {
       if (kind.stream() != stream) {
         continue;
@@ -144,18 +145,20 @@ public final class Ingestion {
       totals.duplicates += merged.duplicates();
       totals.quarantined += quarantined;
       streamRead += read;
+      streamQuarantined += quarantined;
     }
     if (staged.isEmpty()) {
       return;
     }
     Dataset<Row> quarantine = quarantineRows(staged, ctx.runId(), now);
     long quarantinedNew = LandingWrites.appendNew(warehouse, QuarantineTables.spec(stream.quarantine()), quarantine,
-        sources);
+        streamQuarantined, sources);
     if (quarantinedNew > 0) {
       result.table(stream.quarantine(), quarantinedNew, quarantinedNew, warehouse.version(stream.quarantine()));
     }
     Dataset<Row> bronze = bronzeRows(staged, ctx.runId(), now);
-    long appended = LandingWrites.appendNew(warehouse, BronzeTables.spec(stream.bronze()), bronze, sources);
+    long appended = LandingWrites.appendNew(warehouse, BronzeTables.spec(stream.bronze()), bronze, streamRead,
+        sources);
     result.count(stream.bronze().qualifiedName() + ".appended", appended)
         .count(stream.quarantine().qualifiedName() + ".appended", quarantinedNew)
         .table(stream.bronze(), streamRead, appended, warehouse.version(stream.bronze()));

@@ -23,9 +23,17 @@ import org.apache.spark.sql.RowFactory;
 final class LandingWrites {
   private LandingWrites() {}
 
-  /** Appends the rows of {@code rows} not yet in {@code spec}'s table; returns how many were appended. */
-  static long appendNew(Warehouse warehouse, TableSpec spec, Dataset<Row> rows, Set<String> batchSources) {
+  /**
+   * Appends the rows of {@code rows} ({@code rowCount} of them) not yet in {@code spec}'s table; returns how many
+   * were appended. Commits nothing when there is nothing new.
+   */
+  static long appendNew(Warehouse warehouse, TableSpec spec, Dataset<Row> rows, long rowCount,
+      Set<String> batchSources) {
+    if (rowCount == 0) {
+      return 0;
+    }
     Dataset<Row> fresh = rows;
+    long n = rowCount;
     if (warehouse.exists(spec.id())) {
       Dataset<Row> existing = warehouse.read(spec.id());
       List<Object> shared = new ArrayList<>();
@@ -40,9 +48,9 @@ final class LandingWrites {
         fresh = rows.join(seen, scala.collection.JavaConverters.asScalaBuffer(
             List.of(BronzeTables.SOURCE, BronzeTables.SOURCE_LINE, BronzeTables.CHECKSUM)).toSeq(), "left_anti")
             .select(rows.columns()[0], java.util.Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
+        n = fresh.count();
       }
     }
-    long n = fresh.count();
     if (n > 0) {
       warehouse.ensure(spec);
       warehouse.append(spec.id(), fresh);
