@@ -93,6 +93,9 @@ final class Staging {
       node = JSON.readTree(b, 0, len);
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(code \\d+\\)", "");
+      if (msg.startsWith("Trailing token")) {
+        msg = "more than one JSON value on the line, the second one";
+      }
       return rejected(source, line, text, checksum, Rule.MALFORMED_JSON,
           where + " is not valid JSON: " + msg + " at column " + e.getLocation().getColumnNr());
     } catch (IOException e) {
