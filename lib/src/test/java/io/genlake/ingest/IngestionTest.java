@@ -309,4 +309,23 @@ class IngestionTest {
     }
     assertFalse(dir.resolve("wh").resolve("silver").toFile().exists());
   }
+
+  @Test
+  void silverRejectsRowsThatBreakItsConstraints(@TempDir Path dir) {
+    SparkSession spark = TestSpark.session();
+    Warehouse w = new Warehouse(spark, dir.resolve("wh").toString());
+    w.ensure(SilverBlockFitRatings.SPEC);
+    java.sql.Timestamp t = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-20T10:00:00Z"));
+    Row seven = org.apache.spark.sql.RowFactory.create("k", null, BLOCK, "a1", null, "initial", "u1", 7, null, null, t,
+        "f.jsonl", 1L, "run", t, t);
+    Exception e = assertThrows(Exception.class, () -> w.append(SilverBlockFitRatings.TABLE,
+        spark.createDataFrame(List.of(seven), SilverBlockFitRatings.SCHEMA)));
+    assertTrue(String.valueOf(e.getMessage()).contains("fit_rating_range"), e.getMessage());
+    Row noTarget = org.apache.spark.sql.RowFactory.create("k", null, BLOCK, null, null, "initial", "u1", 3, null, null,
+        t, "f.jsonl", 1L, "run", t, t);
+    Exception e2 = assertThrows(Exception.class, () -> w.append(SilverBlockFitRatings.TABLE,
+        spark.createDataFrame(List.of(noTarget), SilverBlockFitRatings.SCHEMA)));
+    assertTrue(String.valueOf(e2.getMessage()).contains("rated_target"), e2.getMessage());
+    assertEquals(0L, w.read(SilverBlockFitRatings.TABLE).count());
+  }
 }
