@@ -37,7 +37,9 @@ final class SilverMerge {
   static Outcome upsert(Warehouse warehouse, Kind kind, Dataset<Row> valid, long validCount, String runId,
       Timestamp ingestedAt) {
     TableSpec spec = kind.silver();
-    boolean hadRows = warehouse.exists(spec.id()) && !warehouse.read(spec.id()).isEmpty();
+    // the table's file count comes from the Delta log: no scan
+    boolean hadRows = warehouse.exists(spec.id()) && DeltaTable.forPath(warehouse.spark(),
+        warehouse.location(spec.id())).detail().select("numFiles").first().getLong(0) > 0;
     warehouse.ensure(spec);
     if (validCount == 0) {
       return new Outcome(0, 0, false);

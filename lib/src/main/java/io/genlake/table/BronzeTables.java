@@ -7,8 +7,6 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.TableSpec;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -63,9 +61,8 @@ public final class BronzeTables {
 
   private BronzeTables() {}
 
-  /** The contract of one bronze stream table: no key (append-only), source line positive. */
+  /** The contract of one bronze stream table: no key (append-only), NOT NULL columns, no CHECK constraint. */
   public static TableSpec spec(TableId table) {
-    return new TableSpec(table, SCHEMA, List.of(), List.of(),
-        Map.of("source_line_positive", SOURCE_LINE + " >= 0"), false);
+    return TableSpec.simple(table, SCHEMA);
   }
 }
