@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
