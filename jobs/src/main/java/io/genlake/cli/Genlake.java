@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       ExportCommand.class,
+      MaintainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
