@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ExportCommand.class,
       MaintainCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
