@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class Landing implements AutoCloseable {
   private final Map<Kind, FileSink> files = new EnumMap<>(Kind.class);
+  /** The last good row per kind and format, to derive the bad rows that {@link #addMissingRules} adds. */
+  private final Map<Kind, Object[][]> lastGood = new EnumMap<>(Kind.class);
   private final SqliteSink sqlite;
   private final Tally tally;
   private final Rng rng;
@@ -34,6 +36,7 @@ final class Landing implements AutoCloseable {
   /** Writes a good row, then maybe a bad row derived from it. */
   void write(Kind kind, Format format, Object[] row) {
     tally.good(kind, format);
+    lastGood.computeIfAbsent(kind, k -> new Object[Format.values().length][])[format.ordinal()] = row;
     try {
       if (format == Format.SQLITE) {
         sqlite.write(kind, row);
@@ -54,6 +57,31 @@ final class Landing implements AutoCloseable {
     write(kind, format, row);
   }
 
+  /**
+   * Adds one bad row for every rule a kind can break but did not by chance (small scales), derived from the
+   * kind's last good row in the first format that allows the rule. At most a few dozen rows at any scale.
+   */
+  void addMissingRules() {
+    try {
+      for (Kind kind : Kind.values()) {
+        Object[][] last = lastGood.get(kind);
+        for (BadRule rule : BadRule.values()) {
+          if (last == null || tally.bad(kind, rule) > 0) {
+            continue;
+          }
+          for (Format format : Format.values()) {
+            if (last[format.ordinal()] != null && BadRule.applicable(kind, format).contains(rule)) {
+              writeBad(kind, format, last[format.ordinal()], rule);
+              break;
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot insert bad rows into SQLite: " + e.getMessage(), e);
+    }
+  }
+
   private void writeBad(Kind kind, Format format, Object[] row) throws SQLException {
     List<BadRule> rules = BadRule.applicable(kind, format);
     BadRule rule = rules.get(rng.below(rules.size()));
@@ -63,6 +91,10 @@ final class Landing implements AutoCloseable {
         rule = BadRule.WRONG_TYPE;
       }
     }
+    writeBad(kind, format, row, rule);
+  }
+
+  private void writeBad(Kind kind, Format format, Object[] row, BadRule rule) throws SQLException {
     long n = ++badNumber;
     tally.bad(kind, format, rule);
     if (format == Format.SQLITE) {

@@ -66,6 +66,9 @@ public final class LandingGenerator {
                 + Progress.seconds(System.nanoTime() - t0) + ")"));
         progress.step("generate", "feedback attempts");
         new FeedbackPass(landing, rng, scale, start, end - start).run();
+        if (badRate > 0) {
+          landing.addMissingRules();
+        }
         progress.step("generate", "committing the SQLite databases");
       }
       GenerationSummary summary = tally.summary(scale, seed, badRate, System.nanoTime() - t0);

@@ -21,10 +21,24 @@ class BadRowsTest {
   }
 
   @Test
-  void everyRuleIsPresent() {
-    for (BadRule rule : BadRule.values()) {
-      assertTrue(summary.badRows().get(rule.label) > 0, rule.label + " missing: " + summary.badRows());
+  void everyKindBreaksEveryRuleItsFormatsAllow() {
+    for (Kind kind : Kind.values()) {
+      for (BadRule rule : BadRule.values()) {
+        boolean applies = false;
+        for (Format format : Format.values()) {
+          applies |= summary.rowsByFormat().containsKey(kind.label + "/" + format.label)
+              && BadRule.applicable(kind, format).contains(rule);
+        }
+        long count = summary.badRowsByKindAndRule().getOrDefault(kind.label + "/" + rule.label, 0L);
+        assertEquals(applies, count > 0, kind.label + "/" + rule.label + " = " + count);
+      }
     }
+  }
+
+  @Test
+  void zeroBadRateWritesNoBadRows(@TempDir Path other) {
+    GenerationSummary clean = LandingGenerator.write(other, 60, 11, 0);
+    assertEquals(0, clean.totalBadRows());
   }
 
   @Test
