@@ -21,7 +21,7 @@ enum BadRule {
   MISSING_REQUIRED("missing_required"),
   /** A string field longer than ingest.max_string_length (65,536): 70,000 characters. */
   OVERSIZED_STRING("oversized_string"),
-  /** A line holding bytes that are not UTF-8 (0xC3 0x28 0xFF) inside a string. */
+  /** A line holding bytes that are not UTF-8 (0xFF 0xFE) inside a string. */
   INVALID_UTF8("invalid_utf8"),
   /** A CSV row with more cells than its header. */
   BAD_CSV_ROW("bad_csv_row");
@@ -84,15 +84,18 @@ enum BadRule {
     }
   }
 
-  /** A private-use character whose UTF-8 bytes (EE 80 80) the writer replaces with invalid ones. */
-  static final char INVALID_UTF8_MARKER = '\uE000';
-  static final byte[] INVALID_UTF8_BYTES = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF};
+  /**
+   * A Latin-1 character the generated data never holds, whose UTF-8 bytes (C3 BF) the writer replaces with
+   * bytes that are never UTF-8 (FF FE). Latin-1 keeps the writers' StringBuilders compact.
+   */
+  static final char INVALID_UTF8_MARKER = '\u00FF';
+  static final byte[] INVALID_UTF8_BYTES = {(byte) 0xFF, (byte) 0xFE};
 
   /** Replaces the marker's UTF-8 bytes in {@code line} with bytes that are not UTF-8. */
   static void breakUtf8(byte[] line) {
-    for (int i = 0; i + 2 < line.length; i++) {
-      if (line[i] == (byte) 0xEE && line[i + 1] == (byte) 0x80 && line[i + 2] == (byte) 0x80) {
-        System.arraycopy(INVALID_UTF8_BYTES, 0, line, i, 3);
+    for (int i = 0; i + 1 < line.length; i++) {
+      if (line[i] == (byte) 0xC3 && line[i + 1] == (byte) 0xBF) {
+        System.arraycopy(INVALID_UTF8_BYTES, 0, line, i, 2);
         return;
       }
     }

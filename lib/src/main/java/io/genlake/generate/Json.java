@@ -46,7 +46,13 @@ final class Json {
   /** Appends a quoted, escaped JSON string. */
   static void string(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int n = s.length();
+    int plain = 0;
+    while (plain < n && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+      plain++;
+    }
+    sb.append(s, 0, plain);
+    for (int i = plain; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");

@@ -152,6 +152,12 @@ final class SqliteSink implements AutoCloseable {
   }
 
   private static Connection open(Path file, String[] ddl) throws SQLException {
+    try {
+      // overwrite a same-named file as the other writers do: an empty file is a new SQLite database
+      Files.write(file, new byte[0]);
+    } catch (java.io.IOException e) {
+      throw new SQLException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {
       for (String statement : ddl) {

@@ -45,6 +45,21 @@ class LandingGeneratorTest {
   }
 
   @Test
+  void writingAgainIntoTheSameDirectoryOverwritesWithTheSameBytes(@TempDir Path other) throws IOException {
+    LandingGenerator.write(other, 80, 9, 0.05);
+    List<byte[]> before = new ArrayList<>();
+    for (Path p : files(other)) {
+      before.add(Files.readAllBytes(p));
+    }
+    LandingGenerator.write(other, 80, 9, 0.05);
+    List<Path> after = files(other);
+    assertEquals(before.size(), after.size());
+    for (int i = 0; i < after.size(); i++) {
+      assertArrayEquals(before.get(i), Files.readAllBytes(after.get(i)), after.get(i).toString());
+    }
+  }
+
+  @Test
   void anotherSeedGivesOtherData(@TempDir Path other) throws IOException {
     LandingGenerator.write(other, 50, 8, 0.02);
     LandingGenerator.write(other.resolve("b"), 50, 7, 0.02);
