@@ -43,6 +43,9 @@ final class ReferenceMappers {
     try {
       return in.strings(SilverActionBlocks.TAGS);
     } catch (Rejection notAList) {
+      if (notAList.rule() != Rule.WRONG_TYPE) {
+        throw notAList;
+      }
       ObjectNode obj;
       try {
         obj = in.object(SilverActionBlocks.TAGS);
@@ -71,6 +74,9 @@ final class ReferenceMappers {
     try {
       captions = in.strings(SilverAssets.CAPTIONS);
     } catch (Rejection oneString) {
+      if (oneString.rule() != Rule.WRONG_TYPE) {
+        throw oneString;
+      }
       captions = new ArrayList<>(List.of(in.string(SilverAssets.CAPTIONS)));
     }
     return out.put(SilverAssets.ASSET_ID, in.requireString(SilverAssets.ASSET_ID))

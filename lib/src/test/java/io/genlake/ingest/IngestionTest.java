@@ -42,7 +42,12 @@ class IngestionTest {
   static final String BLOCK = "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
 
   static RunContext context(SparkSession spark, Warehouse w, Path landing, String runId, boolean full) {
-    return new RunContext(spark, w, CONFIG, runId, LocalDate.of(2026, 11, 21), landing, landing.resolve("reports"),
+    return context(spark, w, landing, runId, full, CONFIG);
+  }
+
+  static RunContext context(SparkSession spark, Warehouse w, Path landing, String runId, boolean full,
+      GenlakeConfig config) {
+    return new RunContext(spark, w, config, runId, LocalDate.of(2026, 11, 21), landing, landing.resolve("reports"),
         landing.resolve("exports"), Progress.silent(), Optional.empty(), full);
   }
 
