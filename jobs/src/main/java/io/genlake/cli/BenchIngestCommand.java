@@ -61,6 +61,9 @@ final class BenchIngestCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master from config).")
   Optional<String> master = Optional.empty();
 
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress lines of the ingestion itself.")
+  boolean quiet;
+
   @Option(names = "--keep", description = "Keep the temporary warehouse and print where it is.")
   boolean keep;
 
@@ -97,7 +100,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     long sparkReady = System.nanoTime();
     Warehouse warehouse = new Warehouse(spark, wh.toString());
     RunContext ctx = new RunContext(spark, warehouse, cfg, "bench-ingest", LocalDate.now(ZoneOffset.UTC), dir,
-        wh.resolve("reports"), wh.resolve("exports"), new Progress(System.err, true), Optional.empty(), false);
+        wh.resolve("reports"), wh.resolve("exports"), new Progress(System.err, quiet), Optional.empty(), false);
     out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %12s%n", "stream", "read", "accepted", "quarantined",
         "seconds", "rows/s");
     long totalRows = 0;

@@ -55,7 +55,8 @@ public final class Ingestion {
     }
     // 1. find and check every source before writing anything
     LandingScan.Found found = LandingScan.scan(ctx.landing(), kinds);
-    Set<String> known = ctx.full() ? Set.of() : LandingWrites.knownFingerprints(warehouse);
+    boolean nothing = found.files().isEmpty() && found.tables().isEmpty();
+    Set<String> known = ctx.full() || nothing ? Set.of() : LandingWrites.knownFingerprints(warehouse);
     Set<String> unchangedKeys = new HashSet<>();
     List<Fingerprint> toRecord = new ArrayList<>();
     for (Fingerprint f : found.fingerprints()) {
@@ -118,6 +119,7 @@ public final class Ingestion {
       }
       kindUnits.forEach(u -> sources.add(u.source()));
       kindTables.forEach(t -> sources.add(t.source()));
+      long k0 = System.nanoTime();
       Dataset<Row> stage = StageReader.read(ctx.spark(), kind, kindUnits, kindTables, limits)
           .persist(StorageLevel.MEMORY_AND_DISK());
       staged.add(stage);
@@ -125,6 +127,7 @@ public final class Ingestion {
       long read = byRule.values().stream().mapToLong(Long::longValue).sum();
       long valid = byRule.getOrDefault("", 0L);
       long quarantined = read - valid;
+      long k1 = System.nanoTime();
       SilverMerge.Outcome merged = SilverMerge.upsert(warehouse, kind, stage.where(col(Staging.RULE).isNull()),
           valid, ctx.runId(), now);
       String table = kind.silver().id().qualifiedName();
@@ -139,7 +142,8 @@ public final class Ingestion {
           merged.committed() ? warehouse.version(kind.silver().id()) : java.util.Optional.empty());
       ctx.progress().step("ingest", table + ": read " + Progress.count(read) + " = accepted "
           + Progress.count(merged.accepted()) + " + duplicates " + Progress.count(merged.duplicates())
-          + " + quarantined " + Progress.count(quarantined));
+          + " + quarantined " + Progress.count(quarantined) + " (read and validated in "
+          + Progress.seconds(k1 - k0) + ", merged in " + Progress.seconds(System.nanoTime() - k1) + ")");
       totals.read += read;
       totals.accepted += merged.accepted();
       totals.duplicates += merged.duplicates();
@@ -150,6 +154,7 @@ public final class Ingestion {
     if (staged.isEmpty()) {
       return;
     }
+    long w0 = System.nanoTime();
     Dataset<Row> quarantine = quarantineRows(staged, ctx.runId(), now);
     long quarantinedNew = LandingWrites.appendNew(warehouse, QuarantineTables.spec(stream.quarantine()), quarantine,
         streamQuarantined, sources);
@@ -162,6 +167,8 @@ public final class Ingestion {
     result.count(stream.bronze().qualifiedName() + ".appended", appended)
         .count(stream.quarantine().qualifiedName() + ".appended", quarantinedNew)
         .table(stream.bronze(), streamRead, appended, warehouse.version(stream.bronze()));
+    ctx.progress().step("ingest", stream.bronze() + " and " + stream.quarantine() + " written in "
+        + Progress.seconds(System.nanoTime() - w0));
     staged.forEach(Dataset::unpersist);
   }
 
