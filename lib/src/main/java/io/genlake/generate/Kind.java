@@ -87,6 +87,23 @@ enum Kind {
     this.numericCsvBooleans = numericCsvBooleans;
   }
 
+  /** Whether the key is a UUID (action blocks, prompt versions, feedback attempts): bad rows get a UUID key too. */
+  boolean uuidKey() {
+    return this == ACTION_BLOCKS || this == PROMPT_VERSIONS || this == FEEDBACK;
+  }
+
+  /**
+   * The key of the {@code n}-th bad row derived from a row with key {@code key}: {@code <key>-bad-<n>}, or for
+   * UUID keys a valid UUID starting {@code badbad00-} (so the bad row breaks only its own rule).
+   */
+  String badKey(Object key, long n) {
+    if (!uuidKey()) {
+      return key + "-bad-" + n;
+    }
+    String hex = Long.toHexString(n);
+    return "badbad00-0000-4000-8000-" + "000000000000".substring(hex.length()) + hex;
+  }
+
   /** The index of {@code field} in {@link #fields}; fails fast on a typo. */
   int index(String field) {
     for (int i = 0; i < fields.length; i++) {

@@ -102,7 +102,7 @@ final class Landing implements AutoCloseable {
       return;
     }
     Object[] bad = row.clone();
-    bad[0] = row[0] + "-bad-" + n;
+    bad[0] = kind.badKey(row[0], n);
     rule.corrupt(kind, bad);
     files.get(kind).writeBad(bad, format, rule);
   }
