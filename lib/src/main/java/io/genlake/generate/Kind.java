@@ -54,7 +54,7 @@ enum Kind {
   /** File name stem of the part files. */
   final String stem;
   final String[] fields;
-  /** A required field (not the key) that missing_required drops. */
+  /** A required field (not the key) that missing_field drops. */
   final String requiredField;
   final String wrongTypeField;
   final String wrongTypeValue;
@@ -64,7 +64,7 @@ enum Kind {
   /** The enumeration field and an unknown value, or null when the kind has no closed enumeration. */
   final String enumField;
   final String enumValue;
-  /** The string field that oversized_string and invalid_utf8 break. */
+  /** The string field that string_too_long and invalid_utf8 break. */
   final String textField;
   /** Whether this kind's CSV writes booleans as 1/0 (seed 002's exports) instead of true/false. */
   final boolean numericCsvBooleans;

@@ -64,12 +64,12 @@ final class ContractCheck {
     Spec spec = spec(kind);
     for (Object v : row.values()) {
       if (v instanceof String s && s.length() > 65_536) {
-        return "oversized_string";
+        return "string_too_long";
       }
     }
     for (String f : spec.required()) {
       if (row.get(f) == null || row.get(f).toString().isEmpty()) {
-        return "missing_required";
+        return "missing_field";
       }
     }
     if ((kind == Kind.ACTION_BLOCKS || kind == Kind.BLOCK_FIT)
