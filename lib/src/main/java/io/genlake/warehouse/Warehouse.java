@@ -130,15 +130,27 @@ public final class Warehouse {
     register(id);
   }
 
-  /** Registers {@code id} in the session catalog as an external Delta table at its location. */
+  /**
+   * Registers {@code id} in the session catalog as an external Delta table at its location; a name registered
+   * for another warehouse earlier in the session is re-pointed (dropping an external table's catalog entry
+   * never deletes its data).
+   */
   public void register(TableId id) {
     String db = id.layer().dirName();
     if (!spark.catalog().databaseExists(db)) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
     }
-    if (!spark.sessionState().catalog().tableExists(new TableIdentifier(id.name(), Option.apply(db)))) {
-      spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
+    TableIdentifier ident = new TableIdentifier(id.name(), Option.apply(db));
+    var catalog = spark.sessionState().catalog();
+    if (catalog.tableExists(ident)) {
+      String registered = new Path(catalog.getTableMetadata(ident).location()).toUri().getPath();
+      if (registered.equals(new Path(location(id)).toUri().getPath())) {
+        return;
+      }
+      // the session opened another warehouse before (notebooks, tests): point the name at this one
+      catalog.dropTable(ident, true, false);
     }
+    spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
   }
 
   /** Registers every Delta table found under the root; returns what was registered. */
