@@ -111,6 +111,18 @@ public final class FailureAnalytics {
         .filter(p -> p.status() == MinedPattern.Status.REPORTED).toList(), counts);
   }
 
+  /**
+   * Mines outcome rows already in memory or generated ({@link PlantedPatterns#generate}); every pattern
+   * significant at the query's threshold and alpha, reported and redundant, most failing first.
+   */
+  public static PatternAnswer minePatterns(Dataset<Row> outcomes, PatternQuery query) {
+    PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(query.minOccurrences(),
+        query.failureThreshold(), query.maxItems(), query.alpha()));
+    StepResult counts = new StepResult();
+    countMining(counts, mined);
+    return new PatternAnswer(mined.patterns(), counts);
+  }
+
   /** One feedback search hit (seed 004's search_feedback). */
   public record FeedbackHit(String attemptId, String material, String category, Optional<String> feedbackCategory,
       String feedbackText, Optional<Integer> realismScore, boolean passed, java.sql.Timestamp attemptedAt) {}
