@@ -3,6 +3,7 @@ package io.genlake.failure;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genlake.config.FailureConfig;
 import io.genlake.pipeline.StepResult;
@@ -120,6 +121,63 @@ class SeedFeedbackAnalyticsTest {
     assertEquals(6L, t.<Long>getAs(GoldTruncationImpact.ATTEMPTS));
     assertEquals(6L, result.count("attempts.read"));
     assertEquals(1L, result.count("attempts.unspecified_failure_category"));
+  }
+
+  @Test
+  void terminalSummaryReproducesSeedReport() {
+    String text = io.genlake.failure.report.FailureReport.summary(w);
+    String head = """
+        📈 OVERALL STATISTICS:
+           • Total attempts: 6
+           • Passed: 2 (33.3%)
+           • Failed: 4 (66.7%)
+           • Average score: 76.3/100
+
+        📊 BY CATEGORY:
+           • metal_ferrous: 1 attempts, 100.0% pass rate, 78.0 avg score
+           • wood_hardwood: 5 attempts, 20.0% pass rate, 76.0 avg score
+
+        🚨 TOP PHYSICS VIOLATIONS:
+           • Edge concentration issues: 33.3%
+           • Multiple quality issues: 33.3%
+
+        📈 FEEDBACK EFFECTIVENESS:
+           Before: 0.0% pass rate
+           After:  40.0% pass rate
+           Improvement: +40.0%
+        """;
+    String tail = """
+        💡 FEEDBACK EFFECTIVENESS BY TYPE:
+           • physics: 1 uses, 100.0% success, 82.0 avg score
+           • material_behavior: 1 uses, 100.0% success, 78.0 avg score
+
+        🌟 TOP PERFORMING FEEDBACK:
+           • Birch (82/100) - physics
+             "Focus on realistic contamination distribution..."
+           • Steel (78/100) - material_behavior
+             "Rust patterns should show natural progression..."
+        """;
+    assertTrue(text.startsWith("📊 IMAGE GENERATION ANALYTICS REPORT\n"), text);
+    assertTrue(text.contains(head), text);
+    assertTrue(text.contains(tail), text);
+    assertTrue(text.contains("   Retry chains (1 with attempts before and after feedback): 0.0% -> 0.0%, +0.0%\n"), text);
+  }
+
+  @Test
+  void htmlReportRendersInHeadlessChromiumWithoutErrors(@TempDir Path reports) throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    var written = io.genlake.failure.report.FailureReport.write(w, reports, new java.io.PrintStream(out, true, "UTF-8"));
+    Path html = reports.resolve("failures/index.html");
+    assertTrue(java.nio.file.Files.exists(reports.resolve("failures/report.md")));
+    assertEquals(3L, written.count("report.charts")); // by category, before/after, daily failure rate; no patterns
+    String page = java.nio.file.Files.readString(html);
+    assertTrue(page.contains("src=\"data:image/png;base64,"));
+    assertTrue(!page.contains("http://") && !page.contains("https://"), "self-contained");
+    Browser.Rendered r = Browser.render(html);
+    assertTrue(r.dom().contains("data-rendered=\"ok\""), r.dom());
+    assertTrue(r.dom().contains("data-images=\"3\""), r.dom());
+    assertTrue(!r.dom().contains("data-errors"), r.dom());
+    assertEquals(List.of(), r.consoleErrors());
   }
 
   @Test
