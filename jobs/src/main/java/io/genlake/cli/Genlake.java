@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      FailuresCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {

@@ -13,7 +13,9 @@ final class NightlySteps {
   /** One step: its name, the steps it needs, and what it does. */
   record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("failure", List.of("ingest"), FailureJob::run),
+      new Step("report_failures", List.of("failure"), FailureJob::report));
 
   private NightlySteps() {}
 }

@@ -111,6 +111,20 @@ public final class PlantedPatterns {
     };
   }
 
+  /**
+   * The generated outcomes as seed 004's generation_attempts columns that its category statistics read:
+   * id, timestamp (ISO text), category, realism_score (integer), passed (0/1). For the SQLite comparison.
+   */
+  public static Dataset<Row> asSeedAttempts(Dataset<Row> outcomes) {
+    return outcomes.select(
+        org.apache.spark.sql.functions.col(Outcomes.OUTCOME_ID).as("id"),
+        org.apache.spark.sql.functions.date_format(org.apache.spark.sql.functions.col(Outcomes.OCCURRED_AT),
+            "yyyy-MM-dd'T'HH:mm:ss").as("timestamp"),
+        org.apache.spark.sql.functions.col(Outcomes.MATERIAL_CATEGORY).as("category"),
+        org.apache.spark.sql.functions.col(Outcomes.SCORE).cast("int").as("realism_score"),
+        org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.col(Outcomes.FAILED)).cast("int").as("passed"));
+  }
+
   /** The index of the first planted pattern all of whose items are in {@code items}, or −1. */
   static int matchedPlanted(List<String> items) {
     Set<String> set = new HashSet<>(items);
