@@ -15,8 +15,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       SqlCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      MaintainCommand.class,
+      NotebookCommand.class,
       FailuresCommand.class,
       FeedbackCommand.class,
       CommandLine.HelpCommand.class
