@@ -24,6 +24,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FailureCommandsTest {
+  /**
+   * Drops every table registration of the shared session catalog (data stay on disk). Warehouse.register
+   * keeps an existing registration, so without this a later test's warehouse would resolve layer.table names
+   * to this test's deleted temp directory.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void forgetCatalog() {
+    for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
+      String db = layer.dirName();
+      if (spark().catalog().databaseExists(db)) {
+        for (org.apache.spark.sql.catalog.Table t : spark().catalog().listTables(db).collectAsList()) {
+          spark().sessionState().catalog().dropTable(
+              new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
+        }
+      }
+    }
+  }
+
+  private static org.apache.spark.sql.SparkSession spark() {
+    return TestSpark.session();
+  }
+
   /** 30 angry-profile generations that all fail, 30 happy-standing ones that all complete. */
   private static void seedGenerations(Warehouse w) {
     List<Row> rows = new ArrayList<>();

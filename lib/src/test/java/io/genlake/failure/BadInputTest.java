@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -70,6 +71,11 @@ class BadInputTest {
         FailureFixtures.attempt("a3", 2, "Oak", "wood_hardwood", false, null, null, 80, true, none, null)),
         SilverFeedbackAttempts.SCHEMA));
     excluded = FailureAnalytics.run(w, CONFIG);
+  }
+
+  @AfterAll
+  static void forget() {
+    FailureFixtures.forgetCatalog(w.spark());
   }
 
   @Test

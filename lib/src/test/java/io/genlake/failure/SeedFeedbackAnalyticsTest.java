@@ -18,6 +18,7 @@ import io.genlake.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,11 @@ class SeedFeedbackAnalyticsTest {
     return w.read(GoldCategoryStats.TABLE).filter(col(GoldCategoryStats.SOURCE).equalTo("attempt")
         .and(col(GoldCategoryStats.DIMENSION).equalTo(dimension)).and(col(GoldCategoryStats.VALUE).equalTo(value)))
         .first();
+  }
+
+  @AfterAll
+  static void forget() {
+    FailureFixtures.forgetCatalog(w.spark());
   }
 
   @Test
