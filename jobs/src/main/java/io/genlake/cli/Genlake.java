@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       MaintainCommand.class,
       NotebookCommand.class,
+      FailuresCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {

@@ -21,7 +21,9 @@ final class NightlySteps {
     }
   }
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 
   private NightlySteps() {}
 }
