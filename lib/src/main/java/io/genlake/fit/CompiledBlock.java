@@ -79,22 +79,41 @@ public final class CompiledBlock implements Serializable {
 
   /** The score against an expanded asset bitset: {@code clamp(1 - penalties + bonuses)}. */
   public double score(long[] asset) {
+    return score(asset, 0);
+  }
+
+  /** The score against the expanded asset bitset stored at {@code assets[offset .. offset + words)}. */
+  double score(long[] assets, int offset) {
     double s = 1.0;
     for (int r = 0; r < required.length; r++) {
       int i = required[r];
-      if ((asset[i >>> 6] & (1L << i)) != 0) {
+      if ((assets[offset + (i >>> 6)] & (1L << i)) != 0) {
         continue;
       }
-      s -= overlaps(asset, conflictMasks, r * words) ? conflictWeight[r] : missWeight[r];
+      boolean conflict = false;
+      for (int w = 0; w < words; w++) {
+        conflict |= (assets[offset + w] & conflictMasks[r * words + w]) != 0;
+      }
+      s -= conflict ? conflictWeight[r] : missWeight[r];
     }
     for (int c = 0; c < softWeight.length; c++) {
       int shared = 0;
       for (int w = 0; w < words; w++) {
-        shared += Long.bitCount(asset[w] & softMasks[c * words + w]);
+        shared += Long.bitCount(assets[offset + w] & softMasks[c * words + w]);
       }
       s += softWeight[c] * shared;
     }
     return s < 0.0 ? 0.0 : s > 1.0 ? 1.0 : s;
+  }
+
+  /** Scores the {@code n} assets of a flat bitset array (in index order) into {@code heap}. */
+  void scan(long[] assets, int n, TopHeap heap) {
+    for (int a = 0, offset = 0; a < n; a++, offset += words) {
+      double s = score(assets, offset);
+      if (s > heap.threshold()) {
+        heap.offer(s, a);
+      }
+    }
   }
 
   /** The same computation as {@link #score(long[])}, recording every reason (used on kept pairs only). */
