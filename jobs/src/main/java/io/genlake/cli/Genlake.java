@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       SqlCommand.class,
+      FitCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

@@ -1,5 +1,7 @@
 package io.genlake.cli;
 
+import io.genlake.fit.FitJob;
+import io.genlake.fit.inspector.FitInspector;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import java.util.List;
@@ -13,7 +15,9 @@ final class NightlySteps {
   /** One step: its name, the steps it needs, and what it does. */
   record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("fit", List.of("ingest"), FitJob::run),
+      new Step("report_fit", List.of("fit"), FitInspector::run));
 
   private NightlySteps() {}
 }
