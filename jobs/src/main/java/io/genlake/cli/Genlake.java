@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      MaintainCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
