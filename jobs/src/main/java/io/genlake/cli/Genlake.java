@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       SqlCommand.class,
       FitCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       ExportCommand.class,
