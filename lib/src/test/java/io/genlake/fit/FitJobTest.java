@@ -88,6 +88,26 @@ class FitJobTest {
     assertNull(continuation.get(continuation.fieldIndex(GoldFitCalibration.SPEARMAN)));
   }
 
+  @Test
+  void brokenOntologyStopsTheStepNamingTheProblem(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    java.nio.file.Files.writeString(bad, """
+        categories:
+          camera: {prefix: cam, label: Camera, required: true, weight: 0.3, conflict_weight: 0.5}
+        terms:
+          - {id: cam:a, category: camera, label: A, keywords: [a]}
+          - {id: cam:a, category: camera, label: B, keywords: [b]}
+        """);
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("fit: {ontology: '" + bad + "'}");
+    io.genlake.ontology.OntologyException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.genlake.ontology.OntologyException.class, () -> FitJob.run(new RunContext(w.spark(), w, config, "run-2",
+            LocalDate.of(2026, 11, 20), dir, dir, dir, Progress.silent(), Optional.empty())));
+    assertEquals("Invalid ontology " + bad + ": term cam:a is defined twice (terms #1 and #2); give each term a unique id.",
+        e.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(w.exists(GoldAssetTags.TABLE));
+  }
+
   private static String line(Row r) {
     return r.getString(0) + " " + r.getInt(1) + " " + r.getString(2) + " " + r.getDouble(3);
   }
