@@ -50,7 +50,9 @@ final class InspectorHtml {
     for (Block b : blocks) {
       h.append("<a href=\"#block-").append(esc(b.blockId())).append("\">").append(esc(b.blockId())).append("</a> ");
     }
-    h.append("</nav>");
+    h.append("</nav><p class=\"muted\">Why: <span class=\"chip conflict\">required, contradicted</span>"
+        + "<span class=\"chip miss\">required, missing</span><span class=\"chip match\">required, present</span>"
+        + "<span class=\"chip softmatch\">soft, shared</span><span class=\"chip unmapped\">block tag with no ID</span></p>");
     calibration(h, groups, decileChart, roleChart, categoryChart);
     for (Block b : blocks) {
       block(h, b);
