@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       SqlCommand.class,
+      FitCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,

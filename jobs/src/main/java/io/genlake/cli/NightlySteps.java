@@ -1,5 +1,7 @@
 package io.genlake.cli;
 
+import io.genlake.fit.FitJob;
+import io.genlake.fit.inspector.FitInspector;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.warehouse.TableId;
@@ -22,7 +24,9 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
+      new Step("fit", List.of("ingest"), FitJob::run),
       new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("report_fit", List.of("fit"), FitInspector::run),
       new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 
   private NightlySteps() {}

@@ -130,11 +130,7 @@ public final class Warehouse {
     register(id);
   }
 
-  /**
-   * Registers {@code id} in the session catalog as an external Delta table at its location; a name registered
-   * for another warehouse earlier in the session is re-pointed (dropping an external table's catalog entry
-   * never deletes its data).
-   */
+  /** Registers {@code id} in the session catalog as an external Delta table at its location. */
   public void register(TableId id) {
     String db = id.layer().dirName();
     if (!spark.catalog().databaseExists(db)) {
@@ -143,12 +139,19 @@ public final class Warehouse {
     TableIdentifier ident = new TableIdentifier(id.name(), Option.apply(db));
     var catalog = spark.sessionState().catalog();
     if (catalog.tableExists(ident)) {
-      String registered = new Path(catalog.getTableMetadata(ident).location()).toUri().getPath();
-      if (registered.equals(new Path(location(id)).toUri().getPath())) {
+      URI registered;
+      try {
+        registered = catalog.getTableMetadata(ident).location();
+      } catch (org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException
+          | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+        registered = null;
+      }
+      if (registered != null && registered.getPath().equals(new Path(location(id)).toUri().getPath())) {
         return;
       }
-      // the session opened another warehouse before (notebooks, tests): point the name at this one
-      catalog.dropTable(ident, true, false);
+      // the name points at another warehouse's table (one session, several warehouses): re-point it;
+      // dropping an external table removes only the catalog entry, never data
+      spark.sql("DROP TABLE IF EXISTS " + id.qualifiedName());
     }
     spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
   }
