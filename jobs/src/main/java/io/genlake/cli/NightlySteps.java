@@ -1,5 +1,7 @@
 package io.genlake.cli;
 
+import io.genlake.fit.FitJob;
+import io.genlake.fit.inspector.FitInspector;
 import io.genlake.ingest.Ingestion;
 import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
@@ -25,7 +27,11 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
-      new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))));
+      new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))),
+      new Step("fit", List.of("ingest"), FitJob::run),
+      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("report_fit", List.of("fit"), FitInspector::run),
+      new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 
   private NightlySteps() {}
 }
