@@ -1,0 +1,171 @@
+package io.genlake.enrich;
+
+import static io.genlake.table.Fields.optional;
+import static io.genlake.table.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genlake.table.Fields;
+import io.genlake.table.Lineage;
+import io.genlake.table.SilverGenerations;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The per-partition Java loop of the enrichment: for each generation row (with the prompt versions the joins
+ * found for it) computes the prompt resolution, the canonical hash and the content rating with the pure
+ * classes of this package. One JSON parser per partition; no shuffle.
+ */
+final class EnrichRows implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  /** How the parameters JSON was read: {@code ok}, {@code none} or {@code invalid_json}; counted per run. */
+  static final String PARAMETERS_STATUS = "_parameters_status";
+  /** {@link ContentRatingPolicy.Status} label; counted per run. */
+  static final String SOCIAL_STATUS = "_social_status";
+
+  /** Output: the key, the row version it was computed from, the enrichment columns, the two statuses. */
+  static final StructType SCHEMA = Fields.schema(
+      required(SilverGenerations.GENERATION_ID, StringType),
+      required(Lineage.INGESTED_AT, TimestampType),
+      optional(SilverGenerations.CANONICAL_HASH, StringType),
+      optional(SilverGenerations.RESOLVED_PROMPT, StringType),
+      optional(SilverGenerations.RESOLVED_PROMPT_VERSION_ID, StringType),
+      optional(SilverGenerations.PROMPT_SOURCE_TYPE, StringType),
+      optional(SilverGenerations.PROMPT_RESOLUTION_STATUS, StringType),
+      optional(SilverGenerations.UNRESOLVED_PLACEHOLDERS, Fields.STRINGS),
+      optional(SilverGenerations.REQUESTED_CONTENT_RATING, StringType),
+      optional(SilverGenerations.CONTENT_RATING, StringType),
+      optional(SilverGenerations.ENRICHED_AT, TimestampType),
+      optional(PARAMETERS_STATUS, StringType),
+      optional(SOCIAL_STATUS, StringType));
+
+  private final String hashAlgorithm;
+  private final ContentRatingPolicy ratings;
+  private final Timestamp enrichedAt;
+
+  EnrichRows(String hashAlgorithm, ContentRatingPolicy ratings, Timestamp enrichedAt) {
+    this.hashAlgorithm = hashAlgorithm;
+    this.ratings = ratings;
+    this.enrichedAt = enrichedAt;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    ObjectMapper json = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    CanonicalHash hasher = new CanonicalHash(hashAlgorithm);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return enrich(rows.next(), json, hasher);
+      }
+    };
+  }
+
+  private Row enrich(Row r, ObjectMapper json, CanonicalHash hasher) {
+    Optional<String> configText = string(r, SilverGenerations.PROMPT_CONFIG);
+    Optional<PromptConfig> config = configText.flatMap(t -> parse(json, t)).flatMap(PromptConfig::from);
+    PromptResolver.Candidates found = new PromptResolver.Candidates(
+        version(r, GenerationEnricher.BY_ID_VERSION, GenerationEnricher.BY_ID_TEXT),
+        !r.isNullAt(r.fieldIndex(GenerationEnricher.FAMILY_KNOWN)),
+        version(r, GenerationEnricher.LATEST_VERSION, GenerationEnricher.LATEST_TEXT));
+    Resolution resolution = PromptResolver.resolve(configText, config, found);
+
+    Optional<String> parametersText = string(r, SilverGenerations.PARAMETERS);
+    Optional<JsonNode> parameters = parametersText.flatMap(t -> parse(json, t)).filter(JsonNode::isObject);
+    String parametersStatus = parametersText.isEmpty() ? "none" : parameters.isPresent() ? "ok" : "invalid_json";
+    String hash = hasher.hash(new CanonicalHash.Input(
+        string(r, SilverGenerations.PROVIDER),
+        string(r, SilverGenerations.OPERATION_TYPE),
+        string(r, SilverGenerations.MODEL_NAME),
+        string(r, SilverGenerations.CHECKPOINT),
+        loras(r),
+        resolution.prompt().or(() -> string(r, SilverGenerations.FINAL_PROMPT)),
+        string(r, SilverGenerations.NEGATIVE_PROMPT),
+        Optional.ofNullable(r.isNullAt(r.fieldIndex(SilverGenerations.SEED)) ? null
+            : r.getLong(r.fieldIndex(SilverGenerations.SEED))),
+        CanonicalHash.parameters(parameters, typedParameters(r))));
+
+    Optional<String> socialText = string(r, SilverGenerations.SOCIAL_CONTEXT);
+    Optional<JsonNode> social = socialText.map(t -> parse(json, t).orElse(json.getNodeFactory().missingNode()));
+    ContentRatingPolicy.Decision rating = ratings.decide(social);
+
+    return RowFactory.create(
+        r.getString(r.fieldIndex(SilverGenerations.GENERATION_ID)),
+        r.getTimestamp(r.fieldIndex(Lineage.INGESTED_AT)),
+        hash,
+        resolution.prompt().orElse(null),
+        resolution.versionId().orElse(null),
+        resolution.sourceType().label(),
+        resolution.status().label(),
+        resolution.unresolvedPlaceholders(),
+        rating.requested().map(Rating::label).orElse(null),
+        rating.rating().map(Rating::label).orElse(null),
+        enrichedAt,
+        parametersStatus,
+        rating.status().label());
+  }
+
+  private static Map<String, Object> typedParameters(Row r) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    for (String key : CanonicalHash.TYPED_PARAMETERS) {
+      int i = r.fieldIndex(key);
+      typed.put(key, r.isNullAt(i) ? null : r.get(i));
+    }
+    return typed;
+  }
+
+  private static List<CanonicalHash.Lora> loras(Row r) {
+    int i = r.fieldIndex(SilverGenerations.LORAS);
+    List<CanonicalHash.Lora> out = new ArrayList<>();
+    if (r.isNullAt(i)) {
+      return out;
+    }
+    for (Row lora : r.<Row>getList(i)) {
+      if (lora != null) {
+        out.add(new CanonicalHash.Lora(
+            Optional.ofNullable(lora.isNullAt(0) ? null : lora.getString(0)),
+            Optional.ofNullable(lora.isNullAt(1) ? null : lora.getDouble(1))));
+      }
+    }
+    return out;
+  }
+
+  private static Optional<PromptResolver.Version> version(Row r, String idColumn, String textColumn) {
+    int id = r.fieldIndex(idColumn);
+    return r.isNullAt(id) ? Optional.empty()
+        : Optional.of(new PromptResolver.Version(r.getString(id), r.getString(r.fieldIndex(textColumn))));
+  }
+
+  private static Optional<String> string(Row r, String column) {
+    int i = r.fieldIndex(column);
+    return r.isNullAt(i) ? Optional.empty() : Optional.of(r.getString(i));
+  }
+
+  private static Optional<JsonNode> parse(ObjectMapper json, String text) {
+    try {
+      return Optional.ofNullable(json.readTree(text)).filter(n -> !n.isMissingNode());
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+}
