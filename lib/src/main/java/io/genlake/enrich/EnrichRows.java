@@ -117,7 +117,7 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
         resolution.versionId().orElse(null),
         resolution.sourceType().label(),
         resolution.status().label(),
-        resolution.unresolvedPlaceholders(),
+        resolution.unresolvedPlaceholders().toArray(new String[0]),
         rating.requested().map(Rating::label).orElse(null),
         rating.rating().map(Rating::label).orElse(null),
         enrichedAt,
