@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Nightly Spark + Delta Lake analytics for generative-media feedback.",
     subcommands = {
       NightlyCommand.class,
+      EnrichCommand.class,
       SqlCommand.class,
       BenchCommand.class,
       ReportCommand.class,

@@ -1,5 +1,6 @@
 package io.genlake.cli;
 
+import io.genlake.enrich.EnrichJob;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import java.util.List;
@@ -13,7 +14,8 @@ final class NightlySteps {
   /** One step: its name, the steps it needs, and what it does. */
   record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("enrich", List.of("ingest"), EnrichJob::run));
 
   private NightlySteps() {}
 }
