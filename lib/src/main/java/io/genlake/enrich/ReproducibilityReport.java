@@ -33,13 +33,14 @@ import org.apache.spark.sql.Row;
 final class ReproducibilityReport {
   private static final String STATUS_COUNT = "_status_count";
   private static final String TOP_STATUS = "_top_status_count";
+  private static final String GENERATION_FIT = "_generation_fit";
 
   private ReproducibilityReport() {}
 
   static Dataset<Row> build(Dataset<Row> generations, Dataset<Row> ratings, double ratingSpread) {
     Column hash = col(SilverGenerations.CANONICAL_HASH);
     Dataset<Row> g = Outcomes.withFit(generations.filter(hash.isNotNull()), ratings)
-        .withColumn(GoldReproducibility.MIN_FIT_RATING, Outcomes.averageFit());
+        .withColumn(GENERATION_FIT, Outcomes.averageFit());
     Dataset<Row> groups = g.groupBy(hash).agg(
         first(col(SilverGenerations.PROVIDER)).as(GoldReproducibility.PROVIDER),
         first(col(SilverGenerations.OPERATION_TYPE)).as(GoldReproducibility.OPERATION_TYPE),
@@ -53,9 +54,9 @@ final class ReproducibilityReport {
             .as(GoldReproducibility.STATUSES),
         sum(picked("selected")).as(GoldReproducibility.SELECTED),
         sum(picked("rejected")).as(GoldReproducibility.REJECTED),
-        count(col(GoldReproducibility.MIN_FIT_RATING)).as(GoldReproducibility.RATED_GENERATIONS),
-        min(col(GoldReproducibility.MIN_FIT_RATING)).as(GoldReproducibility.MIN_FIT_RATING),
-        max(col(GoldReproducibility.MIN_FIT_RATING)).as(GoldReproducibility.MAX_FIT_RATING),
+        count(col(GENERATION_FIT)).as(GoldReproducibility.RATED_GENERATIONS),
+        min(col(GENERATION_FIT)).as(GoldReproducibility.MIN_FIT_RATING),
+        max(col(GENERATION_FIT)).as(GoldReproducibility.MAX_FIT_RATING),
         min(col(SilverGenerations.CREATED_AT)).as(GoldReproducibility.FIRST_CREATED_AT),
         max(col(SilverGenerations.CREATED_AT)).as(GoldReproducibility.LAST_CREATED_AT))
         .filter(col(GoldReproducibility.GENERATIONS).geq(2));
