@@ -16,8 +16,12 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       EnrichCommand.class,
       SqlCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      MaintainCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {
