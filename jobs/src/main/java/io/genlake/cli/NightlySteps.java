@@ -3,6 +3,9 @@ package io.genlake.cli;
 import io.genlake.enrich.EnrichJob;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.table.SilverBlockFitRatings;
+import io.genlake.table.SilverGenerations;
+import io.genlake.table.SilverPromptVersions;
 import io.genlake.warehouse.TableId;
 import java.util.List;
 import java.util.function.Function;
@@ -23,7 +26,8 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
-      new Step("enrich", List.of("ingest"), EnrichJob::run));
+      new Step("enrich", List.of("ingest"),
+          List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run));
 
   private NightlySteps() {}
 }
