@@ -38,7 +38,8 @@ final class NightlyCommand implements Callable<Integer> {
     int exit = 0;
     for (NightlySteps.Step step : NightlySteps.STEPS) {
       RunContext ctx = parent.forStep(step.name());
-      Optional<String> blocker = step.dependsOn().stream()
+      // a dependency that is not a step of this build (e.g. not merged yet) cannot block
+      Optional<String> blocker = step.dependsOn().stream().filter(NightlySteps::contains)
           .filter(d -> done.get(d) != Status.SUCCEEDED && done.get(d) != Status.PARTIAL).findFirst();
       if (blocker.isPresent()) {
         p.step(step.name(), "skipped: step " + blocker.get() + " did not succeed");

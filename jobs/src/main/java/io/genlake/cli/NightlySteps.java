@@ -30,4 +30,9 @@ final class NightlySteps {
           List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run));
 
   private NightlySteps() {}
+
+  /** True when {@code name} is a step of this pipeline. */
+  static boolean contains(String name) {
+    return STEPS.stream().anyMatch(s -> s.name().equals(name));
+  }
 }
