@@ -35,7 +35,8 @@ import org.apache.spark.storage.StorageLevel;
  * waiting for a prompt version when silver.prompt_versions has received rows since they were enriched; a
  * re-run with no new data reads the table once and writes nothing to silver. {@link RunContext#full()}
  * recomputes every row. Cost: one scan of silver.generations, broadcast joins with the prompt versions (no
- * shuffle of generations), one per-partition Java pass, one MERGE touching only the files of changed rows;
+ * shuffle of generations), one per-partition Java pass, one MERGE touching only the files of changed rows
+ * (a full run rewrites the table in one overwrite instead, with no join back);
  * the gold tables cost a few shuffles on provider/day, hash and version.
  */
 public final class EnrichJob {
@@ -75,7 +76,10 @@ public final class EnrichJob {
     try {
       long candidates = countStatuses(enriched, result);
       ctx.progress().step("enrich", Progress.count(candidates) + (ctx.full() ? " generations (full)" : " stale generations"));
-      if (candidates > 0) {
+      if (candidates > 0 && ctx.full()) {
+        rewrite(w, enriched);
+        result.count(ENRICHED, candidates);
+      } else if (candidates > 0) {
         merge(w, enriched);
         result.count(ENRICHED, candidates);
       }
@@ -136,6 +140,16 @@ public final class EnrichJob {
   private static Column violation() {
     return Ratings.rank(col(SilverGenerations.REQUESTED_CONTENT_RATING))
         .gt(Ratings.rank(col(SilverGenerations.CONTENT_RATING))).as("violation");
+  }
+
+  /**
+   * A full run rewrites the table in one overwrite commit (its schema, constraints and properties kept):
+   * every row was recomputed from the snapshot read, so no join back to the target is needed. The single
+   * writer lock guarantees no ingestion commits in between.
+   */
+  private static void rewrite(Warehouse w, Dataset<Row> enriched) {
+    Column[] columns = Arrays.stream(SilverGenerations.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    enriched.select(columns).write().format("delta").mode("overwrite").save(w.location(SilverGenerations.TABLE));
   }
 
   /** One MERGE on generation_id; a row re-ingested meanwhile (other ingested_at) is left for the next run. */

@@ -1,16 +1,13 @@
 package io.genlake.enrich;
 
 import static io.genlake.table.Fields.optional;
-import static io.genlake.table.Fields.required;
 import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genlake.table.Fields;
-import io.genlake.table.Lineage;
 import io.genlake.table.SilverGenerations;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -37,25 +35,24 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
   /** {@link ContentRatingPolicy.Status} label; counted per run. */
   static final String SOCIAL_STATUS = "_social_status";
 
-  /** Output: the key, the row version it was computed from, the enrichment columns, the two statuses. */
-  static final StructType SCHEMA = Fields.schema(
-      required(SilverGenerations.GENERATION_ID, StringType),
-      required(Lineage.INGESTED_AT, TimestampType),
-      optional(SilverGenerations.CANONICAL_HASH, StringType),
-      optional(SilverGenerations.RESOLVED_PROMPT, StringType),
-      optional(SilverGenerations.RESOLVED_PROMPT_VERSION_ID, StringType),
-      optional(SilverGenerations.PROMPT_SOURCE_TYPE, StringType),
-      optional(SilverGenerations.PROMPT_RESOLUTION_STATUS, StringType),
-      optional(SilverGenerations.UNRESOLVED_PLACEHOLDERS, Fields.STRINGS),
-      optional(SilverGenerations.REQUESTED_CONTENT_RATING, StringType),
-      optional(SilverGenerations.CONTENT_RATING, StringType),
-      optional(SilverGenerations.ENRICHED_AT, TimestampType),
+  /** The enrichment columns this loop computes, in silver.generations order. */
+  static final List<String> COMPUTED = List.of(SilverGenerations.CANONICAL_HASH, SilverGenerations.RESOLVED_PROMPT,
+      SilverGenerations.RESOLVED_PROMPT_VERSION_ID, SilverGenerations.PROMPT_SOURCE_TYPE,
+      SilverGenerations.PROMPT_RESOLUTION_STATUS, SilverGenerations.UNRESOLVED_PLACEHOLDERS,
+      SilverGenerations.REQUESTED_CONTENT_RATING, SilverGenerations.CONTENT_RATING, SilverGenerations.ENRICHED_AT);
+
+  /**
+   * Output: the whole silver.generations row with its enrichment columns filled (so a full run can rewrite
+   * the table without joining back), then the two statuses.
+   */
+  static final StructType SCHEMA = Fields.schema(List.of(SilverGenerations.SCHEMA.fields()), List.of(
       optional(PARAMETERS_STATUS, StringType),
-      optional(SOCIAL_STATUS, StringType));
+      optional(SOCIAL_STATUS, StringType)));
 
   private final String hashAlgorithm;
   private final ContentRatingPolicy ratings;
   private final Timestamp enrichedAt;
+  private transient int[] copyIndexes;
 
   EnrichRows(String hashAlgorithm, ContentRatingPolicy ratings, Timestamp enrichedAt) {
     this.hashAlgorithm = hashAlgorithm;
@@ -109,9 +106,7 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
     Optional<JsonNode> social = socialText.map(t -> parse(json, t).orElse(json.getNodeFactory().missingNode()));
     ContentRatingPolicy.Decision rating = ratings.decide(social);
 
-    return RowFactory.create(
-        r.getString(r.fieldIndex(SilverGenerations.GENERATION_ID)),
-        r.getTimestamp(r.fieldIndex(Lineage.INGESTED_AT)),
+    Object[] computed = {
         hash,
         resolution.prompt().orElse(null),
         resolution.versionId().orElse(null),
@@ -120,9 +115,31 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
         resolution.unresolvedPlaceholders().toArray(new String[0]),
         rating.requested().map(Rating::label).orElse(null),
         rating.rating().map(Rating::label).orElse(null),
-        enrichedAt,
-        parametersStatus,
-        rating.status().label());
+        enrichedAt};
+    Object[] out = new Object[SCHEMA.size()];
+    int[] copy = copyIndexes(r);
+    for (int i = 0; i < copy.length; i++) {
+      out[i] = copy[i] >= 0 ? r.get(copy[i]) : computed[-copy[i] - 1];
+    }
+    out[copy.length] = parametersStatus;
+    out[copy.length + 1] = rating.status().label();
+    return RowFactory.create(out);
+  }
+
+  /**
+   * For each silver.generations column: its index in the input row, or -(k + 1) for the k-th computed column.
+   * Input rows of one partition share a schema, so this is computed once per partition.
+   */
+  private int[] copyIndexes(Row r) {
+    if (copyIndexes == null) {
+      StructField[] fields = SilverGenerations.SCHEMA.fields();
+      copyIndexes = new int[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        int k = COMPUTED.indexOf(fields[i].name());
+        copyIndexes[i] = k >= 0 ? -k - 1 : r.fieldIndex(fields[i].name());
+      }
+    }
+    return copyIndexes;
   }
 
   private static Map<String, Object> typedParameters(Row r) {

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
 
-import io.genlake.table.Lineage;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
 import java.sql.Timestamp;
@@ -17,7 +16,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * The enrichment as one Dataset transformation: generations in, one row of enrichment columns per generation
- * out ({@link EnrichRows#SCHEMA}). The prompt versions are joined three ways, all broadcast (the versions
+ * out: the whole row with its enrichment columns filled, plus two statuses ({@link EnrichRows#SCHEMA}). The prompt versions are joined three ways, all broadcast (the versions
  * table is small: a few thousand rows), so the generations are never shuffled: by versionId, by family (does
  * it exist), and by family + created_at against the {@link VersionTimeline} (the version valid at creation).
  * Then one per-partition Java loop computes everything else.
@@ -31,23 +30,15 @@ final class GenerationEnricher {
   static final String LATEST_VERSION = VersionTimeline.VERSION_ID;
   static final String LATEST_TEXT = VersionTimeline.TEXT;
 
-  /** The generation columns the enrichment reads. */
-  static final List<String> INPUT = List.of(
-      SilverGenerations.GENERATION_ID, SilverGenerations.CREATED_AT, SilverGenerations.PROVIDER,
-      SilverGenerations.OPERATION_TYPE, SilverGenerations.MODEL_NAME, SilverGenerations.CHECKPOINT,
-      SilverGenerations.LORAS, SilverGenerations.FINAL_PROMPT, SilverGenerations.NEGATIVE_PROMPT,
-      SilverGenerations.PROMPT_CONFIG, SilverGenerations.SEED, SilverGenerations.PARAMETERS,
-      SilverGenerations.SOCIAL_CONTEXT, SilverGenerations.CFG_SCALE, SilverGenerations.STEPS,
-      SilverGenerations.SAMPLER, SilverGenerations.SCHEDULER, SilverGenerations.WIDTH, SilverGenerations.HEIGHT,
-      Lineage.INGESTED_AT);
-
   private GenerationEnricher() {}
 
   /** Enriches {@code generations} (silver.generations rows) against {@code versions} (silver.prompt_versions). */
   static Dataset<Row> enrich(Dataset<Row> generations, Dataset<Row> versions, String hashAlgorithm,
       ContentRatingPolicy ratings, Timestamp enrichedAt) {
     List<Column> input = new ArrayList<>();
-    INPUT.forEach(c -> input.add(col(c)));
+    for (String c : SilverGenerations.SCHEMA.fieldNames()) {
+      input.add(col(c));
+    }
     input.add(get_json_object(col(SilverGenerations.PROMPT_CONFIG), "$." + PromptConfig.VERSION_ID).as(PC_VERSION_ID));
     input.add(get_json_object(col(SilverGenerations.PROMPT_CONFIG), "$." + PromptConfig.FAMILY_ID).as(PC_FAMILY_ID));
     Dataset<Row> g = generations.select(input.toArray(new Column[0]));

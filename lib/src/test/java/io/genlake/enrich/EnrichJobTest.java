@@ -173,7 +173,16 @@ class EnrichJobTest {
     String hash = silver(w).get("g1").getAs(SilverGenerations.CANONICAL_HASH);
     StepResult full = EnrichJob.enrichGenerations(context(w, dir, true));
     assertEquals(9, full.count(EnrichJob.CANDIDATES));
-    assertEquals(hash, silver(w).get("g1").getAs(SilverGenerations.CANONICAL_HASH));
+    Map<String, Row> after = silver(w);
+    assertEquals(9, after.size());
+    assertEquals(hash, after.get("g1").getAs(SilverGenerations.CANONICAL_HASH));
+    assertEquals("late text", after.get("g5").getAs(SilverGenerations.RESOLVED_PROMPT));
+    assertEquals("plain", after.get("g9").getAs(SilverGenerations.FINAL_PROMPT));
+    // the full rewrite keeps the table's contract: its CHECK constraints still hold
+    Map<String, String> props = io.delta.tables.DeltaTable.forPath(spark, w.location(SilverGenerations.TABLE))
+        .detail().select("properties").first().getJavaMap(0);
+    assertEquals(SilverGenerations.SPEC.checks().size(),
+        props.keySet().stream().filter(k -> k.startsWith("delta.constraints.")).count());
   }
 
   private static void assertEnriched(Row r, String prompt, String versionId, String source, String status,
