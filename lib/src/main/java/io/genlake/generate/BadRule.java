@@ -18,13 +18,13 @@ enum BadRule {
   /** A value outside a closed enumeration (status "exploded", role_in_sequence "middle"). */
   UNKNOWN_ENUM("unknown_enum"),
   /** A required field absent (JSON), empty (CSV) or NULL (SQLite). */
-  MISSING_REQUIRED("missing_required"),
+  MISSING_FIELD("missing_field"),
   /** A string field longer than ingest.max_string_length (65,536): 70,000 characters. */
-  OVERSIZED_STRING("oversized_string"),
+  STRING_TOO_LONG("string_too_long"),
   /** A line holding bytes that are not UTF-8 (0xFF 0xFE) inside a string. */
   INVALID_UTF8("invalid_utf8"),
   /** A CSV row with more cells than its header. */
-  BAD_CSV_ROW("bad_csv_row");
+  MALFORMED_CSV("malformed_csv");
 
   final String label;
 
@@ -33,8 +33,8 @@ enum BadRule {
   }
 
   /** Oversized strings are capped per kind so that files stay small at any scale. */
-  static final int OVERSIZED_PER_KIND = 2;
-  static final int OVERSIZED_LENGTH = 70_000;
+  static final int TOO_LONG_PER_KIND = 2;
+  static final int TOO_LONG_LENGTH = 70_000;
 
   /** The rules a row of {@code kind} written as {@code format} can break. */
   static List<BadRule> applicable(Kind kind, Format format) {
@@ -43,7 +43,7 @@ enum BadRule {
       rules.add(MALFORMED_JSON);
     }
     if (format == Format.CSV) {
-      rules.add(BAD_CSV_ROW);
+      rules.add(MALFORMED_CSV);
     }
     boolean sqlite = format == Format.SQLITE;
     if (!sqlite || kind != Kind.PREFERENCE_EVENTS) {
@@ -56,9 +56,9 @@ enum BadRule {
       rules.add(UNKNOWN_ENUM);
     }
     if (!sqlite || kind != Kind.SESSIONS) {
-      rules.add(MISSING_REQUIRED);
+      rules.add(MISSING_FIELD);
     }
-    rules.add(OVERSIZED_STRING);
+    rules.add(STRING_TOO_LONG);
     if (!sqlite) {
       rules.add(INVALID_UTF8);
     }
@@ -74,8 +74,8 @@ enum BadRule {
       case WRONG_TYPE -> row[kind.index(kind.wrongTypeField)] = kind.wrongTypeValue;
       case OUT_OF_RANGE -> row[kind.index(kind.rangeField)] = kind.rangeValue;
       case UNKNOWN_ENUM -> row[kind.index(kind.enumField)] = kind.enumValue;
-      case MISSING_REQUIRED -> row[kind.index(kind.requiredField)] = null;
-      case OVERSIZED_STRING -> row[kind.index(kind.textField)] = oversized();
+      case MISSING_FIELD -> row[kind.index(kind.requiredField)] = null;
+      case STRING_TOO_LONG -> row[kind.index(kind.textField)] = oversized();
       case INVALID_UTF8 -> {
         int i = kind.index(kind.textField);
         row[i] = (row[i] == null ? "note " : row[i] + " ") + INVALID_UTF8_MARKER;
@@ -104,11 +104,11 @@ enum BadRule {
 
   private static String oversized() {
     String unit = "ultra detailed, ";
-    StringBuilder sb = new StringBuilder(OVERSIZED_LENGTH + unit.length());
-    while (sb.length() < OVERSIZED_LENGTH) {
+    StringBuilder sb = new StringBuilder(TOO_LONG_LENGTH + unit.length());
+    while (sb.length() < TOO_LONG_LENGTH) {
       sb.append(unit);
     }
-    sb.setLength(OVERSIZED_LENGTH);
+    sb.setLength(TOO_LONG_LENGTH);
     return sb.toString();
   }
 }

@@ -58,7 +58,7 @@ final class FileSink implements AutoCloseable {
     if (rule == BadRule.MALFORMED_JSON) {
       // an object cut before its closing brace is never valid JSON
       sb.setLength(Math.max(1, sb.length() * 2 / 3));
-    } else if (rule == BadRule.BAD_CSV_ROW) {
+    } else if (rule == BadRule.MALFORMED_CSV) {
       sb.append(",extra cell,\"another, extra\"");
     }
     emit(format, rule);

@@ -35,6 +35,7 @@ public record GenerationSummary(
     String plantedSignalsJson,
     long elapsedNanos) {
 
+  /** Copies the maps, so a summary never changes after it is made. */
   public GenerationSummary {
     rows = Map.copyOf(rows);
     rowsByFormat = Map.copyOf(rowsByFormat);

@@ -54,7 +54,7 @@ enum Kind {
   /** File name stem of the part files. */
   final String stem;
   final String[] fields;
-  /** A required field (not the key) that missing_required drops. */
+  /** A required field (not the key) that missing_field drops. */
   final String requiredField;
   final String wrongTypeField;
   final String wrongTypeValue;
@@ -64,7 +64,7 @@ enum Kind {
   /** The enumeration field and an unknown value, or null when the kind has no closed enumeration. */
   final String enumField;
   final String enumValue;
-  /** The string field that oversized_string and invalid_utf8 break. */
+  /** The string field that string_too_long and invalid_utf8 break. */
   final String textField;
   /** Whether this kind's CSV writes booleans as 1/0 (seed 002's exports) instead of true/false. */
   final boolean numericCsvBooleans;
@@ -85,6 +85,23 @@ enum Kind {
     this.enumValue = enumValue;
     this.textField = textField;
     this.numericCsvBooleans = numericCsvBooleans;
+  }
+
+  /** Whether the key is a UUID (action blocks, prompt versions, feedback attempts): bad rows get a UUID key too. */
+  boolean uuidKey() {
+    return this == ACTION_BLOCKS || this == PROMPT_VERSIONS || this == FEEDBACK;
+  }
+
+  /**
+   * The key of the {@code n}-th bad row derived from a row with key {@code key}: {@code <key>-bad-<n>}, or for
+   * UUID keys a valid UUID starting {@code badbad00-} (so the bad row breaks only its own rule).
+   */
+  String badKey(Object key, long n) {
+    if (!uuidKey()) {
+      return key + "-bad-" + n;
+    }
+    String hex = Long.toHexString(n);
+    return "badbad00-0000-4000-8000-" + "000000000000".substring(hex.length()) + hex;
   }
 
   /** The index of {@code field} in {@link #fields}; fails fast on a typo. */

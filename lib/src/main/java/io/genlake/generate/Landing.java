@@ -85,8 +85,8 @@ final class Landing implements AutoCloseable {
   private void writeBad(Kind kind, Format format, Object[] row) throws SQLException {
     List<BadRule> rules = BadRule.applicable(kind, format);
     BadRule rule = rules.get(rng.below(rules.size()));
-    if (rule == BadRule.OVERSIZED_STRING && oversizedCount(kind) >= BadRule.OVERSIZED_PER_KIND) {
-      rule = BadRule.MISSING_REQUIRED;
+    if (rule == BadRule.STRING_TOO_LONG && oversizedCount(kind) >= BadRule.TOO_LONG_PER_KIND) {
+      rule = BadRule.MISSING_FIELD;
       if (!rules.contains(rule)) {
         rule = BadRule.WRONG_TYPE;
       }
@@ -102,13 +102,13 @@ final class Landing implements AutoCloseable {
       return;
     }
     Object[] bad = row.clone();
-    bad[0] = row[0] + "-bad-" + n;
+    bad[0] = kind.badKey(row[0], n);
     rule.corrupt(kind, bad);
     files.get(kind).writeBad(bad, format, rule);
   }
 
   private long oversizedCount(Kind kind) {
-    return tally.bad(kind, BadRule.OVERSIZED_STRING);
+    return tally.bad(kind, BadRule.STRING_TOO_LONG);
   }
 
   @Override

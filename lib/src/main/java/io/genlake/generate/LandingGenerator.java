@@ -21,7 +21,9 @@ import java.util.Map;
 public final class LandingGenerator {
   /** Rows per JSON Lines part file at which another part is added (2 to 8 parts per kind). */
   static final long ROWS_PER_PART = 125_000;
+  /** The planted signals, as JSON, at the landing root (outside every kind's folder, so never ingested). */
   public static final String PLANTED_FILE = "_planted.json";
+  /** {@link GenerationSummary#toJson()} at the landing root, for tests that reconcile ingestion's counts. */
   public static final String SUMMARY_FILE = "_summary.json";
 
   private LandingGenerator() {}

@@ -74,8 +74,8 @@ final class SqliteSink implements AutoCloseable {
   /** Inserts a bad row: re-keyed with a fresh id (so unique constraints hold) and corrupted by {@code rule}. */
   void writeBad(Kind kind, Object[] row, BadRule rule, long badNumber) throws SQLException {
     Object[] bad = row.clone();
-    if (kind == Kind.FEEDBACK) {
-      bad[0] = row[0] + "-bad-" + badNumber;
+    if (kind.uuidKey()) {
+      bad[0] = kind.badKey(row[0], badNumber);
     } else {
       bad[0] = Long.toString(BAD_ID_BASE + badNumber);
     }

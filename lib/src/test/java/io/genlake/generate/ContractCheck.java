@@ -64,13 +64,17 @@ final class ContractCheck {
     Spec spec = spec(kind);
     for (Object v : row.values()) {
       if (v instanceof String s && s.length() > 65_536) {
-        return "oversized_string";
+        return "string_too_long";
       }
     }
     for (String f : spec.required()) {
       if (row.get(f) == null || row.get(f).toString().isEmpty()) {
-        return "missing_required";
+        return "missing_field";
       }
+    }
+    if ((kind == Kind.ACTION_BLOCKS || kind == Kind.BLOCK_FIT)
+        && !String.valueOf(row.get("block_id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+      return "wrong_type";
     }
     for (String f : spec.numbers()) {
       if (row.get(f) != null && number(row.get(f)) == null) {
@@ -112,6 +116,7 @@ final class ContractCheck {
   /** Whether the record's key marks it as a generated bad row. */
   static boolean badKey(Kind kind, Map<String, Object> row) {
     String key = String.valueOf(row.get(kind.fields[0]));
-    return key.contains("-bad-") || (key.matches("[0-9]+") && Long.parseLong(key) >= 1_000_000_000L);
+    return key.contains("-bad-") || key.startsWith("badbad00-")
+        || (key.matches("[0-9]+") && Long.parseLong(key) >= 1_000_000_000L);
   }
 }

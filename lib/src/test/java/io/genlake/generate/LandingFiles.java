@@ -80,7 +80,7 @@ final class LandingFiles {
       }
       List<String> cells = cells(text);
       if (cells.size() != header.size()) {
-        out.add(new Line("csv", f.toString(), null, "bad_csv_row"));
+        out.add(new Line("csv", f.toString(), null, "malformed_csv"));
         continue;
       }
       Map<String, Object> row = new LinkedHashMap<>();
