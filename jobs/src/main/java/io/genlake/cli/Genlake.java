@@ -16,12 +16,15 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       EnrichCommand.class,
       SqlCommand.class,
+      FitCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       ExportCommand.class,
       MaintainCommand.class,
       NotebookCommand.class,
+      FailuresCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {

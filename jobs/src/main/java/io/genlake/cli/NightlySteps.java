@@ -1,6 +1,8 @@
 package io.genlake.cli;
 
 import io.genlake.enrich.EnrichJob;
+import io.genlake.fit.FitJob;
+import io.genlake.fit.inspector.FitInspector;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.SilverBlockFitRatings;
@@ -27,12 +29,11 @@ final class NightlySteps {
 
   static final List<Step> STEPS = List.of(
       new Step("enrich", List.of("ingest"),
-          List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run));
+          List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run),
+      new Step("fit", List.of("ingest"), FitJob::run),
+      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("report_fit", List.of("fit"), FitInspector::run),
+      new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 
   private NightlySteps() {}
-
-  /** True when {@code name} is a step of this pipeline. */
-  static boolean contains(String name) {
-    return STEPS.stream().anyMatch(s -> s.name().equals(name));
-  }
 }
