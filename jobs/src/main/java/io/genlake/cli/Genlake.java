@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       IngestCommand.class,
+      EnrichCommand.class,
       SqlCommand.class,
       FitCommand.class,
       GenerateCommand.class,

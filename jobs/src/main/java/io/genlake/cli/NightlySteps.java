@@ -1,11 +1,15 @@
 package io.genlake.cli;
 
+import io.genlake.enrich.EnrichJob;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.inspector.FitInspector;
 import io.genlake.ingest.Ingestion;
 import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.table.SilverBlockFitRatings;
+import io.genlake.table.SilverGenerations;
+import io.genlake.table.SilverPromptVersions;
 import io.genlake.warehouse.TableId;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +32,8 @@ final class NightlySteps {
 
   static final List<Step> STEPS = List.of(
       new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))),
+      new Step("enrich", List.of("ingest"),
+          List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run),
       new Step("fit", List.of("ingest"), FitJob::run),
       new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
       new Step("report_fit", List.of("fit"), FitInspector::run),
