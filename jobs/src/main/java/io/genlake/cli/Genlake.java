@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      PreferenceCommand.class,
+      RecommendCommand.class,
+      PrefsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {

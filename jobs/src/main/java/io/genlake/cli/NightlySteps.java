@@ -2,6 +2,7 @@ package io.genlake.cli;
 
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.preference.PreferenceLearning;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,7 +14,8 @@ final class NightlySteps {
   /** One step: its name, the steps it needs, and what it does. */
   record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
 
-  static final List<Step> STEPS = List.of();
+  static final List<Step> STEPS = List.of(
+      new Step("preference", List.of("ingest"), PreferenceLearning::run));
 
   private NightlySteps() {}
 }
