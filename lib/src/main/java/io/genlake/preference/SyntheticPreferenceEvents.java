@@ -62,7 +62,7 @@ public final class SyntheticPreferenceEvents {
     Column lora2 = pmod(lora1.plus(1).plus(pmod(hash(id, lit(33)), lit(LORAS - 1))), lit(LORAS));
     Column loras = slice(array(
         struct(concat(lit("lora_"), lora1.cast("string")).as("name"), lit(0.8).as("strength")),
-        struct(concat(lit("lora_"), lora2.cast("string")).as("name"), lit(0.6).as("strength"))), 1,
+        struct(concat(lit("lora_"), lora2.cast("string")).as("name"), lit(0.6).as("strength"))), lit(1),
         loraCount.cast("int"));
     Column user = pmod(hash(id, lit(41)), lit(users));
     Column share = when(pmod(hash(user, lit(42)), lit(10)).lt(7), lit(true))
