@@ -1,11 +1,16 @@
 package io.genlake.cli;
 
 import io.genlake.ops.PipelineRuns;
+import io.genlake.ops.StepState;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +33,11 @@ final class NightlyCommand implements Callable<Integer> {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     Map<String, Status> done = new HashMap<>();
+    String configHash = configHash(parent);
     StepResult summary = new StepResult();
     int exit = 0;
     for (NightlySteps.Step step : NightlySteps.STEPS) {
-      RunContext ctx = new RunContext(parent.spark(), parent.warehouse(), parent.config(),
-          parent.runId() + "." + step.name(), parent.runDate(), parent.landing(), parent.reports(), parent.exports(),
-          p, Optional.of(parent.runId()));
+      RunContext ctx = parent.forStep(step.name());
       Optional<String> blocker = step.dependsOn().stream()
           .filter(d -> done.get(d) != Status.SUCCEEDED && done.get(d) != Status.PARTIAL).findFirst();
       if (blocker.isPresent()) {
@@ -46,8 +50,25 @@ final class NightlyCommand implements Callable<Integer> {
         exit = Math.max(exit, 1);
         continue;
       }
+      Map<String, Long> inputVersions = StepState.currentVersions(ctx.warehouse(), step.inputs());
+      if (!ctx.full() && !step.inputs().isEmpty()) {
+        StepState.Processed last = StepState.last(ctx.warehouse(), step.name());
+        if (last.versions().equals(inputVersions) && last.configHash().equals(Optional.of(configHash))) {
+          String note = "up to date: inputs unchanged since its last successful run (" + inputVersions + ")";
+          p.step(step.name(), note);
+          PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(), ctx.parentRunId(), step.name(),
+              "nightly", Optional.of(ctx.runDate()), Instant.now(), Instant.now(), Status.SKIPPED,
+              new StepResult().note(note), Optional.empty()));
+          done.put(step.name(), Status.SUCCEEDED);
+          summary.note(step.name() + ": up to date");
+          continue;
+        }
+      }
       JobRunner.Outcome outcome = JobRunner.run(ctx, step.name(), "nightly", step.run());
       done.put(step.name(), outcome.status());
+      if (outcome.status() == Status.SUCCEEDED) {
+        StepState.record(ctx.warehouse(), step.name(), inputVersions, configHash, ctx.runId());
+      }
       summary.note(step.name() + ": " + outcome.status().label());
       exit = outcome.exitCode() == 1 ? 1 : Math.max(exit, outcome.exitCode());
     }
@@ -57,5 +78,16 @@ final class NightlyCommand implements Callable<Integer> {
     PipelineRuns.record(parent.warehouse(), new PipelineRuns.Run(parent.runId(), Optional.empty(), "nightly",
         "", Optional.of(parent.runDate()), started, Instant.now(), status, summary, Optional.empty()));
     return exit;
+  }
+
+  /** A fingerprint of the effective configuration: a step whose configuration changed is never "up to date". */
+  static String configHash(RunContext ctx) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(ctx.config().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -3,16 +3,24 @@ package io.genlake.cli;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.preference.PreferenceLearning;
+import io.genlake.warehouse.TableId;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The nightly pipeline, in order: ingest, enrich, fit, preference, failure, export, report. A step runs only
- * when every step it depends on succeeded (or was partial); otherwise it is recorded as skipped.
+ * when every step it depends on succeeded (or was partial, or was up to date); otherwise it is recorded as
+ * skipped. A step that declares its input tables is skipped as up to date when none of them changed (Delta
+ * version) and the configuration is the same since its last successful run, unless the run is {@code --full}.
  */
 final class NightlySteps {
-  /** One step: its name, the steps it needs, and what it does. */
-  record Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {}
+  /** One step: its name, the steps it needs, the tables it reads (for up-to-date checks), and what it does. */
+  record Step(String name, List<String> dependsOn, List<TableId> inputs, Function<RunContext, StepResult> run) {
+    /** A step that always runs (no declared inputs). */
+    Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {
+      this(name, dependsOn, List.of(), run);
+    }
+  }
 
   static final List<Step> STEPS = List.of(
       new Step("preference", List.of("ingest"), PreferenceLearning::run));

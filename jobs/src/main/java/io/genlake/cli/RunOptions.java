@@ -14,4 +14,8 @@ public final class RunOptions {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "The run's logical date (default: today, UTC); used for exports and recency.")
   Optional<LocalDate> date = Optional.empty();
+
+  @Option(names = "--full",
+      description = "Recompute everything from silver instead of only what changed since the last successful run.")
+  boolean full;
 }

@@ -6,6 +6,7 @@ import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.spark.SparkSessions;
 import io.genlake.warehouse.Warehouse;
+import io.genlake.warehouse.WarehouseLock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,21 +37,24 @@ final class Session {
     return warehouse;
   }
 
-  /** A full run context for a job. */
+  /** A full run context for a job that writes: takes the warehouse lock first (one writer per warehouse). */
   static RunContext openRun(String job, WarehouseOptions options, RunOptions run) {
-    Warehouse warehouse = openWarehouse(job, options);
     GenlakeConfig config = options.config();
+    String runId = newRunId(job);
+    WarehouseLock.acquire(options.warehouseRoot(), runId, job);
+    Warehouse warehouse = openWarehouse(job, options);
     return new RunContext(
         warehouse.spark(),
         warehouse,
         config,
-        newRunId(job),
+        runId,
         run.date.orElse(LocalDate.now(ZoneOffset.UTC)),
         run.landing.orElse(Path.of(config.paths().landing())),
         Path.of(config.paths().reports()),
         Path.of(config.paths().exports()),
         new Progress(System.err, options.quiet),
-        Optional.empty());
+        Optional.empty(),
+        run.full);
   }
 
   /** {@code <job>-<UTC timestamp>-<random>}: unique, sortable by start time. */

@@ -45,9 +45,12 @@ public final class PreferenceLearning {
     return runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** The nightly step with keywords as extracted (no ontology normalization). */
+  /**
+   * The nightly step with keywords as extracted (no ontology normalization); a {@code --full} run context
+   * recomputes the statistics from every event instead of updating the running sums.
+   */
   public static StepResult run(RunContext ctx) {
-    return run(ctx, KeywordNormalizer.identity(), false);
+    return run(ctx, KeywordNormalizer.identity(), ctx.full());
   }
 
   /**

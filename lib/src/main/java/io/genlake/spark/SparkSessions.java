@@ -40,15 +40,17 @@ public final class SparkSessions {
 
   /** The settings every genlake session carries, local or on a cluster. */
   public static Map<String, String> deltaDefaults(int shufflePartitions, Path warehouse) {
-    return Map.of(
-        "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
-        "spark.sql.session.timeZone", "UTC",
-        "spark.sql.shuffle.partitions", Integer.toString(shufflePartitions),
-        "spark.sql.warehouse.dir", warehouse.toAbsolutePath().resolve("_catalog").toString(),
+    return Map.ofEntries(
+        Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"),
+        Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
+        Map.entry("spark.sql.session.timeZone", "UTC"),
+        Map.entry("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions)),
+        Map.entry("spark.sql.warehouse.dir", warehouse.toAbsolutePath().resolve("_catalog").toString()),
         // Delta reads its log with this many partitions; the default (50) is far too many for one machine
-        "spark.databricks.delta.snapshotPartitions", "2",
-        "spark.databricks.delta.properties.defaults.checkpointInterval", "20",
-        "spark.sql.sources.partitionOverwriteMode", "dynamic");
+        Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+        Map.entry("spark.databricks.delta.properties.defaults.checkpointInterval", "20"),
+        // VACUUM and file listing fan out to this many tasks (default 10000: minutes of overhead on one machine)
+        Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8"),
+        Map.entry("spark.databricks.delta.vacuum.parallelDelete.enabled", "true"));
   }
 }

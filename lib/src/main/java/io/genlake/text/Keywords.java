@@ -7,8 +7,11 @@ import java.util.Set;
 /**
  * Keyword extraction for preference learning (seed 003): the prompt's words in order of first appearance,
  * lower case, without stop words or words shorter than {@code minLength}; LoRA tags never become keywords.
+ * Serializable, so Spark functions can carry one to executors.
  */
-public final class Keywords {
+public final class Keywords implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** English function words that carry no preference signal; the seed's examples drop "of", "a", "with". */
   public static final Set<String> DEFAULT_STOP_WORDS = Set.of(
       "a", "an", "the", "and", "or", "but", "of", "with", "without", "in", "on", "at", "to", "for", "from",

@@ -1,0 +1,8 @@
+package io.genlake.export;
+
+/** File formats of {@code genlake export}. */
+public enum ExportFormat {
+  CSV,
+  JSONL,
+  PARQUET
+}

@@ -1,0 +1,90 @@
+package io.genlake.ops;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
+
+import io.genlake.warehouse.TableId;
+import io.genlake.warehouse.Warehouse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Reads and records {@link OpsStepState}: which input versions each step last processed. Tiny table; every
+ * call is one small Delta read or append.
+ */
+public final class StepState {
+  /** What a step last processed: input table to version, and the configuration fingerprint. */
+  public record Processed(Map<String, Long> versions, Optional<String> configHash) {
+    public static final Processed NONE = new Processed(Map.of(), Optional.empty());
+  }
+
+  private StepState() {}
+
+  /** The state of {@code step}'s last successful run, or {@link Processed#NONE}. */
+  public static Processed last(Warehouse warehouse, String step) {
+    if (!warehouse.exists(OpsStepState.TABLE)) {
+      return Processed.NONE;
+    }
+    List<Row> rows = warehouse.read(OpsStepState.TABLE)
+        .where(col(OpsStepState.STEP).equalTo(step))
+        .groupBy(col(OpsStepState.INPUT_TABLE))
+        .agg(max_by(struct(col(OpsStepState.VERSION), col(OpsStepState.CONFIG_HASH)), col(OpsStepState.RECORDED_AT))
+            .as("last"))
+        .collectAsList();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    Optional<String> config = Optional.empty();
+    for (Row r : rows) {
+      Row last = r.getStruct(1);
+      versions.put(r.getString(0), last.getLong(0));
+      config = Optional.ofNullable(last.getString(1));
+    }
+    return new Processed(versions, config);
+  }
+
+  /** The current versions of {@code inputs} (tables that do not exist yet are left out). */
+  public static Map<String, Long> currentVersions(Warehouse warehouse, List<TableId> inputs) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableId t : inputs) {
+      warehouse.version(t).ifPresent(v -> out.put(t.qualifiedName(), v));
+    }
+    return out;
+  }
+
+  /** Records that {@code step} processed {@code versions} under configuration {@code configHash}. */
+  public static void record(Warehouse warehouse, String step, Map<String, Long> versions, String configHash,
+      String runId) {
+    if (versions.isEmpty()) {
+      return;
+    }
+    warehouse.ensure(OpsStepState.SPEC);
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Row> rows = new ArrayList<>();
+    versions.forEach((table, version) -> rows.add(RowFactory.create(step, table, version, configHash, runId, now)));
+    warehouse.append(OpsStepState.TABLE,
+        warehouse.spark().createDataFrame(rows, OpsStepState.SCHEMA).coalesce(1));
+  }
+
+  /** For each input table, the oldest version some step still needs (what VACUUM must keep readable). */
+  public static Map<String, Long> oldestNeeded(Warehouse warehouse) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (!warehouse.exists(OpsStepState.TABLE)) {
+      return out;
+    }
+    List<Row> latest = warehouse.read(OpsStepState.TABLE)
+        .groupBy(col(OpsStepState.STEP), col(OpsStepState.INPUT_TABLE))
+        .agg(max_by(col(OpsStepState.VERSION), col(OpsStepState.RECORDED_AT)).as("v"))
+        .collectAsList();
+    for (Row r : latest) {
+      out.merge(r.getString(1), r.getLong(2), Math::min);
+    }
+    return out;
+  }
+}
