@@ -75,7 +75,14 @@ final class BenchPrefsCommand implements Callable<Integer> {
       return 0;
     }
     Path duckOut = dir.resolve("duckdb-pairs.parquet").toAbsolutePath();
-    Files.deleteIfExists(duckOut);
+    if (Files.exists(duckOut)) {
+      try (var files = Files.list(duckOut)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    Files.createDirectories(duckOut);
     int threads = Runtime.getRuntime().availableProcessors();
     long duckNanos;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {

@@ -6,17 +6,20 @@ import static io.genlake.table.GoldPreferencePairStats.KEYWORD_CHECKPOINT;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_LORA;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_NEGATIVE;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.genlake.table.Fields;
 import io.genlake.table.GoldPreferencePairStats;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,9 +28,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Builds the pair statistics from unified events: a per-partition Java loop extracts keywords and emits one
- * row per (scope, kind, a, b) with its raw and decayed contribution (scope: the user, plus {@code *} when the
- * user shares); one shuffle on the pair key sums them; a per-partition loop adds the {@link Scores}. The
+ * Builds the pair statistics from unified events: a per-partition Java loop extracts keywords and the decay
+ * weight; built-in generators emit one row per (scope, kind, a, b) with its raw and decayed contribution (scope:
+ * the user, plus {@code *} when the user shares); one shuffle on the pair key sums them; a per-partition loop adds the {@link Scores}. The
  * incremental form decays yesterday's sums to today and adds today's new events: S_today = S_yesterday *
  * decay(dt) + new.
  */
@@ -104,14 +107,35 @@ final class PairStats {
     return events.mapPartitions(f, Encoders.row(PREPARED));
   }
 
+  /** Scopes of an event: its user (when known) and the global scope when the user shares. */
+  private static final String SCOPES = "filter(array(" + USER_ID + ", CASE WHEN " + SHARE + " THEN '" + GLOBAL
+      + "' END), s -> s IS NOT NULL)";
+  /** Every (kind, a, b) pair of an event, built with higher-order functions (SQL text from constants only). */
+  private static final String PAIRS = "concat("
+      + "transform(" + KEYWORDS + ", k -> named_struct('kind', '" + KEYWORD_CHECKPOINT + "', 'a', k, 'b', " + CHECKPOINT + ")), "
+      + "flatten(transform(" + KEYWORDS + ", k -> transform(" + LORAS + ", l -> named_struct('kind', '" + KEYWORD_LORA
+      + "', 'a', k, 'b', l)))), "
+      + "flatten(transform(" + KEYWORDS + ", k -> transform(" + NEGATIVES + ", n -> named_struct('kind', '"
+      + KEYWORD_NEGATIVE + "', 'a', k, 'b', n)))), "
+      + "transform(" + LORAS + ", l -> named_struct('kind', '" + CHECKPOINT_LORA + "', 'a', " + CHECKPOINT + ", 'b', l)))";
+
   /**
-   * Emits every pair contribution of the prepared events and sums them per (scope, kind, a, b): one shuffle
-   * on the pair key, with map-side partial aggregation.
+   * Explodes the prepared events into pair contributions (built-in generators, code-generated) and sums them
+   * per (scope, kind, a, b): one shuffle on the pair key, with map-side partial aggregation.
    */
   static Dataset<Row> aggregate(Dataset<Row> prepared) {
-    MapPartitionsFunction<Row, Row> emit = rows -> new PairEmitter(rows);
-    Dataset<Row> pairs = prepared.mapPartitions(emit, Encoders.row(COUNTS));
-    return sumByKey(pairs);
+    Column sel = col(SELECTED);
+    Dataset<Row> pairs = prepared
+        .select(explode(expr(SCOPES)).as(GoldPreferencePairStats.USER_ID), explode(expr(PAIRS)).as("p"),
+            when(sel, 1L).otherwise(0L).as(GoldPreferencePairStats.SELECTED),
+            when(sel, 0L).otherwise(1L).as(GoldPreferencePairStats.REJECTED),
+            when(sel, col(WEIGHT)).otherwise(0.0).as(GoldPreferencePairStats.DECAYED_SELECTED),
+            when(sel, 0.0).otherwise(col(WEIGHT)).as(GoldPreferencePairStats.DECAYED_REJECTED));
+    return sumByKey(pairs.select(col(GoldPreferencePairStats.USER_ID),
+        col("p.kind").as(GoldPreferencePairStats.KIND), col("p.a").as(GoldPreferencePairStats.ITEM_A),
+        col("p.b").as(GoldPreferencePairStats.ITEM_B), col(GoldPreferencePairStats.SELECTED),
+        col(GoldPreferencePairStats.REJECTED), col(GoldPreferencePairStats.DECAYED_SELECTED),
+        col(GoldPreferencePairStats.DECAYED_REJECTED)));
   }
 
   /** Sums count columns per pair key (one shuffle). */
@@ -164,76 +188,8 @@ final class PairStats {
     return Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1_000;
   }
 
-  private static String[] toSeq(List<String> list) {
-    return list.toArray(new String[0]);
-  }
-
-  /** Emits the pair rows of one prepared event after another. */
-  private static final class PairEmitter implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final List<Row> buffer = new ArrayList<>();
-    private int next;
-
-    PairEmitter(Iterator<Row> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (next >= buffer.size()) {
-        if (!rows.hasNext()) {
-          return false;
-        }
-        buffer.clear();
-        next = 0;
-        fill(rows.next());
-      }
-      return true;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return buffer.get(next++);
-    }
-
-    private void fill(Row e) {
-      String user = e.isNullAt(0) ? null : e.getString(0);
-      boolean share = e.getBoolean(1);
-      String checkpoint = e.getString(2);
-      boolean selected = e.getBoolean(3);
-      double w = e.getDouble(4);
-      List<String> keywords = e.getList(5);
-      List<String> negatives = e.getList(6);
-      List<String> loras = e.getList(7);
-      if (user != null) {
-        emitAll(user, checkpoint, selected, w, keywords, negatives, loras);
-      }
-      if (share) {
-        emitAll(GLOBAL, checkpoint, selected, w, keywords, negatives, loras);
-      }
-    }
-
-    private void emitAll(String scope, String checkpoint, boolean selected, double w, List<String> keywords,
-        List<String> negatives, List<String> loras) {
-      long sel = selected ? 1 : 0;
-      long rej = 1 - sel;
-      double dsel = selected ? w : 0.0;
-      double drej = selected ? 0.0 : w;
-      for (String k : keywords) {
-        buffer.add(RowFactory.create(scope, KEYWORD_CHECKPOINT, k, checkpoint, sel, rej, dsel, drej));
-        for (String l : loras) {
-          buffer.add(RowFactory.create(scope, KEYWORD_LORA, k, l, sel, rej, dsel, drej));
-        }
-        for (String n : negatives) {
-          buffer.add(RowFactory.create(scope, KEYWORD_NEGATIVE, k, n, sel, rej, dsel, drej));
-        }
-      }
-      for (String l : loras) {
-        buffer.add(RowFactory.create(scope, CHECKPOINT_LORA, checkpoint, l, sel, rej, dsel, drej));
-      }
-    }
+  /** Arrays as the Row encoder's external type (a Scala Seq), so a following partition loop can read them too. */
+  private static scala.collection.Seq<String> toSeq(List<String> list) {
+    return scala.collection.JavaConverters.asScalaBuffer(list);
   }
 }
