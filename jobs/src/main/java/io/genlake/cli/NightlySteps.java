@@ -23,7 +23,10 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
-      new Step("preference", List.of("ingest"), PreferenceLearning::run));
+      // preference reads silver.preference_events, generations and image_ratings: it belongs after ingest (and
+      // enrich); its dependency on "ingest" is declared once that step is registered in this list. It declares no
+      // input tables on purpose: its decayed sums and the day's recommendations change with the run date.
+      new Step("preference", List.of(), PreferenceLearning::run));
 
   private NightlySteps() {}
 }
