@@ -30,13 +30,25 @@ final class BenchRecommendCommand implements Callable<Integer> {
   @Option(names = "--prompts", defaultValue = "10000", description = "Prompts timed. Default: ${DEFAULT-VALUE}.")
   int prompts;
 
+  @Option(names = "--save-synthetic",
+      description = "When the warehouse has no snapshot, save the synthetic one there (to time `recommend` end to end).")
+  boolean saveSynthetic;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PreferenceConfig config = warehouse.config().preference();
     Progress p = new Progress(System.err, false);
     long t0 = System.nanoTime();
     Optional<ServingSnapshot> stored = ServingSnapshot.readIfPresent(Path.of(warehouse.warehouseRoot()));
     ServingSnapshot snap = stored.orElseGet(BenchRecommendCommand::synthetic);
+    if (stored.isEmpty() && saveSynthetic) {
+      Path file = Path.of(warehouse.warehouseRoot()).resolve(ServingSnapshot.RELATIVE_PATH);
+      java.nio.file.Files.createDirectories(file.getParent());
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+        snap.write(out);
+      }
+      p.step("bench recommend", "saved the synthetic snapshot to " + file);
+    }
     p.step("bench recommend", (stored.isPresent() ? "loaded snapshot" : "built a synthetic snapshot") + " with "
         + Progress.count(snap.pairCount()) + " pairs in " + Progress.seconds(System.nanoTime() - t0));
     List<String> keywords = snap.keywords();
