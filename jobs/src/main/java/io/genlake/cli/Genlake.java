@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       SqlCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       ExportCommand.class,

@@ -1,0 +1,87 @@
+package io.genlake.generate;
+
+import io.genlake.pipeline.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Writes realistic synthetic landing data for every kind of docs/landing-formats.md: N generations with
+ * proportional assets, sessions, ratings, preference events, feedback attempts, action blocks and prompt
+ * versions, in JSON Lines part files, CSV and the seeds' SQLite databases, with a share of bad rows and
+ * planted signals ({@code _planted.json}). Plain Java, no Spark; deterministic: the same arguments give
+ * byte-identical files. Cost: one sequential pass, constant memory beyond the action blocks (N/20), about
+ * 10 landing rows per generation.
+ */
+public final class LandingGenerator {
+  /** Rows per JSON Lines part file at which another part is added (2 to 8 parts per kind). */
+  static final long ROWS_PER_PART = 125_000;
+  /** The planted signals, as JSON, at the landing root (outside every kind's folder, so never ingested). */
+  public static final String PLANTED_FILE = "_planted.json";
+  /** {@link GenerationSummary#toJson()} at the landing root, for tests that reconcile ingestion's counts. */
+  public static final String SUMMARY_FILE = "_summary.json";
+
+  private LandingGenerator() {}
+
+  /**
+   * Writes the landing data for {@code scale} generations under {@code out} (created if missing; existing
+   * files of the same names are overwritten, nothing is deleted).
+   *
+   * @param badRate the share of all rows that are bad, in [0, 0.5]
+   */
+  public static GenerationSummary write(Path out, long scale, long seed, double badRate) {
+    return write(out, scale, seed, badRate, Progress.silent());
+  }
+
+  /** As {@link #write(Path, long, long, double)}, telling {@code progress} how far it got. */
+  public static GenerationSummary write(Path out, long scale, long seed, double badRate, Progress progress) {
+    if (scale < 1) {
+      throw new IllegalArgumentException("Cannot generate " + scale + " generations: the scale must be at least 1.");
+    }
+    if (!(badRate >= 0 && badRate <= 0.5)) {
+      throw new IllegalArgumentException("Cannot use bad rate " + badRate + ": expected a share from 0 to 0.5 (0.02 = 2% bad rows).");
+    }
+    long t0 = System.nanoTime();
+    long end = Timestamps.windowEnd(seed);
+    long start = end - Timestamps.WINDOW_SECONDS;
+    Rng rng = new Rng(seed);
+    Tally tally = new Tally();
+    int parts = (int) Math.max(2, Math.min(8, 2 + scale / ROWS_PER_PART));
+    Map<Kind, Integer> jsonlParts = new EnumMap<>(Kind.class);
+    for (Kind kind : new Kind[] {Kind.GENERATIONS, Kind.ASSETS, Kind.IMAGE_RATINGS, Kind.PREFERENCE_EVENTS,
+        Kind.BLOCK_FIT, Kind.FEEDBACK, Kind.SESSIONS}) {
+      jsonlParts.put(kind, parts);
+    }
+    try {
+      Files.createDirectories(out);
+      try (Landing landing = new Landing(out, jsonlParts, rng, badRate, tally)) {
+        progress.step("generate", "reference data (action blocks, prompt versions)");
+        ReferenceData ref = ReferenceData.write(landing, rng, scale, start);
+        progress.step("generate", "generations, sessions, assets and ratings: " + Progress.count(scale) + " generations");
+        new GenerationPass(landing, rng, ref, scale, start, end - start).run(done ->
+            progress.step("generate", Progress.count(done) + " generations written ("
+                + Progress.seconds(System.nanoTime() - t0) + ")"));
+        progress.step("generate", "feedback attempts");
+        new FeedbackPass(landing, rng, scale, start, end - start).run();
+        if (badRate > 0) {
+          landing.addMissingRules();
+        }
+        progress.step("generate", "committing the SQLite databases");
+      }
+      GenerationSummary summary = tally.summary(scale, seed, badRate, System.nanoTime() - t0);
+      Files.writeString(out.resolve(PLANTED_FILE), summary.plantedSignalsJson() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(SUMMARY_FILE), summary.toJson() + "\n", StandardCharsets.UTF_8);
+      return summary;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write landing data under " + out + ": " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the SQLite databases under " + out.resolve("sqlite") + ": "
+          + e.getMessage(), e);
+    }
+  }
+}

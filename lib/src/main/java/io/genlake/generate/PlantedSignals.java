@@ -1,0 +1,141 @@
+package io.genlake.generate;
+
+import java.util.List;
+
+/**
+ * The true effects the generator plants so that the analytics have something real to find. Each is a
+ * probability or formula used while drawing rows, and each is described in {@code _planted.json}.
+ *
+ * <ul>
+ *   <li><b>preference</b>: prompts with "anime" get {@link #CHECKPOINT_A} rejected most of the time, while A
+ *       is selected for "photorealistic" prompts; {@link #ANIME_CHECKPOINT} is the good one for anime.
+ *   <li><b>failure</b>: a few variation and model/sampler/cfg-bucket combinations fail often, everything
+ *       else at {@link #BASE_FAILURE}; a failure is a failed generation or an image rated ko.
+ *   <li><b>fit</b>: block-fit ratings grow with the share of the block's tags found in the asset's prompt.
+ *   <li><b>feedback</b>: attempts made after feedback score higher, so they pass more often.
+ * </ul>
+ */
+final class PlantedSignals {
+  private PlantedSignals() {}
+
+  static final String CHECKPOINT_A = "epicrealismXL_pureFix.safetensors";
+  static final String ANIME_CHECKPOINT = "animagineXL_v31.safetensors";
+  static final double SELECT_A_ANIME = 0.15;
+  static final double SELECT_A_PHOTOREALISTIC = 0.85;
+  static final double SELECT_ANIME_CHECKPOINT_ANIME = 0.85;
+  static final double SELECT_ANIME_CHECKPOINT_PHOTOREALISTIC = 0.25;
+  static final double SELECT_OTHER = 0.5;
+
+  /** The probability that a candidate from {@code checkpoint} is selected for a prompt with that style. */
+  static double selectProbability(String checkpoint, boolean anime, boolean photorealistic) {
+    if (checkpoint.equals(CHECKPOINT_A)) {
+      return anime ? SELECT_A_ANIME : photorealistic ? SELECT_A_PHOTOREALISTIC : SELECT_OTHER;
+    }
+    if (checkpoint.equals(ANIME_CHECKPOINT)) {
+      return anime ? SELECT_ANIME_CHECKPOINT_ANIME
+          : photorealistic ? SELECT_ANIME_CHECKPOINT_PHOTOREALISTIC : SELECT_OTHER;
+    }
+    return SELECT_OTHER;
+  }
+
+  static final double BASE_FAILURE = 0.04;
+  /** Share of failures that fail the generation itself; the rest complete and are rated ko. */
+  static final double FAILED_GENERATION_SHARE = 0.35;
+  /** Share of a pattern's ko ratings that carry the pattern's own failure_category. */
+  static final double PATTERN_CATEGORY_SHARE = 0.8;
+
+  /** A failure pattern: its description, failure probability and dominant failure_category. */
+  record FailurePattern(String name, String description, double failureRate, String category) {}
+
+  static final FailurePattern ANGRY_PROFILE = new FailurePattern("angry_profile",
+      "variations Expression=angry + Pose=profile", 0.80, "malformed");
+  static final FailurePattern LYING_BACKLIT = new FailurePattern("lying_backlit",
+      "variations Pose=lying down + Lighting=backlit", 0.70, "incomplete");
+  static final FailurePattern DREAMSHAPER_SDE_HIGH_CFG = new FailurePattern("dreamshaper_sde_high_cfg",
+      "checkpoint dreamshaper_8.safetensors + sampler DPM++ 2M SDE + cfg_scale >= 10 (cfg bucket high)", 0.75,
+      "noise");
+  static final FailurePattern JUGGERNAUT_LMS_LOW_CFG = new FailurePattern("juggernaut_lms_low_cfg",
+      "checkpoint juggernautXL_v9.safetensors + sampler LMS + cfg_scale < 4 (cfg bucket low)", 0.70,
+      "off_prompt");
+  static final List<FailurePattern> FAILURE_PATTERNS =
+      List.of(ANGRY_PROFILE, LYING_BACKLIT, DREAMSHAPER_SDE_HIGH_CFG, JUGGERNAUT_LMS_LOW_CFG);
+
+  /** The pattern a generation matches (the first one), or null for the base rate. */
+  static FailurePattern failurePattern(String expression, String pose, String lighting, String checkpoint,
+      String sampler, double cfg) {
+    if ("angry".equals(expression) && "profile".equals(pose)) {
+      return ANGRY_PROFILE;
+    }
+    if ("lying down".equals(pose) && "backlit".equals(lighting)) {
+      return LYING_BACKLIT;
+    }
+    if ("dreamshaper_8.safetensors".equals(checkpoint) && "DPM++ 2M SDE".equals(sampler) && cfg >= 10) {
+      return DREAMSHAPER_SDE_HIGH_CFG;
+    }
+    if ("juggernautXL_v9.safetensors".equals(checkpoint) && "LMS".equals(sampler) && cfg < 4) {
+      return JUGGERNAUT_LMS_LOW_CFG;
+    }
+    return null;
+  }
+
+  static final double FIT_NOISE_SD = 0.6;
+
+  /**
+   * A user's 1-5 fit rating for a block whose tags overlap the asset's tags by {@code overlap} (the share of
+   * the block's tags present in the asset's prompt and captions): {@code round(1 + 4 * overlap + noise)}.
+   */
+  static int fitRating(double overlap, double gaussian) {
+    long r = Math.round(1 + 4 * overlap + FIT_NOISE_SD * gaussian);
+    return (int) Math.max(1, Math.min(5, r));
+  }
+
+  static final int PASS_THRESHOLD = 75;
+  static final double SCORE_MEAN_FIRST = 69;
+  static final double SCORE_MEAN_AFTER_FEEDBACK = 80;
+  static final double SCORE_SD = 9;
+
+  /** A realism score 0-100: higher on average after feedback; passed is score >= 75 (seed 004). */
+  static int realismScore(boolean afterFeedback, double gaussian) {
+    double mean = afterFeedback ? SCORE_MEAN_AFTER_FEEDBACK : SCORE_MEAN_FIRST;
+    return (int) Math.max(0, Math.min(100, Math.round(mean + SCORE_SD * gaussian)));
+  }
+
+  /** The description written to {@code _planted.json}. */
+  static Json.Raw describe() {
+    StringBuilder patterns = new StringBuilder("[");
+    for (FailurePattern p : FAILURE_PATTERNS) {
+      if (patterns.length() > 1) {
+        patterns.append(',');
+      }
+      patterns.append(Json.object("name", p.name(), "pattern", p.description(), "failure_rate", p.failureRate(),
+          "failure_category", p.category()).json());
+    }
+    patterns.append(']');
+    return Json.object(
+        "preference", Json.object(
+            "what", "preference events (and generations.selection): probability that a candidate is selected",
+            "checkpoint_a", CHECKPOINT_A,
+            "anime_checkpoint", ANIME_CHECKPOINT,
+            "p_select_a_anime", SELECT_A_ANIME,
+            "p_select_a_photorealistic", SELECT_A_PHOTOREALISTIC,
+            "p_select_anime_checkpoint_anime", SELECT_ANIME_CHECKPOINT_ANIME,
+            "p_select_anime_checkpoint_photorealistic", SELECT_ANIME_CHECKPOINT_PHOTOREALISTIC,
+            "p_select_other", SELECT_OTHER),
+        "failure", Json.object(
+            "what", "a failure is generations.status=failed (share " + FAILED_GENERATION_SHARE
+                + ") or a completed generation whose image rating is status=ko with the pattern's failure_category"
+                + " (share " + PATTERN_CATEGORY_SHARE + " of its ko ratings)",
+            "base_failure_rate", BASE_FAILURE,
+            "cfg_buckets", "low: cfg_scale < 4, medium: 4 <= cfg_scale < 10, high: cfg_scale >= 10",
+            "patterns", new Json.Raw(patterns.toString())),
+        "fit", Json.object(
+            "what", "block_fit_ratings.fit_rating = clamp(round(1 + 4 * overlap + N(0, " + FIT_NOISE_SD
+                + ")), 1, 5), overlap = share of the block's tags present in the rated asset's prompt and captions",
+            "rated_block_is_source_block_share", GenerationPass.SOURCE_BLOCK_SHARE),
+        "feedback", Json.object(
+            "what", "feedback_attempts.realism_score ~ N(mean, " + SCORE_SD + "), passed = realism_score >= "
+                + PASS_THRESHOLD + "; retries follow a failed attempt with feedback_applied = true",
+            "mean_score_first_attempt", SCORE_MEAN_FIRST,
+            "mean_score_after_feedback", SCORE_MEAN_AFTER_FEEDBACK));
+  }
+}

@@ -1,0 +1,189 @@
+package io.genlake.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The planted signals are measurable in the generated files, read back through the landing contract. */
+class PlantedSignalsTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void generate() {
+    LandingGenerator.write(dir, 4000, 3, 0.02);
+  }
+
+  @Test
+  void animePromptsRejectCheckpointAWhilePhotorealisticOnesSelectIt() {
+    double[] animeA = new double[2];
+    double[] photoA = new double[2];
+    double[] animeGood = new double[2];
+    for (Map<String, Object> e : good(Kind.PREFERENCE_EVENTS)) {
+      String prompt = String.valueOf(e.get("prompt"));
+      boolean selected = "selected".equals(e.get("action"));
+      String checkpoint = String.valueOf(e.get("checkpoint"));
+      if (checkpoint.equals(PlantedSignals.CHECKPOINT_A) && prompt.contains("anime")) {
+        tally(animeA, selected);
+      } else if (checkpoint.equals(PlantedSignals.CHECKPOINT_A) && prompt.contains("photorealistic")) {
+        tally(photoA, selected);
+      } else if (checkpoint.equals(PlantedSignals.ANIME_CHECKPOINT) && prompt.contains("anime")) {
+        tally(animeGood, selected);
+      }
+    }
+    assertTrue(animeA[1] >= 50 && photoA[1] >= 50 && animeGood[1] >= 20, "support " + animeA[1] + " " + photoA[1] + " " + animeGood[1]);
+    assertTrue(rate(animeA) < 0.3, "anime + A selected " + rate(animeA));
+    assertTrue(rate(photoA) > 0.7, "photorealistic + A selected " + rate(photoA));
+    assertTrue(rate(animeGood) > 0.7, "anime + anime checkpoint selected " + rate(animeGood));
+  }
+
+  @Test
+  void angryProfileVariationsFailFarMoreOftenThanTheBase() {
+    double[] pattern = new double[2];
+    double[] base = new double[2];
+    Map<String, Integer> categories = new HashMap<>();
+    for (Map<String, Object> image : good(Kind.IMAGE_RATINGS)) {
+      Map<String, Object> metadata = LandingFiles.object(image.get("metadata"));
+      Map<String, Object> variations = LandingFiles.object(metadata.get("variations"));
+      if (variations.isEmpty()) {
+        continue;
+      }
+      boolean ko = "ko".equals(image.get("status"));
+      boolean angryProfile = "angry".equals(variations.get("Expression")) && "profile".equals(variations.get("Pose"));
+      boolean lyingBacklit = "lying down".equals(variations.get("Pose")) && "backlit".equals(variations.get("Lighting"));
+      if (angryProfile) {
+        tally(pattern, ko);
+        if (ko) {
+          categories.merge(String.valueOf(image.get("failure_category")), 1, Integer::sum);
+        }
+      } else if (!lyingBacklit) {
+        tally(base, ko);
+      }
+    }
+    assertTrue(pattern[1] >= 30, "support " + pattern[1]);
+    assertTrue(rate(pattern) > 0.5, "angry + profile ko rate " + rate(pattern));
+    assertTrue(rate(base) < 0.08, "base ko rate " + rate(base));
+    String top = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    assertEquals("malformed", top);
+  }
+
+  @Test
+  void fitRatingsGrowWithTagOverlapBetweenBlockAndAssetCaptions() {
+    Map<String, List<String>> blockTags = new HashMap<>();
+    for (Map<String, Object> b : good(Kind.ACTION_BLOCKS)) {
+      Object tags = b.get("tags");
+      List<String> list = new ArrayList<>();
+      if (tags instanceof List<?> l) {
+        l.forEach(t -> list.add(t.toString()));
+      } else if (tags instanceof Map<?, ?> m) {
+        m.values().forEach(t -> list.add(t.toString()));
+      } else {
+        String text = tags.toString();
+        if (text.startsWith("{")) {
+          LandingFiles.object(text).values().forEach(t -> list.add(t.toString()));
+        } else {
+          list.addAll(readList(text));
+        }
+      }
+      blockTags.put(String.valueOf(b.get("block_id")), list);
+    }
+    Map<String, String> captions = new HashMap<>();
+    for (Map<String, Object> a : good(Kind.ASSETS)) {
+      captions.put(String.valueOf(a.get("asset_id")), String.valueOf(a.get("captions")));
+    }
+    List<double[]> pairs = new ArrayList<>();
+    for (Map<String, Object> r : good(Kind.BLOCK_FIT)) {
+      List<String> tags = blockTags.get(String.valueOf(r.get("block_id")));
+      String text = captions.get(String.valueOf(r.get("asset_id")));
+      if (tags == null || text == null) {
+        continue;
+      }
+      long hits = tags.stream().filter(text::contains).count();
+      pairs.add(new double[] {(double) hits / tags.size(), Double.parseDouble(r.get("fit_rating").toString())});
+    }
+    assertTrue(pairs.size() > 1000, "pairs " + pairs.size());
+    double r = pearson(pairs);
+    assertTrue(r > 0.6, "correlation " + r);
+  }
+
+  @Test
+  void attemptsAfterFeedbackPassMoreOften() {
+    double[] before = new double[2];
+    double[] after = new double[2];
+    for (Map<String, Object> a : good(Kind.FEEDBACK)) {
+      boolean passed = bool(a.get("passed"));
+      tally(bool(a.get("feedback_applied")) ? after : before, passed);
+    }
+    assertTrue(after[1] > 300 && before[1] > 300, "support " + before[1] + " " + after[1]);
+    assertTrue(rate(after) > rate(before) + 0.25, "pass rate before " + rate(before) + " after " + rate(after));
+  }
+
+  @Test
+  void plantedFileDescribesEachSignal() throws IOException {
+    Map<String, Object> planted = LandingFiles.object(Files.readString(dir.resolve(LandingGenerator.PLANTED_FILE)));
+    assertEquals(List.of("preference", "failure", "fit", "feedback"), new ArrayList<>(planted.keySet()));
+    assertEquals(PlantedSignals.CHECKPOINT_A, LandingFiles.object(planted.get("preference")).get("checkpoint_a"));
+  }
+
+  private static List<Map<String, Object>> good(Kind kind) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (LandingFiles.Line line : LandingFiles.read(dir, kind)) {
+      if (line.fields() != null && ContractCheck.brokenRule(kind, line.fields()) == null) {
+        rows.add(line.fields());
+      }
+    }
+    return rows;
+  }
+
+  private static void tally(double[] counts, boolean hit) {
+    counts[0] += hit ? 1 : 0;
+    counts[1]++;
+  }
+
+  private static double rate(double[] counts) {
+    return counts[0] / counts[1];
+  }
+
+  private static boolean bool(Object v) {
+    String s = String.valueOf(v);
+    return s.equals("true") || s.equals("1");
+  }
+
+  private static List<String> readList(String json) {
+    try {
+      List<String> out = new ArrayList<>();
+      for (Object o : LandingFiles.JSON.readValue(json, List.class)) {
+        out.add(o.toString());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double pearson(List<double[]> xy) {
+    double n = xy.size();
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double syy = 0;
+    double sxy = 0;
+    for (double[] p : xy) {
+      sx += p[0];
+      sy += p[1];
+      sxx += p[0] * p[0];
+      syy += p[1] * p[1];
+      sxy += p[0] * p[1];
+    }
+    return (n * sxy - sx * sy) / Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
+  }
+}
