@@ -208,4 +208,35 @@ class PreferenceLearningTest {
     assertEquals(1.0, p.get("castle|cfg_scale").getDouble(4), 1e-12);
     assertEquals(0.0, p.get("night|steps").getDouble(4), 0.0);
   }
+
+  @Test
+  void evaluationReplaysHeldOutSelectionsAgainstPopularity(@TempDir Path dir) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      rows.add(event("an" + i, "u1", ANIME, null, "B", List.of(), "selected", null, "2026-11-0" + (i + 1) + "T00:00:00Z",
+          "2026-11-10T00:00:00Z"));
+    }
+    for (int i = 0; i < 5; i++) {
+      rows.add(event("ph" + i, "u2", PHOTO, null, "A", List.of(), "selected", null, "2026-11-0" + (i + 1) + "T12:00:00Z",
+          "2026-11-10T00:00:00Z"));
+    }
+    // held out (latest 20 %): anime picked B, photorealistic picked A
+    rows.add(event("t1", "u3", "anime cat", null, "B", List.of(), "selected", null, "2026-11-19T00:00:00Z", "2026-11-20T00:00:00Z"));
+    rows.add(event("t2", "u3", "photorealistic city", null, "A", List.of(), "selected", null, "2026-11-20T00:00:00Z",
+        "2026-11-20T00:00:00Z"));
+    SilverRows.appendEvents(w, rows);
+    PreferenceLearning.run(SilverRows.context(w, DAY, dir));
+    Map<String, Row> byMethod = new TreeMap<>();
+    for (Row r : w.read(io.genlake.table.GoldPreferenceEvaluation.TABLE).collectAsList()) {
+      byMethod.put(r.getAs(io.genlake.table.GoldPreferenceEvaluation.METHOD), r);
+    }
+    Row context = byMethod.get(io.genlake.table.GoldPreferenceEvaluation.CONTEXT_AWARE);
+    Row popular = byMethod.get(io.genlake.table.GoldPreferenceEvaluation.GLOBAL_POPULARITY);
+    assertEquals(8L, (long) context.getAs(io.genlake.table.GoldPreferenceEvaluation.TRAIN_EVENTS));
+    assertEquals(2L, (long) context.getAs(io.genlake.table.GoldPreferenceEvaluation.TEST_EVENTS));
+    assertEquals(1.0, (double) context.getAs(io.genlake.table.GoldPreferenceEvaluation.HIT_RATE), 0.0);
+    assertEquals(0.5, (double) popular.getAs(io.genlake.table.GoldPreferenceEvaluation.HIT_RATE), 0.0); // always A
+    assertEquals(0.5, (double) popular.getAs(io.genlake.table.GoldPreferenceEvaluation.RANDOM_HIT_RATE), 0.0);
+  }
 }
