@@ -1,5 +1,7 @@
 package io.genlake.cli;
 
+import io.genlake.fit.FitJob;
+import io.genlake.fit.inspector.FitInspector;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.preference.PreferenceLearning;
@@ -23,10 +25,12 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
-      // preference reads silver.preference_events, generations and image_ratings: it belongs after ingest (and
-      // enrich); its dependency on "ingest" is declared once that step is registered in this list. It declares no
-      // input tables on purpose: its decayed sums and the day's recommendations change with the run date.
-      new Step("preference", List.of(), PreferenceLearning::run));
+      new Step("fit", List.of("ingest"), FitJob::run),
+      // no declared input tables on purpose: the decayed sums and the day's recommendations move with the run date
+      new Step("preference", List.of("ingest"), PreferenceLearning::run),
+      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("report_fit", List.of("fit"), FitInspector::run),
+      new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 
   private NightlySteps() {}
 }

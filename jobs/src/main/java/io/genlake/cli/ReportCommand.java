@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code genlake report <kind>}: writes a self-contained HTML (and Markdown) report under reports/. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write reports (self-contained HTML and Markdown) under the reports directory.",
-    subcommands = {})
+    subcommands = {ReportFailuresCommand.class, ReportFitCommand.class})
 final class ReportCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -54,6 +54,14 @@ public final class PromptParser {
     return new ParsedPrompt(phrases, loras);
   }
 
+  /**
+   * The words of free text read like one prompt phrase: lower case, underscores as spaces, brackets and
+   * punctuation dropped. Ontology keywords go through this so they compare equal to prompt words.
+   */
+  public static List<String> normalizedWords(String text) {
+    return text == null ? List.of() : words(normalize(text));
+  }
+
   /** Splits already-normalized text into words (letters and digits, inner - and ' kept). */
   static List<String> words(String text) {
     List<String> out = new ArrayList<>();

@@ -136,9 +136,24 @@ public final class Warehouse {
     if (!spark.catalog().databaseExists(db)) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
     }
-    if (!spark.sessionState().catalog().tableExists(new TableIdentifier(id.name(), Option.apply(db)))) {
-      spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
+    TableIdentifier ident = new TableIdentifier(id.name(), Option.apply(db));
+    var catalog = spark.sessionState().catalog();
+    if (catalog.tableExists(ident)) {
+      URI registered;
+      try {
+        registered = catalog.getTableMetadata(ident).location();
+      } catch (org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException
+          | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+        registered = null;
+      }
+      if (registered != null && registered.getPath().equals(new Path(location(id)).toUri().getPath())) {
+        return;
+      }
+      // the name points at another warehouse's table (one session, several warehouses): re-point it;
+      // dropping an external table removes only the catalog entry, never data
+      spark.sql("DROP TABLE IF EXISTS " + id.qualifiedName());
     }
+    spark.catalog().createTable(id.qualifiedName(), location(id), "delta");
   }
 
   /** Registers every Delta table found under the root; returns what was registered. */

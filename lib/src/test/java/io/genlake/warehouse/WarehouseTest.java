@@ -46,4 +46,17 @@ class WarehouseTest {
     MissingTableException e = assertThrows(MissingTableException.class, () -> w.read(TableId.gold("nothing")));
     assertTrue(e.getMessage().startsWith("Table gold.nothing does not exist yet"), e.getMessage());
   }
+
+  @Test
+  void aNameRegisteredForAnotherWarehouseIsRepointed(@TempDir Path first, @TempDir Path second) {
+    Warehouse a = new Warehouse(spark, first.toString());
+    a.ensure(io.genlake.ops.OpsStepState.SPEC);
+    Warehouse b = new Warehouse(spark, second.toString());
+    b.ensure(io.genlake.ops.OpsStepState.SPEC);
+    b.append(io.genlake.ops.OpsStepState.TABLE, spark.createDataFrame(List.of(RowFactory.create("fit", "silver.assets", 3L,
+        "h", "r", Timestamp.valueOf("2026-11-20 10:00:00"))), io.genlake.ops.OpsStepState.SCHEMA));
+    assertEquals(1L, spark.sql("SELECT * FROM ops.step_state").count());
+    a.register(io.genlake.ops.OpsStepState.TABLE);
+    assertEquals(0L, spark.sql("SELECT * FROM ops.step_state").count());
+  }
 }

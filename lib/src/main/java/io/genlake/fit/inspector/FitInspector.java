@@ -1,0 +1,257 @@
+package io.genlake.fit.inspector;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+
+import io.genlake.config.FitConfig;
+import io.genlake.fit.FitJob;
+import io.genlake.ontology.Ontology;
+import io.genlake.ontology.Tagger;
+import io.genlake.ontology.Tags;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldAssetTags;
+import io.genlake.table.GoldBlockAssetCandidates;
+import io.genlake.table.GoldBlockImageFits;
+import io.genlake.table.GoldFitCalibration;
+import io.genlake.table.SilverActionBlocks;
+import io.genlake.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+
+/**
+ * The fit inspector (seed 000 Task E as a static page): {@code <reports>/fit/index.html}, or
+ * {@code block-<id>.html} for one block. For each block: prompt and ontology chips; rated assets with
+ * thumbnail, chips, score bar, required misses / conflicts / soft matches, and the human ratings with
+ * notes; the top candidate assets likewise; and the calibration table and charts. Reads the gold fit
+ * tables (written by the fit step) and silver.action_blocks; only the shown blocks' rows are collected.
+ */
+public final class FitInspector {
+  private static final long MAX_EMBEDDED_IMAGE = 2L << 20;
+
+  private FitInspector() {}
+
+  /** The nightly report_fit step: the page over the configured number of blocks. */
+  public static StepResult run(RunContext ctx) {
+    return run(ctx, Optional.empty());
+  }
+
+  /** Writes the page (all shown blocks, or only {@code blockId}) and returns what it did. */
+  public static StepResult run(RunContext ctx, Optional<String> blockId) {
+    FitConfig config = ctx.config().fit();
+    Path file = write(ctx.warehouse(), FitJob.ontology(config), config.reportBlocks(), blockId,
+        ctx.reports().resolve("fit"), ctx.landing());
+    return new StepResult().note("fit inspector written to " + file.toAbsolutePath());
+  }
+
+  /**
+   * Writes the page under {@code dir}; local image paths are resolved against {@code landing} and embedded.
+   * An unknown {@code blockId} fails with a message saying where it looked.
+   */
+  public static Path write(Warehouse w, Ontology ontology, int maxBlocks, Optional<String> blockId, Path dir,
+      Path landing) {
+    List<String> shown = blockId.map(List::of).orElseGet(() -> pickBlocks(w, maxBlocks));
+    Map<String, Row> silverBlocks = new LinkedHashMap<>();
+    for (Row r : w.readOrEmpty(SilverActionBlocks.SPEC).where(col(SilverActionBlocks.BLOCK_ID).isin(shown.toArray()))
+        .select(SilverActionBlocks.BLOCK_ID, SilverActionBlocks.PROMPT, SilverActionBlocks.TAGS).collectAsList()) {
+      silverBlocks.put(r.getString(0), r);
+    }
+    if (blockId.isPresent() && silverBlocks.isEmpty()) {
+      throw new IllegalArgumentException("Block " + blockId.get() + " is not in silver.action_blocks of " + w.root()
+          + ": check the id (bin/genlake sql \"SELECT block_id FROM silver.action_blocks\").");
+    }
+    Tagger tagger = new Tagger(ontology);
+    List<Row> rated = w.exists(GoldBlockImageFits.TABLE)
+        ? w.read(GoldBlockImageFits.TABLE).where(col(GoldBlockImageFits.BLOCK_ID).isin(shown.toArray()))
+            .orderBy(GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.CREATED_AT).collectAsList() : List.of();
+    List<Row> candidates = w.exists(GoldBlockAssetCandidates.TABLE)
+        ? w.read(GoldBlockAssetCandidates.TABLE).where(col(GoldBlockAssetCandidates.BLOCK_ID).isin(shown.toArray()))
+            .orderBy(GoldBlockAssetCandidates.RANK).collectAsList() : List.of();
+    LinkedHashSet<String> assetIds = new LinkedHashSet<>();
+    rated.forEach(r -> assetIds.add(r.getAs(GoldBlockImageFits.ASSET_ID)));
+    candidates.forEach(r -> assetIds.add(r.getAs(GoldBlockAssetCandidates.ASSET_ID)));
+    assetIds.remove(null);
+    Map<String, Row> assets = new LinkedHashMap<>();
+    if (w.exists(GoldAssetTags.TABLE) && !assetIds.isEmpty()) {
+      w.read(GoldAssetTags.TABLE).where(col(GoldAssetTags.ASSET_ID).isin(assetIds.toArray())).collectAsList()
+          .forEach(r -> assets.put(r.getAs(GoldAssetTags.ASSET_ID), r));
+    }
+    List<InspectorHtml.Block> blocks = new ArrayList<>();
+    for (String id : shown) {
+      Row b = silverBlocks.get(id);
+      if (b == null) {
+        continue;
+      }
+      Tags tags = tagger.tagBlock(b.isNullAt(2) ? List.of() : b.getList(2), b.isNullAt(1) ? null : b.getString(1));
+      blocks.add(new InspectorHtml.Block(id, b.isNullAt(1) ? null : b.getString(1), tags.ids(), tags.unmapped(),
+          ratedPairs(id, rated, assets, landing), candidatePairs(id, candidates, assets, landing)));
+    }
+    List<InspectorHtml.Group> groups = calibration(w);
+    String html = InspectorHtml.page("Block ↔ image fit inspector", Instant.now().toString(), ontology.source(), groups,
+        InspectorCharts.ratingByDecile(decileMeans(w)),
+        InspectorCharts.correlations("Spearman rho by role in sequence", bars(groups, GoldFitCalibration.BY_ROLE)),
+        InspectorCharts.correlations("Spearman rho by ontology category", bars(groups, GoldFitCalibration.BY_CATEGORY)),
+        blocks);
+    Path file = dir.resolve(blockId.map(id -> "block-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html").orElse("index.html"));
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the fit inspector to " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  private static List<String> pickBlocks(Warehouse w, int maxBlocks) {
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    if (w.exists(GoldBlockImageFits.TABLE)) {
+      w.read(GoldBlockImageFits.TABLE).groupBy(GoldBlockImageFits.BLOCK_ID).agg(count("*").as("n"))
+          .orderBy(col("n").desc(), col(GoldBlockImageFits.BLOCK_ID)).limit(maxBlocks).collectAsList()
+          .forEach(r -> ids.add(r.getString(0)));
+    }
+    if (ids.size() < maxBlocks) {
+      w.readOrEmpty(SilverActionBlocks.SPEC).where(col(SilverActionBlocks.IS_DELETED).equalTo(false))
+          .select(SilverActionBlocks.BLOCK_ID).orderBy(SilverActionBlocks.BLOCK_ID).limit(maxBlocks).collectAsList()
+          .forEach(r -> {
+            if (ids.size() < maxBlocks) {
+              ids.add(r.getString(0));
+            }
+          });
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private static List<InspectorHtml.Pair> ratedPairs(String blockId, List<Row> rated, Map<String, Row> assets, Path landing) {
+    Map<String, List<Row>> byAsset = new LinkedHashMap<>();
+    for (Row r : rated) {
+      if (blockId.equals(r.getAs(GoldBlockImageFits.BLOCK_ID))) {
+        String asset = r.getAs(GoldBlockImageFits.ASSET_ID);
+        byAsset.computeIfAbsent(asset == null ? "(unknown asset)" : asset, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<InspectorHtml.Pair> out = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> e : byAsset.entrySet()) {
+      Row first = e.getValue().get(0);
+      List<InspectorHtml.Rating> ratings = new ArrayList<>();
+      for (Row r : e.getValue()) {
+        ratings.add(new InspectorHtml.Rating(r.getAs(GoldBlockImageFits.USER_ID), r.<Integer>getAs(GoldBlockImageFits.FIT_RATING),
+            r.getAs(GoldBlockImageFits.ROLE_IN_SEQUENCE), r.getAs(GoldBlockImageFits.NOTES)));
+      }
+      Row asset = assets.get(e.getKey());
+      out.add(new InspectorHtml.Pair(e.getKey(), 0, thumbnail(asset, landing), location(asset),
+          first.getList(first.fieldIndex(GoldBlockImageFits.ASSET_TAGS_SNAPSHOT)), first.getAs(GoldBlockImageFits.HEURISTIC_SCORE),
+          first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MATCHES)),
+          first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MISSES)),
+          first.getList(first.fieldIndex(GoldBlockImageFits.CONFLICTS)),
+          first.getList(first.fieldIndex(GoldBlockImageFits.SOFT_MATCHES)), ratings));
+    }
+    return out;
+  }
+
+  private static List<InspectorHtml.Pair> candidatePairs(String blockId, List<Row> candidates, Map<String, Row> assets,
+      Path landing) {
+    List<InspectorHtml.Pair> out = new ArrayList<>();
+    for (Row c : candidates) {
+      if (!blockId.equals(c.getAs(GoldBlockAssetCandidates.BLOCK_ID))) {
+        continue;
+      }
+      Row asset = assets.get(c.<String>getAs(GoldBlockAssetCandidates.ASSET_ID));
+      out.add(new InspectorHtml.Pair(c.getAs(GoldBlockAssetCandidates.ASSET_ID), c.<Integer>getAs(GoldBlockAssetCandidates.RANK),
+          thumbnail(asset, landing), location(asset), c.getList(c.fieldIndex(GoldBlockAssetCandidates.ASSET_ONTOLOGY_IDS)),
+          c.getAs(GoldBlockAssetCandidates.HEURISTIC_SCORE), c.getList(c.fieldIndex(GoldBlockAssetCandidates.REQUIRED_MATCHES)),
+          c.getList(c.fieldIndex(GoldBlockAssetCandidates.REQUIRED_MISSES)),
+          c.getList(c.fieldIndex(GoldBlockAssetCandidates.CONFLICTS)),
+          c.getList(c.fieldIndex(GoldBlockAssetCandidates.SOFT_MATCHES)), List.of()));
+    }
+    return out;
+  }
+
+  /** An http(s) URL as is; a local image file (absolute or under the landing) embedded; else nothing. */
+  static Optional<String> thumbnail(Row asset, Path landing) {
+    if (asset == null) {
+      return Optional.empty();
+    }
+    String url = asset.getAs(GoldAssetTags.URL);
+    if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+      return Optional.of(url);
+    }
+    String path = asset.getAs(GoldAssetTags.PATH);
+    if (path == null || path.isBlank()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(path).isAbsolute() ? Path.of(path) : landing.resolve(path);
+    String lower = path.toLowerCase(Locale.ROOT);
+    String mime = lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg"
+        : lower.endsWith(".webp") ? "image/webp" : lower.endsWith(".gif") ? "image/gif" : null;
+    try {
+      if (mime == null || !Files.isRegularFile(p) || Files.size(p) > MAX_EMBEDDED_IMAGE) {
+        return Optional.empty();
+      }
+      return Optional.of("data:" + mime + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String location(Row asset) {
+    if (asset == null) {
+      return "asset not in gold.asset_tags";
+    }
+    String url = asset.getAs(GoldAssetTags.URL);
+    String path = asset.getAs(GoldAssetTags.PATH);
+    return url != null ? url : path != null ? path + " (no image file found)" : "no path or URL";
+  }
+
+  private static List<InspectorHtml.Group> calibration(Warehouse w) {
+    List<InspectorHtml.Group> out = new ArrayList<>();
+    if (!w.exists(GoldFitCalibration.TABLE)) {
+      return out;
+    }
+    for (Row r : w.read(GoldFitCalibration.TABLE).orderBy(GoldFitCalibration.GROUPING, GoldFitCalibration.GROUP_VALUE)
+        .collectAsList()) {
+      StringBuilder misses = new StringBuilder();
+      for (Row m : r.<Row>getList(r.fieldIndex(GoldFitCalibration.TOP_MISSES_LOW_RATED))) {
+        misses.append(misses.length() == 0 ? "" : ", ").append(m.getString(0)).append(" (").append(m.getLong(1)).append(')');
+      }
+      out.add(new InspectorHtml.Group(r.getAs(GoldFitCalibration.GROUPING), r.getAs(GoldFitCalibration.GROUP_VALUE),
+          r.<Long>getAs(GoldFitCalibration.N), r.getAs(GoldFitCalibration.SPEARMAN), r.getAs(GoldFitCalibration.SPEARMAN_LOW),
+          r.getAs(GoldFitCalibration.SPEARMAN_HIGH), r.getAs(GoldFitCalibration.PEARSON), r.getAs(GoldFitCalibration.PEARSON_LOW),
+          r.getAs(GoldFitCalibration.PEARSON_HIGH), r.getAs(GoldFitCalibration.KRIPPENDORFF_ALPHA),
+          r.<Long>getAs(GoldFitCalibration.MULTI_RATED_PAIRS), misses.toString()));
+    }
+    return out;
+  }
+
+  private static List<Double> decileMeans(Warehouse w) {
+    if (!w.exists(GoldFitCalibration.TABLE)) {
+      return List.of();
+    }
+    List<Row> all = w.read(GoldFitCalibration.TABLE).where(col(GoldFitCalibration.GROUPING).equalTo(GoldFitCalibration.ALL))
+        .collectAsList();
+    return all.isEmpty() ? List.of() : all.get(0).getList(all.get(0).fieldIndex(GoldFitCalibration.MEAN_RATING_BY_DECILE));
+  }
+
+  private static List<InspectorCharts.Bar> bars(List<InspectorHtml.Group> groups, String grouping) {
+    List<InspectorCharts.Bar> out = new ArrayList<>();
+    for (InspectorHtml.Group g : groups) {
+      if (g.grouping().equals(grouping) && g.spearman() != null) {
+        out.add(new InspectorCharts.Bar(g.value(), g.spearman(), g.spearmanLow() == null ? Double.NaN : g.spearmanLow(),
+            g.spearmanHigh() == null ? Double.NaN : g.spearmanHigh()));
+      }
+    }
+    return out;
+  }
+}
