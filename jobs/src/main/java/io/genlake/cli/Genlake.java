@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Nightly Spark + Delta Lake analytics for generative-media feedback.",
     subcommands = {
       NightlyCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
       SqlCommand.class,
       FitCommand.class,
       GenerateCommand.class,

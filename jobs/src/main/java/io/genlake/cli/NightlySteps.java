@@ -1,11 +1,18 @@
 package io.genlake.cli;
 
+import io.genlake.enrich.EnrichJob;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.inspector.FitInspector;
+import io.genlake.ingest.Ingestion;
+import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.preference.PreferenceLearning;
+import io.genlake.table.SilverBlockFitRatings;
+import io.genlake.table.SilverGenerations;
+import io.genlake.table.SilverPromptVersions;
 import io.genlake.warehouse.TableId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,6 +32,9 @@ final class NightlySteps {
   }
 
   static final List<Step> STEPS = List.of(
+      new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))),
+      new Step("enrich", List.of("ingest"),
+          List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run),
       new Step("fit", List.of("ingest"), FitJob::run),
       // no declared input tables on purpose: the decayed sums and the day's recommendations move with the run date
       new Step("preference", List.of("ingest"), PreferenceLearning::run),

@@ -1,11 +1,15 @@
 package io.genlake.config;
 
-/** Ingestion limits: records or strings above them are quarantined with a reason, never truncated. */
-public record IngestConfig(int maxRecordBytes, int maxStringLength) {
+/**
+ * Ingestion limits and sizing: records or strings above the limits are quarantined with a reason, never
+ * truncated; JSON Lines files larger than {@code splitBytes} are parsed by several tasks, one byte range each.
+ */
+public record IngestConfig(int maxRecordBytes, int maxStringLength, int splitBytes) {
   static IngestConfig from(ConfigNode node) {
-    node.onlyKeys("max_record_bytes", "max_string_length");
+    node.onlyKeys("max_record_bytes", "max_string_length", "split_bytes");
     return new IngestConfig(
         node.integer("max_record_bytes", 1024, 64 * 1024 * 1024),
-        node.integer("max_string_length", 16, 16 * 1024 * 1024));
+        node.integer("max_string_length", 16, 16 * 1024 * 1024),
+        node.integer("split_bytes", 1024 * 1024, 1024 * 1024 * 1024));
   }
 }

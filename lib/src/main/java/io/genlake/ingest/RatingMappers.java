@@ -1,0 +1,150 @@
+package io.genlake.ingest;
+
+import io.genlake.table.SilverBlockFitRatings;
+import io.genlake.table.SilverImageRatings;
+import io.genlake.table.SilverPreferenceEvents;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the three rating kinds: seed 000's block-fit ratings, seed 002's images, seed 003's preference events. */
+final class RatingMappers {
+  static final Map<String, List<String>> BLOCK_FIT_ALIASES = Map.of(
+      SilverBlockFitRatings.RATING_ID, List.of("id"),
+      SilverBlockFitRatings.APP_HEURISTIC_SCORE, List.of("heuristic_score"));
+  static final Map<String, List<String>> IMAGE_ALIASES = Map.of(SilverImageRatings.IMAGE_ID, List.of("id"));
+  static final Map<String, List<String>> PREFERENCE_ALIASES = Map.of(
+      SilverPreferenceEvents.EVENT_ID, List.of("id"),
+      SilverPreferenceEvents.CREATED_AT, List.of("timestamp"),
+      SilverPreferenceEvents.APP_KEYWORDS, List.of("keywords"));
+
+  private RatingMappers() {}
+
+  static RowValues blockFit(RecordFields in, RowValues out) {
+    String block = in.requireUuid(SilverBlockFitRatings.BLOCK_ID);
+    String asset = in.string(SilverBlockFitRatings.ASSET_ID);
+    String generation = in.string(SilverBlockFitRatings.GENERATION_ID);
+    String role = in.enumOf(SilverBlockFitRatings.ROLE_IN_SEQUENCE, SilverBlockFitRatings.ROLES, "unspecified");
+    String user = in.string(SilverBlockFitRatings.USER_ID);
+    Integer rating = in.requireInteger(SilverBlockFitRatings.FIT_RATING, 1, 5);
+    Timestamp created = in.requireTimestamp(SilverBlockFitRatings.CREATED_AT);
+    if (asset == null && generation == null) {
+      throw in.missingBecause("has neither asset_id nor generation_id: a rating needs one of them");
+    }
+    return out.put(SilverBlockFitRatings.RATING_KEY, ratingKey(block, asset, generation, user, role))
+        .put(SilverBlockFitRatings.RATING_ID, in.string(SilverBlockFitRatings.RATING_ID))
+        .put(SilverBlockFitRatings.BLOCK_ID, block)
+        .put(SilverBlockFitRatings.ASSET_ID, asset)
+        .put(SilverBlockFitRatings.GENERATION_ID, generation)
+        .put(SilverBlockFitRatings.ROLE_IN_SEQUENCE, role)
+        .put(SilverBlockFitRatings.USER_ID, user)
+        .put(SilverBlockFitRatings.FIT_RATING, rating)
+        .put(SilverBlockFitRatings.APP_HEURISTIC_SCORE, in.decimal(SilverBlockFitRatings.APP_HEURISTIC_SCORE, 0, 1))
+        .put(SilverBlockFitRatings.NOTES, in.string(SilverBlockFitRatings.NOTES))
+        .put(SilverBlockFitRatings.CREATED_AT, created)
+        .eventTime(created);
+  }
+
+  /** SHA-256 (hex) of the natural key's parts; a null part is distinct from any string. */
+  static String ratingKey(String block, String asset, String generation, String user, String role) {
+    StringBuilder b = new StringBuilder();
+    for (String part : new String[] {block, asset, generation, user, role}) {
+      b.append(part == null ? "\u0000null" : part).append('\u0001');
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  static RowValues image(RecordFields in, RowValues out) {
+    Timestamp created = in.requireTimestamp(SilverImageRatings.CREATED_AT);
+    Timestamp updated = in.timestamp(SilverImageRatings.UPDATED_AT);
+    out.put(SilverImageRatings.IMAGE_ID, in.requireString(SilverImageRatings.IMAGE_ID))
+        .put(SilverImageRatings.SESSION_ID, in.requireString(SilverImageRatings.SESSION_ID))
+        .put(SilverImageRatings.FILENAME, in.requireString(SilverImageRatings.FILENAME))
+        .put(SilverImageRatings.STATUS, in.enumOf(SilverImageRatings.STATUS, SilverImageRatings.STATUSES, "ok"))
+        .put(SilverImageRatings.TECHNICAL_QUALITY,
+            in.enumOf(SilverImageRatings.TECHNICAL_QUALITY, SilverImageRatings.TECHNICAL_QUALITIES, null))
+        .put(SilverImageRatings.IS_LIKED, in.bool(SilverImageRatings.IS_LIKED, false))
+        .put(SilverImageRatings.FAILURE_CATEGORY,
+            in.enumOf(SilverImageRatings.FAILURE_CATEGORY, SilverImageRatings.FAILURE_CATEGORIES, null))
+        .put(SilverImageRatings.FAILURE_NOTES, in.string(SilverImageRatings.FAILURE_NOTES))
+        .put(SilverImageRatings.METADATA, in.objectText(SilverImageRatings.METADATA))
+        .put(SilverImageRatings.NOTES, in.string(SilverImageRatings.NOTES))
+        .put(SilverImageRatings.IS_DELETED, in.bool(SilverImageRatings.IS_DELETED, false))
+        .put(SilverImageRatings.CREATED_AT, created)
+        .put(SilverImageRatings.UPDATED_AT, updated)
+        .put(SilverImageRatings.VARIATIONS, Map.of());
+    RecordFields meta = in.nested(SilverImageRatings.METADATA, Map.of());
+    if (meta != null) {
+      out.put(SilverImageRatings.GENERATION_ID, meta.string(SilverImageRatings.GENERATION_ID))
+          .put(SilverImageRatings.ASSET_ID, meta.string(SilverImageRatings.ASSET_ID))
+          .put(SilverImageRatings.MODEL_NAME, meta.string(SilverImageRatings.MODEL_NAME))
+          .put(SilverImageRatings.SEED, meta.int64(SilverImageRatings.SEED, Long.MIN_VALUE, Long.MAX_VALUE))
+          .put(SilverImageRatings.PROMPT, meta.string(SilverImageRatings.PROMPT))
+          .put(SilverImageRatings.NEGATIVE_PROMPT, meta.string(SilverImageRatings.NEGATIVE_PROMPT))
+          .put(SilverImageRatings.VARIATIONS, meta.stringMap(SilverImageRatings.VARIATIONS));
+      List<String> dims = meta.strings("dimensions");
+      if (dims.size() == 2) {
+        out.put(SilverImageRatings.WIDTH, parseDimension(in, dims.get(0)))
+            .put(SilverImageRatings.HEIGHT, parseDimension(in, dims.get(1)));
+      } else if (!dims.isEmpty()) {
+        throw in.reject(Rule.WRONG_TYPE, "has metadata.dimensions with " + dims.size()
+            + " values, expected [width, height]");
+      }
+    }
+    return out.eventTime(RowValues.firstOf(updated, created));
+  }
+
+  private static Integer parseDimension(RecordFields in, String text) {
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw in.reject(Rule.WRONG_TYPE, "has metadata.dimensions value " + text + ", expected a positive integer");
+  }
+
+  static RowValues preference(RecordFields in, RowValues out) {
+    String action = in.enumOf(SilverPreferenceEvents.ACTION, SilverPreferenceEvents.ACTIONS, null);
+    if (action == null) {
+      Boolean selected = in.bool("selected", null);
+      Boolean rejected = in.bool("rejected", null);
+      if (selected == null && rejected == null) {
+        throw in.missingBecause("has no action (or selected / rejected flags), a required field");
+      }
+      boolean s = Boolean.TRUE.equals(selected);
+      boolean r = Boolean.TRUE.equals(rejected);
+      if (s == r) {
+        throw in.inconsistent("has selected " + selected + " and rejected " + rejected
+            + ", expected exactly one of them true");
+      }
+      action = s ? "selected" : "rejected";
+    }
+    Timestamp created = in.requireTimestamp(SilverPreferenceEvents.CREATED_AT);
+    return out.put(SilverPreferenceEvents.EVENT_ID, in.requireString(SilverPreferenceEvents.EVENT_ID))
+        .put(SilverPreferenceEvents.USER_ID, in.string(SilverPreferenceEvents.USER_ID))
+        .put(SilverPreferenceEvents.PROMPT, in.string(SilverPreferenceEvents.PROMPT))
+        .put(SilverPreferenceEvents.NEGATIVE_PROMPT, in.string(SilverPreferenceEvents.NEGATIVE_PROMPT))
+        .put(SilverPreferenceEvents.APP_KEYWORDS, in.strings(SilverPreferenceEvents.APP_KEYWORDS))
+        .put(SilverPreferenceEvents.CHECKPOINT, in.requireString(SilverPreferenceEvents.CHECKPOINT))
+        .put(SilverPreferenceEvents.LORAS, in.loras(SilverPreferenceEvents.LORAS))
+        .put(SilverPreferenceEvents.ACTION, action)
+        .put(SilverPreferenceEvents.MODEL_FAMILY, in.string(SilverPreferenceEvents.MODEL_FAMILY))
+        .put(SilverPreferenceEvents.TASK_TYPE, in.string(SilverPreferenceEvents.TASK_TYPE))
+        .put(SilverPreferenceEvents.GENERATION_ID, in.string(SilverPreferenceEvents.GENERATION_ID))
+        .put(SilverPreferenceEvents.SHARE_PREFERENCES, in.bool(SilverPreferenceEvents.SHARE_PREFERENCES, null))
+        .put(SilverPreferenceEvents.CREATED_AT, created)
+        .eventTime(created);
+  }
+}

@@ -1,0 +1,134 @@
+package io.genlake.ingest;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.delta.tables.DeltaTable;
+import io.genlake.table.Lineage;
+import io.genlake.warehouse.TableSpec;
+import io.genlake.warehouse.Warehouse;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Upserts one kind's valid records into its silver table, latest event wins. The batch is first deduplicated
+ * by natural key (latest event_time, tie: later source, then later line), then compared with silver: only keys
+ * that are new, or whose record is newer than silver's (or as new but different), are merged, so an older
+ * record arriving later never overwrites and re-ingesting the same data commits nothing.
+ * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it plus the Delta MERGE.
+ */
+final class SilverMerge {
+  /** Records that changed silver (inserted or updated) and records that did not (duplicates). */
+  record Outcome(long accepted, long duplicates, boolean committed) {}
+
+  private SilverMerge() {}
+
+  static Outcome upsert(Warehouse warehouse, Kind kind, Dataset<Row> valid, long validCount, String runId,
+      Timestamp ingestedAt) {
+    TableSpec spec = kind.silver();
+    // the table's file count comes from the Delta log: no scan
+    boolean hadRows = warehouse.exists(spec.id()) && DeltaTable.forPath(warehouse.spark(),
+        warehouse.location(spec.id())).detail().select("numFiles").first().getLong(0) > 0;
+    warehouse.ensure(spec);
+    if (validCount == 0) {
+      return new Outcome(0, 0, false);
+    }
+    Dataset<Row> latest = dedupe(valid, spec).select(silverColumns(spec, runId, ingestedAt));
+    if (!hadRows) {
+      warehouse.append(spec.id(), latest);
+      long written = lastCommitOutputRows(warehouse, spec);
+      return new Outcome(written, validCount - written, true);
+    }
+    Dataset<Row> silver = warehouse.read(spec.id());
+    Column keyMatch = null;
+    for (String k : spec.key()) {
+      Column eq = col("n." + k).equalTo(col("s." + k));
+      keyMatch = keyMatch == null ? eq : keyMatch.and(eq);
+    }
+    Column newer = col("s." + spec.key().get(0)).isNull()
+        .or(col("n." + Lineage.EVENT_TIME).gt(col("s." + Lineage.EVENT_TIME)))
+        .or(col("n." + Lineage.EVENT_TIME).equalTo(col("s." + Lineage.EVENT_TIME)).and(sameContent(kind).unary_$bang()));
+    Dataset<Row> changed = latest.as("n").join(silver.as("s"), keyMatch, "left_outer").where(newer)
+        .select("n.*").persist();
+    try {
+      long n = changed.count();
+      if (n == 0) {
+        return new Outcome(0, validCount, false);
+      }
+      Column mergeOn = null;
+      for (String k : spec.key()) {
+        Column eq = col("t." + k).equalTo(col("u." + k));
+        mergeOn = mergeOn == null ? eq : mergeOn.and(eq);
+      }
+      DeltaTable.forPath(warehouse.spark(), warehouse.location(spec.id())).as("t")
+          .merge(changed.as("u"), mergeOn)
+          .whenMatched().updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+      return new Outcome(n, validCount - n, true);
+    } finally {
+      changed.unpersist();
+    }
+  }
+
+  /** The rows the table's last commit wrote (Delta's numOutputRows metric): no scan of the table. */
+  private static long lastCommitOutputRows(Warehouse warehouse, TableSpec spec) {
+    Row last = DeltaTable.forPath(warehouse.spark(), warehouse.location(spec.id())).history(1)
+        .select("operationMetrics").first();
+    java.util.Map<String, String> metrics = last.getJavaMap(0);
+    return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+  }
+
+  /** One row per natural key: latest event_time, then later source, then later line. */
+  private static Dataset<Row> dedupe(Dataset<Row> valid, TableSpec spec) {
+    Column[] keys = spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    var w = Window.partitionBy(keys).orderBy(col(Lineage.EVENT_TIME).desc(), col(Lineage.SOURCE).desc(),
+        col(Lineage.SOURCE_LINE).desc());
+    return valid.withColumn("_rank", row_number().over(w)).where(col("_rank").equalTo(1)).drop("_rank");
+  }
+
+  /** The silver contract's columns in order: own columns from the batch, lineage from the run. */
+  private static Column[] silverColumns(TableSpec spec, String runId, Timestamp ingestedAt) {
+    List<Column> out = new ArrayList<>();
+    for (StructField f : spec.schema().fields()) {
+      Column c = switch (f.name()) {
+        case Lineage.INGEST_RUN_ID -> lit(runId);
+        case Lineage.INGESTED_AT -> lit(ingestedAt);
+        default -> col(f.name());
+      };
+      out.add(c.cast(f.dataType()).as(f.name()));
+    }
+    return out.toArray(new Column[0]);
+  }
+
+  /** Null-safe equality of every column ingestion fills (maps compared as sorted entries). */
+  private static Column sameContent(Kind kind) {
+    Set<String> lineage = Set.of(Lineage.SOURCE, Lineage.SOURCE_LINE, Lineage.INGEST_RUN_ID, Lineage.INGESTED_AT,
+        Lineage.EVENT_TIME);
+    Column all = lit(true);
+    for (StructField f : kind.layout().columns()) {
+      if (lineage.contains(f.name()) || !kind.ingests(f.name())) {
+        continue;
+      }
+      Column n = col("n." + f.name());
+      Column s = col("s." + f.name());
+      if (f.dataType() instanceof MapType) {
+        n = array_sort(map_entries(n));
+        s = array_sort(map_entries(s));
+      }
+      all = all.and(n.eqNullSafe(s));
+    }
+    return all;
+  }
+}

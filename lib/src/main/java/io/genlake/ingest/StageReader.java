@@ -1,0 +1,163 @@
+package io.genlake.ingest;
+
+import io.genlake.ingest.Sources.Format;
+import io.genlake.ingest.Sources.LandingFile;
+import io.genlake.ingest.Sources.SqliteTable;
+import io.genlake.ingest.Sources.Unit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads one kind's landing sources into staged rows ({@link Staging#schema}) in a single pass: JSON Lines and
+ * CSV files are parsed with Jackson / a byte-level CSV reader in per-task Java loops (one task per file or per
+ * byte range of a large JSON Lines file), SQLite tables through Spark JDBC with every column cast to TEXT.
+ * No schema inference, no shuffle.
+ */
+final class StageReader {
+  private StageReader() {}
+
+  static Dataset<Row> read(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<JavaRDD<Row>> parts = new ArrayList<>();
+    if (!units.isEmpty()) {
+      parts.add(jsc.parallelize(units, units.size()).flatMap(u -> records(u, limits)));
+    }
+    for (SqliteTable t : tables) {
+      parts.add(sqlite(spark, t, limits));
+    }
+    JavaRDD<Row> all = parts.isEmpty() ? jsc.emptyRDD() : parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.union(parts.get(i));
+    }
+    return spark.createDataFrame(all, Staging.schema(kind));
+  }
+
+  /** The units of {@code files}: CSV whole, JSON Lines split into ranges (see {@link Splits}). */
+  static List<Unit> units(SparkSession spark, List<LandingFile> files, long splitBytes) {
+    return Splits.plan(spark, files, splitBytes);
+  }
+
+  private static Iterator<Row> records(Unit u, Limits limits) throws IOException {
+    Staging staging = new Staging(u.kind(), limits);
+    Path path = Path.of(u.path());
+    if (u.format() == Format.CSV) {
+      List<String> header = CsvHeader.read(path, u.source());
+      CsvRecords csv = new CsvRecords(path);
+      csv.next(); // the header
+      return new Lazy() {
+        @Override
+        Row advance() throws IOException {
+          while (csv.next()) {
+            Row r = staging.csvRecord(u.source(), csv.line(), csv.bytes(), csv.length(), csv.unterminated(), header);
+            if (r != null) {
+              return r;
+            }
+          }
+          csv.close();
+          return null;
+        }
+      };
+    }
+    LineReader lines = new LineReader(path, u.start(), u.end());
+    return new Lazy() {
+      long line = u.firstLine() - 1;
+
+      @Override
+      Row advance() throws IOException {
+        while (lines.next()) {
+          line++;
+          Row r = staging.jsonLine(u.source(), line, lines.bytes(), lines.length());
+          if (r != null) {
+            return r;
+          }
+        }
+        lines.close();
+        return null;
+      }
+    };
+  }
+
+  private static JavaRDD<Row> sqlite(SparkSession spark, SqliteTable t, Limits limits) {
+    StringBuilder select = new StringBuilder("(SELECT rowid AS \"__rowid\"");
+    StringBuilder schema = new StringBuilder("`__rowid` LONG");
+    for (String c : t.columns()) {
+      String q = "\"" + c.replace("\"", "\"\"") + "\"";
+      // identifiers come from the database's own schema, quoted; no data value enters the SQL text
+      select.append(", CAST(").append(q).append(" AS TEXT) AS ").append(q);
+      schema.append(", `").append(c.replace("`", "``")).append("` STRING");
+    }
+    select.append(" FROM \"").append(t.table().replace("\"", "\"\"")).append("\") AS landing_rows");
+    Properties props = new Properties();
+    props.setProperty("driver", "org.sqlite.JDBC");
+    props.setProperty("customSchema", schema.toString());
+    props.setProperty("fetchsize", "10000");
+    String[] halves = {"\"__rowid\" % 2 = 0", "\"__rowid\" % 2 <> 0"};
+    Dataset<Row> rows = spark.read().jdbc("jdbc:sqlite:" + t.file().toAbsolutePath(), select.toString(), halves, props);
+    Kind kind = t.kind();
+    String source = t.source();
+    List<String> columns = t.columns();
+    return rows.javaRDD().mapPartitions(it -> {
+      Staging staging = new Staging(kind, limits);
+      return new Iterator<Row>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = it.next();
+          Map<String, String> values = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getString(i + 1));
+          }
+          return staging.sqliteRow(source, r.getLong(0), values);
+        }
+      };
+    });
+  }
+
+  /** An iterator whose next element is computed on demand; {@code advance} returns null at the end. */
+  private abstract static class Lazy implements Iterator<Row> {
+    private Row next;
+    private boolean done;
+
+    abstract Row advance() throws IOException;
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !done) {
+        try {
+          next = advance();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        done = next == null;
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+  }
+}

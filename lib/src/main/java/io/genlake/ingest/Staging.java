@@ -1,0 +1,232 @@
+package io.genlake.ingest;
+
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genlake.table.BronzeTables;
+import io.genlake.table.Lineage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+
+/**
+ * Turns one raw landing record into one staged row: the bronze columns (source, line, kind, record, checksum),
+ * the rule and reason when it is rejected, else the silver row's own columns and its event time. One instance
+ * per task (it holds a digest and a JSON parser); the pure per-record work of ingestion.
+ */
+final class Staging {
+  static final String RULE = "_rule";
+  static final String REASON = "_reason";
+  private static final int BRONZE_COLUMNS = 5;
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final Kind kind;
+  private final Limits limits;
+  private final MessageDigest sha;
+  private final int width;
+
+  Staging(Kind kind, Limits limits) {
+    this.kind = kind;
+    this.limits = limits;
+    this.width = BRONZE_COLUMNS + 2 + kind.layout().columns().size() + 1;
+    try {
+      this.sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The staged schema of {@code kind}: bronze columns, rule, reason, silver own columns (nullable), event time. */
+  static StructType schema(Kind kind) {
+    List<StructField> f = new ArrayList<>();
+    f.add(nullable(BronzeTables.SOURCE, StringType));
+    f.add(nullable(BronzeTables.SOURCE_LINE, LongType));
+    f.add(nullable(BronzeTables.KIND, StringType));
+    f.add(nullable(BronzeTables.RECORD, StringType));
+    f.add(nullable(BronzeTables.CHECKSUM, StringType));
+    f.add(nullable(RULE, StringType));
+    f.add(nullable(REASON, StringType));
+    for (StructField c : kind.layout().columns()) {
+      f.add(nullable(c.name(), c.dataType()));
+    }
+    f.add(nullable(Lineage.EVENT_TIME, TimestampType));
+    return new StructType(f.toArray(new StructField[0]));
+  }
+
+  private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {
+    return new StructField(name, type, true, Metadata.empty());
+  }
+
+  /** A JSON Lines line; null for a blank line (not a record). */
+  Row jsonLine(String source, long line, byte[] b, int len) {
+    if (isBlank(b, len)) {
+      return null;
+    }
+    String where = "line " + line;
+    Row early = checkBytes(source, line, b, len, where);
+    if (early != null) {
+      return early;
+    }
+    String text = new String(b, 0, len, StandardCharsets.UTF_8);
+    String checksum = checksum(b, len);
+    JsonNode node;
+    try {
+      node = JSON.readTree(b, 0, len);
+    } catch (JsonProcessingException e) {
+      String msg = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(code \\d+\\)", "");
+      if (msg.startsWith("Trailing token")) {
+        msg = "more than one JSON value on the line, the second one";
+      }
+      return rejected(source, line, text, checksum, Rule.MALFORMED_JSON,
+          where + " is not valid JSON: " + msg + " at column " + e.getLocation().getColumnNr());
+    } catch (IOException e) {
+      return rejected(source, line, text, checksum, Rule.MALFORMED_JSON, where + " is not valid JSON: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return rejected(source, line, text, checksum, Rule.MALFORMED_JSON,
+          where + " is not a JSON object (found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase())
+              + ")");
+    }
+    return mapped(source, line, text, checksum, new RecordFields((ObjectNode) node, false, where, kind.aliases(),
+        limits.maxStringLength()));
+  }
+
+  /** A CSV record with the file's header; null for a blank line. */
+  Row csvRecord(String source, long line, byte[] b, int len, boolean unterminated, List<String> header) {
+    if (isBlank(b, len)) {
+      return null;
+    }
+    String where = "line " + line;
+    Row early = checkBytes(source, line, b, len, where);
+    if (early != null) {
+      return early;
+    }
+    String text = new String(b, 0, len, StandardCharsets.UTF_8);
+    String checksum = checksum(b, len);
+    List<String> cells = unterminated ? List.of() : CsvRecords.cells(text);
+    if (cells.isEmpty()) {
+      return rejected(source, line, text, checksum, Rule.MALFORMED_CSV,
+          where + " is not a valid CSV record: a quoted cell is not closed properly");
+    }
+    if (cells.size() != header.size()) {
+      return rejected(source, line, text, checksum, Rule.MALFORMED_CSV,
+          where + " has " + cells.size() + " cells, expected " + header.size() + " as in the header");
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < cells.size(); i++) {
+      node.put(header.get(i), cells.get(i));
+    }
+    return mapped(source, line, text, checksum,
+        new RecordFields(node, true, where, kind.aliases(), limits.maxStringLength()));
+  }
+
+  /** A SQLite row: its columns' text by name (null for SQL NULL), the record being its JSON object form. */
+  Row sqliteRow(String source, long rowid, Map<String, String> columns) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    columns.forEach(node::put);
+    String text = node.toString();
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    String where = "row " + rowid;
+    String checksum = checksum(b, b.length);
+    if (b.length > limits.maxRecordBytes()) {
+      return rejected(source, rowid, text, checksum, Rule.RECORD_TOO_LARGE, tooLarge(where, b.length));
+    }
+    return mapped(source, rowid, text, checksum,
+        new RecordFields(node, true, where, kind.aliases(), limits.maxStringLength()));
+  }
+
+  private Row checkBytes(String source, long line, byte[] b, int len, String where) {
+    if (len > limits.maxRecordBytes()) {
+      return rejected(source, line, new String(b, 0, len, StandardCharsets.UTF_8), checksum(b, len),
+          Rule.RECORD_TOO_LARGE, tooLarge(where, len));
+    }
+    int bad = Utf8.firstInvalid(b, 0, len);
+    if (bad >= 0) {
+      return rejected(source, line, new String(b, 0, len, StandardCharsets.UTF_8), checksum(b, len), Rule.INVALID_UTF8,
+          where + " is not valid UTF-8: byte 0x" + HexFormat.of().toHexDigits(b[bad]) + " at byte " + (bad + 1)
+              + "; save the export as UTF-8");
+    }
+    return null;
+  }
+
+  private String tooLarge(String where, int len) {
+    return where + " has " + len + " bytes, more than ingest.max_record_bytes " + limits.maxRecordBytes();
+  }
+
+  private Row mapped(String source, long line, String text, String checksum, RecordFields fields) {
+    RowValues v;
+    try {
+      v = kind.map(fields);
+    } catch (Rejection r) {
+      return rejected(source, line, text, checksum, r.rule(), r.getMessage());
+    }
+    Object[] row = new Object[width];
+    fillBronze(row, source, line, text, checksum);
+    Object[] own = v.values();
+    for (int i = 0; i < own.length; i++) {
+      row[BRONZE_COLUMNS + 2 + i] = toScala(own[i]);
+    }
+    row[width - 1] = v.eventTime();
+    return RowFactory.create(row);
+  }
+
+  private Row rejected(String source, long line, String text, String checksum, Rule rule, String reason) {
+    Object[] row = new Object[width];
+    fillBronze(row, source, line, text, checksum);
+    row[BRONZE_COLUMNS] = rule.id();
+    row[BRONZE_COLUMNS + 1] = reason;
+    return RowFactory.create(row);
+  }
+
+  private void fillBronze(Object[] row, String source, long line, String text, String checksum) {
+    row[0] = source;
+    row[1] = line;
+    row[2] = kind.label();
+    row[3] = text;
+    row[4] = checksum;
+  }
+
+  private String checksum(byte[] b, int len) {
+    sha.reset();
+    sha.update(b, 0, len);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static boolean isBlank(byte[] b, int len) {
+    for (int i = 0; i < len; i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object toScala(Object v) {
+    if (v instanceof List<?> list) {
+      return JavaConverters.asScalaBuffer(list).toSeq();
+    }
+    if (v instanceof Map<?, ?> map) {
+      return JavaConverters.mapAsScalaMap(map);
+    }
+    return v;
+  }
+}
