@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code genlake bench <area>}: benchmark commands; each prints rows per second and its reference ratio. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints rows per second (and a reference engine's figure where one applies).",
-    subcommands = {BenchIngestCommand.class, BenchEnrichCommand.class, BenchFailuresCommand.class, BenchFitCommand.class})
+    subcommands = {BenchIngestCommand.class, BenchEnrichCommand.class, BenchFailuresCommand.class, BenchFitCommand.class,
+        BenchPrefsCommand.class, BenchRecommendCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

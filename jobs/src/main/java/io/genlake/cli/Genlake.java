@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       NotebookCommand.class,
       FailuresCommand.class,
       FeedbackCommand.class,
+      PreferenceCommand.class,
+      RecommendCommand.class,
+      PrefsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Genlake implements Runnable {

@@ -7,6 +7,7 @@ import io.genlake.ingest.Ingestion;
 import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.preference.PreferenceLearning;
 import io.genlake.table.SilverBlockFitRatings;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
@@ -35,6 +36,8 @@ final class NightlySteps {
       new Step("enrich", List.of("ingest"),
           List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run),
       new Step("fit", List.of("ingest"), FitJob::run),
+      // no declared input tables on purpose: the decayed sums and the day's recommendations move with the run date
+      new Step("preference", List.of("ingest"), PreferenceLearning::run),
       new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
       new Step("report_fit", List.of("fit"), FitInspector::run),
       new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));

@@ -20,6 +20,10 @@ public final class PromptParser {
   private static final Pattern NETWORK = Pattern.compile("<\\s*([a-zA-Z]+)\\s*:\\s*([^:>]+?)\\s*(?::\\s*([-+]?[0-9]*\\.?[0-9]+)[^>]*)?>");
   private static final Pattern WEIGHT_SUFFIX = Pattern.compile(":\\s*([-+]?[0-9]*\\.?[0-9]+)\\s*$");
   private static final Pattern BREAK = Pattern.compile("\\bBREAK\\b|\\bAND\\b");
+  // normalize()'s patterns, compiled once (String.replaceAll would compile them for every phrase)
+  private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]{}<>:]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
   private static final double EMPHASIS = 1.1;
   private static final double CURLY = 1.05;
 
@@ -92,6 +96,8 @@ public final class PromptParser {
     private final List<Phrase> out;
     private final StringBuilder current = new StringBuilder();
     private double currentWeight;
+    /** Whether {@code current} holds only whitespace so far (tracked, not rescanned per character). */
+    private boolean currentBlank = true;
 
     Scanner(String text, List<Phrase> out) {
       this.text = text;
@@ -147,7 +153,8 @@ public final class PromptParser {
 
     private void append(char c, double weight) {
       if (!Character.isWhitespace(c)) {
-        currentWeight = current.toString().isBlank() ? weight : Math.max(currentWeight, weight);
+        currentWeight = currentBlank ? weight : Math.max(currentWeight, weight);
+        currentBlank = false;
       }
       current.append(c);
     }
@@ -173,6 +180,7 @@ public final class PromptParser {
     private void flush() {
       String normalized = normalize(current.toString());
       current.setLength(0);
+      currentBlank = true;
       if (!normalized.isEmpty()) {
         out.add(new Phrase(normalized, Math.round(currentWeight * 10000.0) / 10000.0));
       }
@@ -183,9 +191,9 @@ public final class PromptParser {
   /** Lower case, underscores as spaces, whitespace collapsed, stray punctuation trimmed. */
   static String normalize(String raw) {
     String t = raw.toLowerCase(Locale.ROOT).replace('_', ' ');
-    t = t.replaceAll("[()\\[\\]{}<>:]", " ");
-    t = t.replaceAll("\\s+", " ").trim();
-    t = t.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
+    t = BRACKETS.matcher(t).replaceAll(" ");
+    t = SPACES.matcher(t).replaceAll(" ").trim();
+    t = EDGE_PUNCTUATION.matcher(t).replaceAll("");
     return t;
   }
 }

@@ -1,0 +1,169 @@
+package io.genlake.cli;
+
+import io.genlake.config.GenlakeConfig;
+import io.genlake.pipeline.Progress;
+import io.genlake.preference.PreferenceLearning;
+import io.genlake.preference.SyntheticPreferenceEvents;
+import io.genlake.spark.SparkSessions;
+import io.genlake.text.Keywords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code genlake bench prefs --events N}: builds the preference pair statistics of N synthetic events with
+ * Spark (the nightly code path: Java keyword extraction, one shuffle on the pair key) and, on the same Parquet
+ * input, the same aggregation in DuckDB (SQL tokenizer equivalent on these plain-word prompts); prints both
+ * times, rows per second, their ratio, and checks that both produced the same pairs and sums.
+ */
+@Command(name = "prefs", mixinStandardHelpOptions = true,
+    description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events.")
+final class BenchPrefsCommand implements Callable<Integer> {
+  private static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
+
+  @Mixin WarehouseOptions warehouse;
+
+  @Option(names = "--events", defaultValue = "10000000", description = "Synthetic events. Default: ${DEFAULT-VALUE}.")
+  long events;
+
+  @Option(names = "--users", defaultValue = "5000", description = "Distinct users. Default: ${DEFAULT-VALUE}.")
+  int users;
+
+  @Option(names = "--dir", defaultValue = "bench-data/prefs", description = "Where inputs and outputs go. Default: ${DEFAULT-VALUE}.")
+  Path dir;
+
+  @Option(names = "--skip-duckdb", description = "Time Spark only.")
+  boolean skipDuckdb;
+
+  @Option(names = "--skip-spark", description = "Time DuckDB only (compares with the previous Spark output in --dir).")
+  boolean skipSpark;
+
+  @Option(names = "--duckdb-memory", defaultValue = "3GB",
+      description = "DuckDB memory_limit; it spills to --dir beyond it. Default: ${DEFAULT-VALUE}.")
+  String duckdbMemory;
+
+  @Override
+  public Integer call() throws Exception {
+    GenlakeConfig config = warehouse.config();
+    Progress p = new Progress(System.err, false);
+    SparkSession spark = SparkSessions.create("genlake bench prefs", warehouse.master
+        .map(m -> new io.genlake.config.SparkSettings(m, config.spark().shufflePartitions(), config.spark().conf()))
+        .orElse(config.spark()), dir);
+    Path input = dir.resolve("events-" + events + ".parquet").toAbsolutePath();
+    if (!Files.exists(input.resolve("_SUCCESS"))) {
+      long t = System.nanoTime();
+      SyntheticPreferenceEvents.generate(spark, events, users, AS_OF).write().mode(SaveMode.Overwrite)
+          .parquet(input.toString());
+      p.step("bench prefs", "generated " + Progress.count(events) + " events to " + input + " in "
+          + Progress.seconds(System.nanoTime() - t));
+    } else {
+      p.step("bench prefs", "reusing " + input);
+    }
+    Path sparkOut = dir.resolve("spark-pairs.parquet").toAbsolutePath();
+    long sparkNanos = 0;
+    if (!skipSpark) {
+      long t0 = System.nanoTime();
+      PreferenceLearning.pairCounts(spark.read().parquet(input.toString()), AS_OF, config.preference())
+          .write().mode(SaveMode.Overwrite).parquet(sparkOut.toString());
+      sparkNanos = System.nanoTime() - t0;
+      p.step("bench prefs", "spark: " + Progress.seconds(sparkNanos) + ", " + rate(events, sparkNanos) + " events/s");
+    }
+    if (skipDuckdb) {
+      return 0;
+    }
+    Path duckOut = dir.resolve("duckdb-pairs.parquet").toAbsolutePath();
+    if (Files.exists(duckOut)) {
+      try (var files = Files.list(duckOut)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    Files.createDirectories(duckOut);
+    int threads = Runtime.getRuntime().availableProcessors();
+    long duckNanos;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET threads = " + threads);
+      // a bounded memory limit (spilling to disk beyond it): the JVM shares the machine with DuckDB
+      st.execute("SET memory_limit = " + quote(duckdbMemory.replaceAll("[^0-9A-Za-z. ]", "")));
+      st.execute("SET temp_directory = " + quote(dir.resolve("duckdb-tmp").toAbsolutePath().toString()));
+      long t1 = System.nanoTime();
+      st.execute(duckdbPairs(input, duckOut, config.preference().decayDays(), config.preference().minKeywordLength()));
+      duckNanos = System.nanoTime() - t1;
+      p.step("bench prefs", "duckdb (" + threads + " threads): " + Progress.seconds(duckNanos) + ", "
+          + rate(events, duckNanos) + " events/s");
+      if (sparkNanos > 0) {
+        p.step("bench prefs", String.format(Locale.ROOT, "ratio spark/duckdb: %.2fx", sparkNanos / (double) duckNanos));
+      }
+      p.step("bench prefs", "spark  result: " + summary(st, sparkOut));
+      p.step("bench prefs", "duckdb result: " + summary(st, duckOut));
+    }
+    return 0;
+  }
+
+  private static String rate(long n, long nanos) {
+    return Progress.count(Math.round(n / (nanos / 1e9)));
+  }
+
+  /** Pairs, and sums of every count column: equal for both engines when they agree. */
+  private static String summary(Statement st, Path parquet) throws SQLException {
+    try (ResultSet r = st.executeQuery("SELECT count(*), sum(selected), sum(rejected), round(sum(decayed_selected), 3), "
+        + "round(sum(decayed_rejected), 3) FROM read_parquet(" + quote(parquet + "/*.parquet") + ")")) {
+      r.next();
+      return String.format(Locale.ROOT, "%,d pairs, selected %,d, rejected %,d, decayed %.3f / %.3f",
+          r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4), r.getDouble(5));
+    }
+  }
+
+  /**
+   * The DuckDB statement: tokenize (lower case, split on non-alphanumerics, stop words and short words out,
+   * distinct), weight exp(-age_days / decay_days), explode scopes and the four pair kinds, group by the pair.
+   * Only constants and the benchmark's own paths (quoted) go into the text.
+   */
+  static String duckdbPairs(Path input, Path output, double decayDays, int minLength) {
+    StringBuilder stop = new StringBuilder("[");
+    for (String w : new TreeSet<>(Keywords.DEFAULT_STOP_WORDS)) {
+      stop.append(stop.length() > 1 ? "," : "").append('\'').append(w).append('\'');
+    }
+    stop.append(']');
+    String tokens = "list_distinct(list_filter(regexp_split_to_array(lower(coalesce(%s, '')), '[^a-z0-9]+'), "
+        + "x -> length(x) >= " + minLength + " AND NOT list_contains(" + stop + ", x)))";
+    String asOf = "TIMESTAMP '" + AS_OF.toString().replace("T", " ").replace("Z", "") + "'";
+    return "COPY (WITH ev AS (SELECT user_id, coalesce(share_preferences, true) AS share, checkpoint, "
+        + "action = 'selected' AS sel, "
+        + "CASE WHEN created_at >= " + asOf + " THEN 1.0 ELSE exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / "
+        + decayDays + ") END AS w, "
+        + String.format(tokens, "prompt") + " AS kws, " + String.format(tokens, "negative_prompt") + " AS negs, "
+        + "list_distinct(list_transform(loras, l -> l.name)) AS los, "
+        + "list_filter([user_id, CASE WHEN coalesce(share_preferences, true) THEN '*' END], x -> x IS NOT NULL) AS scopes "
+        + "FROM read_parquet(" + quote(input + "/*.parquet") + ")), "
+        + "es AS (SELECT s.scope, checkpoint, sel, w, kws, negs, los FROM ev, unnest(ev.scopes) AS s(scope)), "
+        + "pairs AS ("
+        + "SELECT scope, 'keyword_checkpoint' AS kind, k.a, checkpoint AS b, sel, w FROM es, unnest(es.kws) AS k(a) "
+        + "UNION ALL SELECT scope, 'keyword_lora', k.a, l.b, sel, w FROM es, unnest(es.kws) AS k(a), unnest(es.los) AS l(b) "
+        + "UNION ALL SELECT scope, 'keyword_negative', k.a, n.b, sel, w FROM es, unnest(es.kws) AS k(a), unnest(es.negs) AS n(b) "
+        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, l.b, sel, w FROM es, unnest(es.los) AS l(b)) "
+        + "SELECT scope AS user_id, kind, a AS item_a, b AS item_b, "
+        + "sum(CASE WHEN sel THEN 1 ELSE 0 END)::BIGINT AS selected, sum(CASE WHEN sel THEN 0 ELSE 1 END)::BIGINT AS rejected, "
+        + "sum(CASE WHEN sel THEN w ELSE 0 END) AS decayed_selected, sum(CASE WHEN sel THEN 0 ELSE w END) AS decayed_rejected "
+        + "FROM pairs GROUP BY ALL) TO " + quote(output + "/part-0.parquet") + " (FORMAT PARQUET)";
+  }
+
+  /** A file path as an SQL string literal. */
+  private static String quote(String path) {
+    return "'" + path.replace("'", "''") + "'";
+  }
+}

@@ -1,0 +1,103 @@
+package io.genlake.cli;
+
+import io.genlake.config.PreferenceConfig;
+import io.genlake.pipeline.Progress;
+import io.genlake.preference.PairCounts;
+import io.genlake.preference.ServingSnapshot;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code genlake bench recommend --prompts N}: the {@code recommend} lookup (keyword extraction, scoring of the
+ * candidates, Thompson sampling, JSON answer) timed over N prompts built from the snapshot's keywords; prints
+ * p50, p99 and the snapshot load time. Uses the warehouse's snapshot, or a synthetic one when there is none.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+    description = "Benchmark the recommend lookup (no Spark): p50/p99 over N prompts.")
+final class BenchRecommendCommand implements Callable<Integer> {
+  @Mixin WarehouseOptions warehouse;
+
+  @Option(names = "--prompts", defaultValue = "10000", description = "Prompts timed. Default: ${DEFAULT-VALUE}.")
+  int prompts;
+
+  @Option(names = "--save-synthetic",
+      description = "When the warehouse has no snapshot, save the synthetic one there (to time `recommend` end to end).")
+  boolean saveSynthetic;
+
+  @Override
+  public Integer call() throws java.io.IOException {
+    PreferenceConfig config = warehouse.config().preference();
+    Progress p = new Progress(System.err, false);
+    long t0 = System.nanoTime();
+    Optional<ServingSnapshot> stored = ServingSnapshot.readIfPresent(Path.of(warehouse.warehouseRoot()));
+    ServingSnapshot snap = stored.orElseGet(BenchRecommendCommand::synthetic);
+    if (stored.isEmpty() && saveSynthetic) {
+      Path file = Path.of(warehouse.warehouseRoot()).resolve(ServingSnapshot.RELATIVE_PATH);
+      java.nio.file.Files.createDirectories(file.getParent());
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+        snap.write(out);
+      }
+      p.step("bench recommend", "saved the synthetic snapshot to " + file);
+    }
+    p.step("bench recommend", (stored.isPresent() ? "loaded snapshot" : "built a synthetic snapshot") + " with "
+        + Progress.count(snap.pairCount()) + " pairs in " + Progress.seconds(System.nanoTime() - t0));
+    List<String> keywords = snap.keywords();
+    List<String> candidates = snap.checkpointsByPopularity().subList(0, Math.min(8, snap.checkpointsByPopularity().size()));
+    SplittableRandom random = new SplittableRandom(7);
+    String[] stop = {"of", "a", "with", "the"};
+    long[] nanos = new long[prompts];
+    int warmup = Math.min(2000, prompts);
+    for (int i = -warmup; i < prompts; i++) {
+      StringBuilder prompt = new StringBuilder();
+      int words = 3 + random.nextInt(6);
+      for (int k = 0; k < words; k++) {
+        prompt.append(k % 3 == 2 ? stop[random.nextInt(stop.length)] : keywords.get(random.nextInt(keywords.size())))
+            .append(k == words - 1 ? "" : " ");
+      }
+      long s = System.nanoTime();
+      RecommendCommand.answer(snap, config, prompt.toString(), candidates, Optional.of("user" + random.nextInt(100)),
+          Optional.empty(), "standard").toString();
+      if (i >= 0) {
+        nanos[i] = System.nanoTime() - s;
+      }
+    }
+    Arrays.sort(nanos);
+    p.step("bench recommend", String.format(Locale.ROOT,
+        "%d prompts x %d candidates (Thompson %s, %d draws): p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+        prompts, candidates.size(), config.thompsonSampling() ? "on" : "off", config.thompsonDraws(),
+        nanos[prompts / 2] / 1e6, nanos[(int) Math.min(prompts - 1, Math.ceil(prompts * 0.99) - 1)] / 1e6,
+        nanos[prompts - 1] / 1e6));
+    return 0;
+  }
+
+  /** 2,000 keywords x 16 checkpoints, global and 100 users, random counts. */
+  private static ServingSnapshot synthetic() {
+    ServingSnapshot s = new ServingSnapshot(Instant.parse("2026-11-21T00:00:00Z"));
+    SplittableRandom r = new SplittableRandom(3);
+    List<String> checkpoints = new ArrayList<>();
+    for (int c = 0; c < 16; c++) {
+      checkpoints.add("checkpoint_" + c + ".safetensors");
+    }
+    for (int k = 0; k < 2000; k++) {
+      for (String c : checkpoints) {
+        long total = r.nextInt(200);
+        long sel = total == 0 ? 0 : r.nextLong(total + 1);
+        s.putGlobal("kw" + k, c, new PairCounts(sel, total - sel, sel * 0.8, (total - sel) * 0.8));
+        if (r.nextInt(10) == 0) {
+          s.putUser("user" + r.nextInt(100), "kw" + k, c, new PairCounts(1, 1, 0.9, 0.9));
+        }
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,116 @@
+package io.genlake.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genlake.config.PreferenceConfig;
+import io.genlake.preference.KeywordExtractor;
+import io.genlake.preference.KeywordNormalizer;
+import io.genlake.preference.Pools;
+import io.genlake.preference.Recommender;
+import io.genlake.preference.Scores;
+import io.genlake.preference.ServingSnapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code genlake recommend --prompt "…"}: ranks checkpoints for a prompt from the serving snapshot the nightly
+ * preference step writes, and prints JSON. Never starts Spark: configuration, snapshot file and pure-Java scoring.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+    description = "Recommend a checkpoint for a prompt from the nightly preference snapshot (JSON; no Spark).")
+final class RecommendCommand implements Callable<Integer> {
+  @Mixin WarehouseOptions warehouse;
+
+  @Option(names = "--prompt", required = true, description = "The prompt (Stable-Diffusion syntax understood).")
+  String prompt;
+
+  @Option(names = "--checkpoints", split = ",", paramLabel = "A,B,C",
+      description = "Candidates (default: the pool of --family/--tier, else the most selected checkpoints).")
+  List<String> checkpoints = new ArrayList<>();
+
+  @Option(names = "--user", description = "Personalize for this user (cold start: global statistics).")
+  Optional<String> user = Optional.empty();
+
+  @Option(names = "--family", description = "Model family of the pool, e.g. sdxl.")
+  Optional<String> family = Optional.empty();
+
+  @Option(names = "--tier", defaultValue = "standard", description = "Pool tier. Default: ${DEFAULT-VALUE}.")
+  String tier;
+
+  @Override
+  public Integer call() throws Exception {
+    if (prompt.isBlank()) {
+      throw new IllegalArgumentException("Cannot recommend for an empty prompt: there is no keyword to score "
+          + "checkpoints by. Pass the prompt text with --prompt \"...\".");
+    }
+    PreferenceConfig config = warehouse.config().preference();
+    Path root = Path.of(warehouse.warehouseRoot());
+    ServingSnapshot snapshot = ServingSnapshot.readIfPresent(root).orElseThrow(() -> new IllegalStateException(
+        "No preference snapshot under " + root + ": the nightly preference step writes it. Run `genlake nightly` "
+            + "(or `genlake preference`) on this warehouse first."));
+    long t0 = System.nanoTime();
+    ObjectNode answer = answer(snapshot, config, prompt, checkpoints, user, family, tier);
+    answer.put("lookup_ms", (System.nanoTime() - t0) / 1e6);
+    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+    return 0;
+  }
+
+  /** The JSON answer for one prompt (shared with {@code bench recommend}). */
+  static ObjectNode answer(ServingSnapshot snapshot, PreferenceConfig config, String prompt, List<String> checkpoints,
+      Optional<String> user, Optional<String> family, String tier) {
+    KeywordExtractor extractor = KeywordExtractor.from(config, KeywordNormalizer.identity());
+    Recommender recommender = new Recommender(Scores.from(config), new Recommender.Policy(config.exploitConfidence(),
+        config.exploreConfidence(), config.exploreCount(), config.thompsonSampling(), config.thompsonDraws()));
+    Pools pools = new Pools(config.checkpointPools(), snapshot.checkpointsByPopularity());
+    List<String> candidates = !checkpoints.isEmpty() ? checkpoints
+        : family.flatMap(f -> pools.pool(f, tier)).orElse(pools.observed());
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("No candidate checkpoints: the snapshot has no statistics yet and no pool "
+          + "was chosen. Pass --checkpoints a,b,c or --family/--tier of a configured pool.");
+    }
+    List<String> keywords = extractor.keywords(prompt);
+    Recommender.Recommendation rec = recommender.recommend(snapshot, keywords, candidates, user,
+        (long) prompt.hashCode() * 31 + user.orElse("").hashCode());
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode out = m.createObjectNode();
+    out.put("prompt", prompt);
+    ArrayNode kws = out.putArray("keywords");
+    keywords.forEach(kws::add);
+    user.ifPresent(u -> out.put("user", u).put("personalized", snapshot.knowsUser(u)));
+    out.put("recommended", rec.recommended());
+    out.put("mode", rec.mode().label());
+    ArrayNode toTry = out.putArray("to_try");
+    rec.toTry().forEach(toTry::add);
+    out.put("confidence", rec.confidence());
+    ArrayNode ranking = out.putArray("ranking");
+    ArrayNode unknown = m.createArrayNode();
+    for (Recommender.CheckpointScore c : rec.ranking()) {
+      ranking.addObject().put("checkpoint", c.checkpoint()).put("score", c.score()).put("evidence", c.evidence());
+      if (!c.known()) {
+        unknown.add(c.checkpoint());
+      }
+    }
+    out.set("unknown_checkpoints", unknown);
+    rec.thompsonChoice().ifPresent(c -> out.put("thompson_choice", c));
+    ObjectNode probabilities = out.putObject("choice_probabilities");
+    for (Map.Entry<String, Double> e : rec.choiceProbabilities().entrySet()) {
+      probabilities.put(e.getKey(), e.getValue());
+    }
+    if (keywords.isEmpty()) {
+      out.put("note", "The prompt has no keywords (only stop words, short words or LoRA tags): every checkpoint "
+          + "scores the prior, so the answer explores.");
+    } else if (unknown.size() > 0) {
+      out.put("note", "Checkpoints without statistics for these keywords score the prior " + config.seedPrior() + ".");
+    }
+    out.put("snapshot_as_of", snapshot.asOf().toString());
+    return out;
+  }
+}

@@ -1,0 +1,118 @@
+package io.genlake.preference;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import io.genlake.table.Lineage;
+import io.genlake.table.SilverGenerations;
+import io.genlake.table.SilverImageRatings;
+import io.genlake.table.SilverPreferenceEvents;
+import io.genlake.warehouse.Warehouse;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Gathers select/reject events from the three silver sources into one frame of the {@code Events} columns.
+ * A generation's signal is counted once, by precedence: {@code silver.preference_events} first; then
+ * {@code silver.generations.selection} for generations without a preference event; then
+ * {@code silver.image_ratings} (liked = selected, status ko = rejected) for generations with neither.
+ * Built-in expressions only; two anti-joins on generation_id (small: ids only).
+ */
+final class PreferenceEvents {
+  // unified event columns (package-private: internal to the preference pipeline)
+  static final String EVENT_ID = "event_id";
+  static final String SOURCE = "source";
+  static final String USER_ID = "user_id";
+  static final String PROMPT = "prompt";
+  static final String NEGATIVE_PROMPT = "negative_prompt";
+  static final String CHECKPOINT = "checkpoint";
+  static final String LORAS = "loras";
+  static final String SELECTED = "selected";
+  static final String MODEL_FAMILY = "model_family";
+  static final String SHARE = "share";
+  static final String CREATED_AT = "created_at";
+  static final String INGESTED_AT = "ingested_at";
+
+  private static final String LORA_NAMES = "transform(loras, l -> l.name)";
+
+  private PreferenceEvents() {}
+
+  /** Preference events as unified events; a null share_preferences takes {@code shareDefault}. */
+  static Dataset<Row> fromPreferenceEvents(Dataset<Row> pe, boolean shareDefault) {
+    return pe.select(
+        col(SilverPreferenceEvents.EVENT_ID).as(EVENT_ID),
+        lit("preference_events").as(SOURCE),
+        col(SilverPreferenceEvents.USER_ID).as(USER_ID),
+        col(SilverPreferenceEvents.PROMPT).as(PROMPT),
+        col(SilverPreferenceEvents.NEGATIVE_PROMPT).as(NEGATIVE_PROMPT),
+        col(SilverPreferenceEvents.CHECKPOINT).as(CHECKPOINT),
+        expr(LORA_NAMES).as(LORAS),
+        col(SilverPreferenceEvents.ACTION).equalTo(lit("selected")).as(SELECTED),
+        col(SilverPreferenceEvents.MODEL_FAMILY).as(MODEL_FAMILY),
+        coalesce(col(SilverPreferenceEvents.SHARE_PREFERENCES), lit(shareDefault)).as(SHARE),
+        col(SilverPreferenceEvents.CREATED_AT).as(CREATED_AT),
+        col(Lineage.INGESTED_AT).as(INGESTED_AT));
+  }
+
+  /** All unified events of the warehouse (missing source tables read as empty). */
+  static Dataset<Row> read(Warehouse warehouse, boolean shareDefault) {
+    Dataset<Row> pe = warehouse.readOrEmpty(SilverPreferenceEvents.SPEC);
+    Dataset<Row> gens = warehouse.readOrEmpty(SilverGenerations.SPEC)
+        .where(not(col(SilverGenerations.IS_DELETED)));
+    Dataset<Row> ratings = warehouse.readOrEmpty(SilverImageRatings.SPEC)
+        .where(not(col(SilverImageRatings.IS_DELETED)).and(col(SilverImageRatings.GENERATION_ID).isNotNull()));
+
+    Dataset<Row> covered = pe.where(col(SilverPreferenceEvents.GENERATION_ID).isNotNull())
+        .select(col(SilverPreferenceEvents.GENERATION_ID).as("gid"));
+    Dataset<Row> selections = gens.where(col(SilverGenerations.SELECTION).isNotNull())
+        .join(covered, gens.col(SilverGenerations.GENERATION_ID).equalTo(covered.col("gid")), "left_anti");
+    Dataset<Row> fromGenerations = selections.select(
+        concat(lit("generation:"), col(SilverGenerations.GENERATION_ID)).as(EVENT_ID),
+        lit("generations").as(SOURCE),
+        col(SilverGenerations.USER_ID).as(USER_ID),
+        coalesce(col(SilverGenerations.RESOLVED_PROMPT), col(SilverGenerations.FINAL_PROMPT)).as(PROMPT),
+        col(SilverGenerations.NEGATIVE_PROMPT).as(NEGATIVE_PROMPT),
+        coalesce(col(SilverGenerations.CHECKPOINT), lit("")).as(CHECKPOINT),
+        expr(LORA_NAMES).as(LORAS),
+        col(SilverGenerations.SELECTION).equalTo(lit("selected")).as(SELECTED),
+        col(SilverGenerations.MODEL_FAMILY).as(MODEL_FAMILY),
+        lit(shareDefault).as(SHARE),
+        coalesce(col(SilverGenerations.UPDATED_AT), col(SilverGenerations.CREATED_AT)).as(CREATED_AT),
+        col(Lineage.INGESTED_AT).as(INGESTED_AT));
+
+    Dataset<Row> coveredBoth = covered.union(gens.where(col(SilverGenerations.SELECTION).isNotNull())
+        .select(col(SilverGenerations.GENERATION_ID).as("gid")));
+    Dataset<Row> r = ratings.join(coveredBoth,
+        ratings.col(SilverImageRatings.GENERATION_ID).equalTo(coveredBoth.col("gid")), "left_anti").alias("r");
+    Dataset<Row> g = gens.alias("g");
+    Column liked = col("r." + SilverImageRatings.IS_LIKED);
+    Column ko = col("r." + SilverImageRatings.STATUS).equalTo(lit("ko"));
+    Dataset<Row> fromRatings = r.join(g,
+            col("r." + SilverImageRatings.GENERATION_ID).equalTo(col("g." + SilverGenerations.GENERATION_ID)), "left")
+        .where(liked.or(ko))
+        .select(
+            concat(lit("image:"), col("r." + SilverImageRatings.IMAGE_ID)).as(EVENT_ID),
+            lit("image_ratings").as(SOURCE),
+            col("g." + SilverGenerations.USER_ID).as(USER_ID),
+            coalesce(col("r." + SilverImageRatings.PROMPT), col("g." + SilverGenerations.RESOLVED_PROMPT),
+                col("g." + SilverGenerations.FINAL_PROMPT)).as(PROMPT),
+            coalesce(col("r." + SilverImageRatings.NEGATIVE_PROMPT), col("g." + SilverGenerations.NEGATIVE_PROMPT))
+                .as(NEGATIVE_PROMPT),
+            coalesce(col("g." + SilverGenerations.CHECKPOINT), lit("")).as(CHECKPOINT),
+            when(col("g." + SilverGenerations.LORAS).isNull(), expr("array()").cast(io.genlake.table.Fields.STRINGS))
+                .otherwise(expr("transform(g.loras, l -> l.name)")).as(LORAS),
+            liked.as(SELECTED),
+            col("g." + SilverGenerations.MODEL_FAMILY).as(MODEL_FAMILY),
+            lit(shareDefault).as(SHARE),
+            coalesce(col("r." + SilverImageRatings.UPDATED_AT), col("r." + SilverImageRatings.CREATED_AT)).as(CREATED_AT),
+            col("r." + Lineage.INGESTED_AT).as(INGESTED_AT));
+
+    return fromPreferenceEvents(pe, shareDefault).unionByName(fromGenerations).unionByName(fromRatings);
+  }
+}

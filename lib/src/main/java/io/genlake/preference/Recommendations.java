@@ -1,0 +1,67 @@
+package io.genlake.preference;
+
+import io.genlake.table.GoldCheckpointRecommendations;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * {@code gold.checkpoint_recommendations} for a day's prompts: the serving snapshot is broadcast and each
+ * (user, prompt, family) is ranked per pool by the same {@link Recommender} the {@code recommend} command uses.
+ * Per-row Java (keyword lookups), no shuffle.
+ */
+final class Recommendations {
+  private Recommendations() {}
+
+  /** The Thompson seed of one recommendation: reproducible from its inputs. */
+  static long seed(String user, String prompt, String pool) {
+    return ((long) user.hashCode() << 32) ^ ((long) prompt.hashCode() * 31 + pool.hashCode());
+  }
+
+  /**
+   * @param prompts rows of (user_id non-null, prompt non-blank, model_family nullable)
+   */
+  static Dataset<Row> compute(Dataset<Row> prompts, ServingSnapshot snapshot, Pools pools, Recommender recommender,
+      KeywordExtractor extractor, LocalDate runDate) {
+    Broadcast<ServingSnapshot> snap = JavaSparkContext.fromSparkContext(prompts.sparkSession().sparkContext())
+        .broadcast(snapshot);
+    Date day = Date.valueOf(runDate);
+    FlatMapFunction<Row, Row> rank = r -> {
+      String user = r.getString(0);
+      String prompt = r.getString(1);
+      Optional<String> family = Optional.ofNullable(r.isNullAt(2) ? null : r.getString(2));
+      List<String> keywords = extractor.keywords(prompt);
+      Optional<String> scopeUser = user.isEmpty() ? Optional.empty() : Optional.of(user);
+      List<Row> out = new ArrayList<>();
+      for (Map.Entry<String, List<String>> pool : pools.forFamily(family).entrySet()) {
+        Recommender.Recommendation rec = recommender.recommend(snap.value(), keywords, pool.getValue(), scopeUser,
+            seed(user, prompt, pool.getKey()));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Recommender.CheckpointScore c : rec.ranking()) {
+          scores.put(c.checkpoint(), c.score());
+        }
+        out.add(RowFactory.create(day, user, prompt, family.orElse(null), pool.getKey(),
+            keywords.toArray(new String[0]), rec.recommended(), rec.mode().label(), rec.toTry().toArray(new String[0]),
+            rec.confidence(), rec.ranking().get(0).score(), scalaMap(scores), rec.thompsonChoice().orElse(null),
+            scalaMap(rec.choiceProbabilities())));
+      }
+      return out.iterator();
+    };
+    return prompts.flatMap(rank, Encoders.row(GoldCheckpointRecommendations.SCHEMA));
+  }
+
+  private static scala.collection.Map<String, Double> scalaMap(Map<String, Double> m) {
+    return scala.collection.JavaConverters.mapAsScalaMap(m);
+  }
+}

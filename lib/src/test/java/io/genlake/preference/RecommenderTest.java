@@ -1,0 +1,127 @@
+package io.genlake.preference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecommenderTest {
+  private final KeywordExtractor extractor = KeywordExtractor.defaults();
+  private final Recommender recommender =
+      new Recommender(Scores.seedDefaults(), new Recommender.Policy(0.7, 0.3, 3, true, 2000));
+
+  private static void record(ServingSnapshot s, List<String> keywords, String checkpoint, long selected, long total) {
+    for (String k : keywords) {
+      s.putGlobal(k, checkpoint, PairCounts.of(selected, total));
+    }
+  }
+
+  /** Seed 003's scenario: anime rejected with A, anime selected with B, photorealistic selected with A. */
+  private ServingSnapshot scenario(boolean withAnimeRejections) {
+    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
+    if (withAnimeRejections) {
+      record(s, extractor.keywords("anime girl with blue hair"), "A", 0, 8);
+    }
+    record(s, extractor.keywords("anime girl with blue hair"), "B", 7, 8);
+    record(s, extractor.keywords("photorealistic landscape"), "A", 9, 10);
+    return s;
+  }
+
+  @Test
+  void animeRejectionsDoNotPenalizeCheckpointForPhotorealistic() {
+    List<String> photo = extractor.keywords("photorealistic landscape");
+    double with = recommender.score(scenario(true), photo, "A", Optional.empty()).score();
+    double without = recommender.score(scenario(false), photo, "A", Optional.empty()).score();
+    assertEquals(without, with, 0.0);
+    // (0.5 * 0.5 + 0.5 * 0.9) for both keywords
+    assertEquals(0.7, with, 1e-12);
+    Recommender.Recommendation rec =
+        recommender.recommend(scenario(true), photo, List.of("B", "A"), Optional.empty(), 7);
+    assertEquals("A", rec.recommended());
+  }
+
+  @Test
+  void animePromptIsSteeredAwayFromCheckpointA() {
+    List<String> anime = extractor.keywords("anime boy with red hair");
+    assertEquals(List.of("anime", "boy", "red", "hair"), anime);
+    ServingSnapshot s = scenario(true);
+    Recommender.CheckpointScore a = recommender.score(s, anime, "A", Optional.empty());
+    Recommender.CheckpointScore b = recommender.score(s, anime, "B", Optional.empty());
+    // A: anime and hair at (10/18)*0.5 = 0.27778, boy and red neutral -> 0.38889
+    assertEquals((2 * (10.0 / 18) * 0.5 + 2 * 0.5) / 4, a.score(), 1e-12);
+    // B: anime and hair at (10/18)*0.5 + (8/18)*(7/8) = 0.66667 -> 0.58333
+    assertEquals((2 * (10.0 / 18 * 0.5 + 8.0 / 18 * 7 / 8) + 2 * 0.5) / 4, b.score(), 1e-12);
+    Recommender.Recommendation rec = recommender.recommend(s, anime, List.of("A", "B"), Optional.empty(), 7);
+    assertEquals("B", rec.recommended());
+    assertEquals(Recommender.Mode.EXPLORE, rec.mode()); // 16 data points: confidence 0.16
+    assertEquals(List.of("B", "A"), rec.toTry());
+  }
+
+  @Test
+  void coldStartUserStartsFromGlobalThenPersonalizes() {
+    ServingSnapshot s = scenario(true);
+    List<String> photo = extractor.keywords("photorealistic landscape");
+    double global = recommender.score(s, photo, "A", Optional.empty()).score();
+    assertEquals(global, recommender.score(s, photo, "A", Optional.of("new-user")).score(), 0.0);
+    for (String k : photo) {
+      s.putUser("picky", k, "A", PairCounts.of(0, 10));
+    }
+    // 0.5 * global + 0.5 * 0 after ten rejections of the user's own
+    assertEquals(0.5 * global, recommender.score(s, photo, "A", Optional.of("picky")).score(), 1e-12);
+  }
+
+  @Test
+  void modesFollowConfidence() {
+    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
+    s.putGlobal("castle", "A", PairCounts.of(60, 80));
+    s.putGlobal("castle", "B", PairCounts.of(10, 80));
+    s.putGlobal("castle", "C", PairCounts.of(1, 2));
+    Recommender.Recommendation rec = recommender.recommend(s, List.of("castle"), List.of("C", "B", "A"), Optional.empty(), 3);
+    assertEquals(Recommender.Mode.EXPLOIT, rec.mode());
+    assertEquals(List.of("A"), rec.toTry());
+    Recommender.Recommendation none = recommender.recommend(s, List.of(), List.of("C", "B", "A"), Optional.empty(), 3);
+    assertEquals(Recommender.Mode.EXPLORE, none.mode());
+    assertEquals(0.0, none.confidence(), 0.0);
+    // no keywords: all at the prior, ties by name
+    assertEquals(List.of("A", "B", "C"), none.toTry());
+  }
+
+  @Test
+  void thompsonProbabilitiesAreReproducibleAndFavourTheStrongArm() {
+    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
+    s.putGlobal("castle", "A", PairCounts.of(60, 80));
+    s.putGlobal("castle", "B", PairCounts.of(10, 80));
+    Recommender.Recommendation one = recommender.recommend(s, List.of("castle"), List.of("A", "B"), Optional.empty(), 42);
+    Recommender.Recommendation two = recommender.recommend(s, List.of("castle"), List.of("A", "B"), Optional.empty(), 42);
+    assertEquals(one.choiceProbabilities(), two.choiceProbabilities());
+    assertEquals(1.0, one.choiceProbabilities().get("A") + one.choiceProbabilities().get("B"), 1e-12);
+    assertTrue(one.choiceProbabilities().get("A") > 0.99, one.choiceProbabilities().toString());
+    assertEquals(Optional.of("A"), one.thompsonChoice());
+    // an unseen arm against a seen 1-of-2 arm: both drawn sometimes
+    ServingSnapshot thin = new ServingSnapshot(Instant.EPOCH);
+    thin.putGlobal("castle", "A", PairCounts.of(1, 2));
+    double pb = recommender.recommend(thin, List.of("castle"), List.of("A", "B"), Optional.empty(), 5)
+        .choiceProbabilities().get("B");
+    assertEquals(0.5, pb, 0.05);
+    assertNotEquals(0.0, pb);
+  }
+
+  @Test
+  void extractorReadsLorasAndCountsBadPrompts() {
+    KeywordExtractor.Features f = extractor.extract("(masterpiece:1.2), castle <lora:detail_enhancer:0.8>",
+        "blurry, low quality", List.of("face_fix"));
+    assertEquals(List.of("masterpiece", "castle"), f.keywords());
+    assertEquals(List.of("blurry", "low", "quality"), f.negativeKeywords());
+    assertEquals(List.of("face_fix", "detail_enhancer"), f.loras());
+    assertEquals(KeywordExtractor.PromptStatus.OK, f.status());
+    assertEquals(KeywordExtractor.PromptStatus.EMPTY, extractor.extract("  ", null, List.of()).status());
+    assertEquals(KeywordExtractor.PromptStatus.NO_KEYWORDS, extractor.extract("of the a", null, List.of()).status());
+    KeywordExtractor normalized = new KeywordExtractor(java.util.Set.of("castle"), 3,
+        k -> k.equals("photo-realistic") ? "photorealistic" : k);
+    assertEquals(List.of("photorealistic", "tower"), normalized.keywords("photo-realistic castle, tower, ab"));
+  }
+}
