@@ -1,16 +1,13 @@
 package io.genlake.cli;
 
+import io.genlake.config.Fingerprint;
 import io.genlake.ops.PipelineRuns;
 import io.genlake.ops.StepState;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +64,9 @@ final class NightlyCommand implements Callable<Integer> {
       JobRunner.Outcome outcome = JobRunner.run(ctx, step.name(), "nightly", step.run());
       done.put(step.name(), outcome.status());
       if (outcome.status() == Status.SUCCEEDED) {
-        StepState.record(ctx.warehouse(), step.name(), inputVersions, configHash, ctx.runId());
+        // versions after the step: what it wrote to its own inputs is processed, not a change to react to
+        StepState.record(ctx.warehouse(), step.name(), StepState.currentVersions(ctx.warehouse(), step.inputs()),
+            configHash, ctx.runId());
       }
       summary.note(step.name() + ": " + outcome.status().label());
       exit = outcome.exitCode() == 1 ? 1 : Math.max(exit, outcome.exitCode());
@@ -82,12 +81,7 @@ final class NightlyCommand implements Callable<Integer> {
 
   /** A fingerprint of the effective configuration: a step whose configuration changed is never "up to date". */
   static String configHash(RunContext ctx) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(ctx.config().toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fingerprint.of(ctx.config());
   }
+
 }

@@ -1,6 +1,7 @@
 package io.genlake.cli;
 
 import io.genlake.enrich.EnrichJob;
+import io.genlake.export.MlExports;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.inspector.FitInspector;
 import io.genlake.ingest.Ingestion;
@@ -39,6 +40,7 @@ final class NightlySteps {
       // no declared input tables on purpose: the decayed sums and the day's recommendations move with the run date
       new Step("preference", List.of("ingest"), PreferenceLearning::run),
       new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+      new Step("export", List.of("enrich", "fit", "preference"), MlExports.inputs(), MlExports::run),
       new Step("report_fit", List.of("fit"), FitInspector::run),
       new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report));
 

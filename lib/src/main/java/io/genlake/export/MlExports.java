@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldBlockImageFits;
+import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.SilverBlockFitRatings;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverImageRatings;
@@ -50,10 +52,20 @@ public final class MlExports {
 
   /** The feature tables genlake exports. */
   public static List<Feature> features() {
-    return List.of(new Feature("generations", functions.col(GenerationFeatures.GENERATION_ID),
-        List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE, SilverBlockFitRatings.TABLE),
-        (w, p) -> GenerationFeatures.build(w.read(SilverGenerations.TABLE),
-            w.readOrEmpty(SilverImageRatings.SPEC), w.readOrEmpty(SilverBlockFitRatings.SPEC), p)));
+    return List.of(
+        new Feature("generations", functions.col(GenerationFeatures.GENERATION_ID),
+            List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE, SilverBlockFitRatings.TABLE),
+            (w, p) -> GenerationFeatures.build(w.read(SilverGenerations.TABLE),
+                w.readOrEmpty(SilverImageRatings.SPEC), w.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
+        new Feature("block_asset_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldBlockImageFits.TABLE),
+            (w, p) -> GoldFeatures.blockAssetPairs(w.read(GoldBlockImageFits.TABLE), p)),
+        new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldPreferencePairStats.TABLE),
+            (w, p) -> GoldFeatures.preferencePairs(w.read(GoldPreferencePairStats.TABLE), p)));
+  }
+
+  /** Every table the export reads (the nightly step's inputs for its up-to-date check). */
+  public static List<TableId> inputs() {
+    return features().stream().flatMap(f -> f.sources().stream()).distinct().toList();
   }
 
   /** Writes every feature table whose sources exist; returns counts per table. */
