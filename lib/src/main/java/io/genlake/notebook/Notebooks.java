@@ -56,6 +56,12 @@ public final class Notebooks {
     return df;
   }
 
+  /** Prints up to {@code rows} rows of {@code df} as a table. */
+  public static Dataset<Row> show(Dataset<Row> df, int rows) {
+    System.out.print(df.showString(rows, 40, false));
+    return df;
+  }
+
   /** Displays an XChart chart: kept as a PNG cell output. */
   public static void display(Chart<?, ?> chart) {
     display(BitmapEncoder.getBufferedImage(chart));
