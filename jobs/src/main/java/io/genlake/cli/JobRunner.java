@@ -37,7 +37,7 @@ final class JobRunner {
     try {
       result = step.apply(ctx);
       status = result.isPartial() ? Status.PARTIAL : Status.SUCCEEDED;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws checked AnalysisException from Scala code without declaring it
       error = Optional.of(e);
       status = Status.FAILED;
     }

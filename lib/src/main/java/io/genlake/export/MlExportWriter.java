@@ -28,11 +28,20 @@ final class MlExportWriter {
     return functions.when(bucket.lt(train), "train").when(bucket.lt(validation), "validation").otherwise("test");
   }
 
-  /** Writes {@code data} (which must hold {@code event_date}) to {@code path}; returns the written frame for counting. */
+  /**
+   * Writes {@code data} (which must hold {@code event_date}) to {@code path}; returns the written frame for
+   * counting (an empty frame of the same schema when there was nothing to write).
+   */
   static Dataset<Row> write(Dataset<Row> data, Column key, String path, ExportConfig config) {
     Dataset<Row> withSplit = data.withColumn(SPLIT, split(key, config));
     withSplit.repartition(functions.col(EVENT_DATE)).write().mode("errorifexists")
         .option("compression", config.compression()).partitionBy(EVENT_DATE).parquet(path);
-    return withSplit.sparkSession().read().parquet(path);
+    boolean wroteFiles;
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(path))) {
+      wroteFiles = files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot list the export at " + path, e);
+    }
+    return wroteFiles ? withSplit.sparkSession().read().parquet(path) : withSplit.limit(0);
   }
 }
