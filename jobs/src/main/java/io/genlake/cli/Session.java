@@ -49,9 +49,10 @@ final class Session {
         config,
         runId,
         run.date.orElse(LocalDate.now(ZoneOffset.UTC)),
-        run.landing.orElse(Path.of(config.paths().landing())),
-        Path.of(config.paths().reports()),
-        Path.of(config.paths().exports()),
+        // absolute: on a cluster, executors read the landing from their own working directories
+        run.landing.orElse(Path.of(config.paths().landing())).toAbsolutePath().normalize(),
+        Path.of(config.paths().reports()).toAbsolutePath().normalize(),
+        Path.of(config.paths().exports()).toAbsolutePath().normalize(),
         new Progress(System.err, options.quiet),
         Optional.empty(),
         run.full);
