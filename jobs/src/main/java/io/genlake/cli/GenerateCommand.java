@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genlake generate --scale N --out DIR}: synthetic landing data for every stream, without Spark.
  * Refuses a non-empty directory unless {@code --force} (which overwrites same-named files, never deletes).
+ * {@code --batch B} adds more data to an existing landing instead, as new files with new ids.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write realistic synthetic landing data (JSON Lines, CSV, SQLite) for every stream, "
@@ -37,6 +38,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--bad-rate", defaultValue = "0.02", paramLabel = "R", description = "Share of bad rows, 0 to 0.5. Default: ${DEFAULT-VALUE}.")
   double badRate;
 
+  @Option(names = "--batch", defaultValue = "0", paramLabel = "B",
+      description = "Add batch B (1 to 9999) to an existing landing: new files under <kind>/batch-000B/ and "
+          + "sqlite/batch-000B/, new ids, same time window; 0 (default) writes the landing itself.")
+  int batch;
+
   @Option(names = "--force", description = "Write into a non-empty directory (same-named files are overwritten; nothing is deleted).")
   boolean force;
 
@@ -45,15 +51,20 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!force && nonEmpty(out)) {
+    if (batch > 0 && !force && Files.exists(out.resolve("sqlite").resolve(LandingGenerator.batchName(batch)))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Cannot add batch " + batch + " to " + out
+          + ": it is already there (" + out.resolve("sqlite").resolve(LandingGenerator.batchName(batch))
+          + "). Choose another --batch number, or pass --force to overwrite it.");
+    }
+    if (batch == 0 && !force && nonEmpty(out)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Cannot generate into " + out
           + ": the directory is not empty, and generated files would mix with what is there. "
           + "Choose an empty or new directory, or pass --force to overwrite same-named files.");
     }
     Progress progress = new Progress(System.err, quiet);
     progress.step("generate", "writing " + Progress.count(scale) + " generations under " + out + " (seed " + seed
-        + ", bad rate " + badRate + ")");
-    GenerationSummary summary = LandingGenerator.write(out, scale, seed, badRate, progress);
+        + ", bad rate " + badRate + (batch > 0 ? ", batch " + batch : "") + ")");
+    GenerationSummary summary = LandingGenerator.write(out, scale, seed, badRate, batch, progress);
     PrintStream stdout = System.out;
     stdout.print(summary.toText());
     stdout.println("landing data in " + out.toAbsolutePath() + " (summary in " + LandingGenerator.SUMMARY_FILE

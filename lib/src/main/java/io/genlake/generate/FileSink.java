@@ -20,9 +20,9 @@ final class FileSink implements AutoCloseable {
   private final StringBuilder sb = new StringBuilder(4096);
   private long next;
 
-  FileSink(Path root, Kind kind, int jsonlParts, Tally tally) {
+  FileSink(Path root, String subfolder, Kind kind, int jsonlParts, Tally tally) {
     this.kind = kind;
-    Path dir = root.resolve(kind.folder);
+    Path dir = root.resolve(kind.folder).resolve(subfolder);
     try {
       Files.createDirectories(dir);
       parts = new OutputStream[jsonlParts];

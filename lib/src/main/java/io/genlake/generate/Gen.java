@@ -2,6 +2,8 @@ package io.genlake.generate;
 
 /** The generation being written, shared by {@link GenerationPass} and {@link RatingEmitter} (one mutable instance per pass). */
 final class Gen {
+  /** Added to every numeric id of the batch (0 for the base landing), so batches never share a key. */
+  long idBase;
   long index;
   String id;
   long created;

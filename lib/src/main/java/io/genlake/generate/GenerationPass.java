@@ -30,8 +30,9 @@ final class GenerationPass {
   private String sessionCheckpoint;
   private String sessionUser;
 
-  GenerationPass(Landing landing, Rng rng, ReferenceData ref, long scale, long start, long window) {
+  GenerationPass(Landing landing, Rng rng, ReferenceData ref, long scale, long start, long window, long idBase) {
     this.landing = landing;
+    g.idBase = idBase;
     this.rng = rng;
     this.ref = ref;
     this.scale = scale;
@@ -39,7 +40,7 @@ final class GenerationPass {
     this.window = window;
     this.sessions = Math.max(1, Math.round(scale / GENERATIONS_PER_SESSION));
     this.users = new Zipf((int) Math.max(12, Math.min(50_000, scale / 150)), 1.0);
-    this.ratings = new RatingEmitter(landing, rng, ref, scale);
+    this.ratings = new RatingEmitter(landing, rng, ref, scale, idBase);
     int n = 0;
     for (String[] words : Vocabulary.SCENE) {
       n += words.length;
@@ -76,14 +77,14 @@ final class GenerationPass {
     sessionUser = "user-" + (users.draw(rng) + 1);
     double u = rng.next();
     Format format = u < 0.2 ? Format.SQLITE : u < 0.35 ? Format.CSV : Format.JSONL;
-    g.sessionId = Long.toString(s + 1);
+    g.sessionId = Long.toString(g.idBase + s + 1);
     g.sessionFormat = format;
     Kind k = Kind.SESSIONS;
     Object[] row = k.row();
     String template = Zipfs.draw(rng, Vocabulary.TEMPLATES);
     String family = Vocabulary.CHECKPOINT_FAMILY[Vocabulary.checkpointIndex(sessionCheckpoint)];
     row[k.index("session_id")] = g.sessionId;
-    row[k.index("folder_name")] = "session_" + Timestamps.sqlite(t - 5).replace(' ', '_').replace(":", "") + "_" + (s + 1);
+    row[k.index("folder_name")] = "session_" + Timestamps.sqlite(t - 5).replace(' ', '_').replace(":", "") + "_" + (g.idBase + s + 1);
     row[k.index("created_at")] = Stamp.of(format, t - 5, rng);
     row[k.index("is_test")] = rng.chance(0.06);
     row[k.index("is_failed")] = rng.chance(0.03);
@@ -96,7 +97,7 @@ final class GenerationPass {
             "sampler", Zipfs.draw(rng, Vocabulary.SAMPLERS), "scheduler", "karras"),
         "variations_config", Json.object("Expression", Vocabulary.EXPRESSION, "Pose", Vocabulary.VARIATION_POSE));
     if (rng.chance(0.2)) {
-      row[k.index("display_name")] = "Session " + (s + 1) + " - " + template.replace(".yaml", "");
+      row[k.index("display_name")] = "Session " + (g.idBase + s + 1) + " - " + template.replace(".yaml", "");
     }
     if (rng.chance(0.1)) {
       row[k.index("notes")] = "batch for " + Zipfs.draw(rng, Vocabulary.STYLE) + " tests";
@@ -113,7 +114,7 @@ final class GenerationPass {
 
   private void generation(long i, long t) {
     g.index = i;
-    g.id = "gen-" + (i + 1);
+    g.id = "gen-" + (g.idBase + i + 1);
     g.created = t;
     g.userId = rng.chance(0.8) ? sessionUser : "user-" + (users.draw(rng) + 1);
     double op = rng.next();
@@ -191,7 +192,7 @@ final class GenerationPass {
     boolean completed = g.status.equals("completed");
     int latency = video ? 30_000 + rng.below(90_000) : 2_000 + rng.below(20_000);
     g.completed = completed || g.status.equals("failed") ? t + latency / 1000 : 0;
-    g.assetId = completed ? "ast-" + (i + 1) : null;
+    g.assetId = completed ? "ast-" + (g.idBase + i + 1) : null;
     g.captions = completed ? Prompts.captions(rng, g.scene, g.styles) : null;
     g.selection = null;
     if (completed) {

@@ -23,14 +23,21 @@ final class Landing implements AutoCloseable {
   private final double badChance;
   private long badNumber;
 
-  Landing(Path root, Map<Kind, Integer> jsonlParts, Rng rng, double badRate, Tally tally) throws SQLException {
+  /**
+   * @param subfolder written under each kind's folder and under sqlite/ ("" for the base landing, e.g.
+   *     {@code batch-0001} for an added batch, so its files never replace the earlier ones)
+   * @param idBase added to the numbers of bad-row keys, so batches never share a key
+   */
+  Landing(Path root, String subfolder, Map<Kind, Integer> jsonlParts, Rng rng, double badRate, Tally tally,
+      long idBase) throws SQLException {
     this.tally = tally;
     this.rng = rng;
     this.badChance = badRate >= 1 ? 1 : badRate / (1 - badRate);
+    this.badNumber = idBase;
     for (Kind kind : Kind.values()) {
-      files.put(kind, new FileSink(root, kind, jsonlParts.getOrDefault(kind, 2), tally));
+      files.put(kind, new FileSink(root, subfolder, kind, jsonlParts.getOrDefault(kind, 2), tally));
     }
-    this.sqlite = new SqliteSink(root, tally);
+    this.sqlite = new SqliteSink(root.resolve("sqlite").resolve(subfolder), tally);
   }
 
   /** Writes a good row, then maybe a bad row derived from it. */

@@ -25,6 +25,8 @@ public final class LandingGenerator {
   public static final String PLANTED_FILE = "_planted.json";
   /** {@link GenerationSummary#toJson()} at the landing root, for tests that reconcile ingestion's counts. */
   public static final String SUMMARY_FILE = "_summary.json";
+  /** Numeric ids of batch B start after B times this (far above any id a batch writes). */
+  static final long BATCH_ID_STRIDE = 10_000_000_000L;
 
   private LandingGenerator() {}
 
@@ -40,6 +42,21 @@ public final class LandingGenerator {
 
   /** As {@link #write(Path, long, long, double)}, telling {@code progress} how far it got. */
   public static GenerationSummary write(Path out, long scale, long seed, double badRate, Progress progress) {
+    return write(out, scale, seed, badRate, 0, progress);
+  }
+
+  /**
+   * Writes batch {@code batch} of a landing: batch 0 is the landing itself; batch B &gt; 0 is more data for the
+   * same landing, as new files ({@code <kind>/batch-000B/...}, {@code sqlite/batch-000B/*.db}) with new ids
+   * (numeric ids offset by B x 10^10, other keys drawn from a stream seeded by seed and B), in the same time
+   * window, with its summary in {@code _summary.batch-000B.json}. Deterministic for (seed, batch).
+   */
+  public static GenerationSummary write(Path out, long scale, long seed, double badRate, int batch,
+      Progress progress) {
+    if (batch < 0 || batch > 9999) {
+      throw new IllegalArgumentException("Cannot generate batch " + batch + ": batches are numbered 0 (the landing)"
+          + " to 9999 (added data).");
+    }
     if (scale < 1) {
       throw new IllegalArgumentException("Cannot generate " + scale + " generations: the scale must be at least 1.");
     }
@@ -49,7 +66,9 @@ public final class LandingGenerator {
     long t0 = System.nanoTime();
     long end = Timestamps.windowEnd(seed);
     long start = end - Timestamps.WINDOW_SECONDS;
-    Rng rng = new Rng(seed);
+    Rng rng = new Rng(batch == 0 ? seed : seed * 1_000_003L + batch);
+    String subfolder = batch == 0 ? "" : batchName(batch);
+    long idBase = batch * BATCH_ID_STRIDE;
     Tally tally = new Tally();
     int parts = (int) Math.max(2, Math.min(8, 2 + scale / ROWS_PER_PART));
     Map<Kind, Integer> jsonlParts = new EnumMap<>(Kind.class);
@@ -59,11 +78,11 @@ public final class LandingGenerator {
     }
     try {
       Files.createDirectories(out);
-      try (Landing landing = new Landing(out, jsonlParts, rng, badRate, tally)) {
+      try (Landing landing = new Landing(out, subfolder, jsonlParts, rng, badRate, tally, idBase)) {
         progress.step("generate", "reference data (action blocks, prompt versions)");
         ReferenceData ref = ReferenceData.write(landing, rng, scale, start);
         progress.step("generate", "generations, sessions, assets and ratings: " + Progress.count(scale) + " generations");
-        new GenerationPass(landing, rng, ref, scale, start, end - start).run(done ->
+        new GenerationPass(landing, rng, ref, scale, start, end - start, idBase).run(done ->
             progress.step("generate", Progress.count(done) + " generations written ("
                 + Progress.seconds(System.nanoTime() - t0) + ")"));
         progress.step("generate", "feedback attempts");
@@ -74,8 +93,9 @@ public final class LandingGenerator {
         progress.step("generate", "committing the SQLite databases");
       }
       GenerationSummary summary = tally.summary(scale, seed, badRate, System.nanoTime() - t0);
-      Files.writeString(out.resolve(PLANTED_FILE), summary.plantedSignalsJson() + "\n", StandardCharsets.UTF_8);
-      Files.writeString(out.resolve(SUMMARY_FILE), summary.toJson() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(suffixed(PLANTED_FILE, subfolder)), summary.plantedSignalsJson() + "\n",
+          StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(suffixed(SUMMARY_FILE, subfolder)), summary.toJson() + "\n", StandardCharsets.UTF_8);
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write landing data under " + out + ": " + e.getMessage(), e);
@@ -83,5 +103,14 @@ public final class LandingGenerator {
       throw new IllegalStateException("Cannot create the SQLite databases under " + out.resolve("sqlite") + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** {@code batch-0001}: the folder of an added batch. */
+  public static String batchName(int batch) {
+    return String.format(java.util.Locale.ROOT, "batch-%04d", batch);
+  }
+
+  private static String suffixed(String file, String subfolder) {
+    return subfolder.isEmpty() ? file : file.replace(".json", "." + subfolder + ".json");
   }
 }

@@ -19,8 +19,10 @@ final class RatingEmitter {
   private long events;
   private long fits;
 
-  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale) {
+  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale, long idBase) {
     this.landing = landing;
+    this.events = idBase;
+    this.fits = idBase;
     this.rng = rng;
     this.ref = ref;
     this.raters = new Zipf((int) Math.max(6, Math.min(2_000, scale / 2_000)), 0.8);
@@ -50,9 +52,9 @@ final class RatingEmitter {
     Format format = g.sessionFormat == Format.SQLITE ? Format.SQLITE : rng.chance(0.85) ? Format.JSONL : Format.CSV;
     Object[] row = k.row();
     long created = g.completed + 1;
-    row[k.index("image_id")] = Long.toString(g.index + 1);
+    row[k.index("image_id")] = Long.toString(g.idBase + g.index + 1);
     row[k.index("session_id")] = g.sessionId;
-    row[k.index("filename")] = "image_" + (g.index + 1) + ".png";
+    row[k.index("filename")] = "image_" + (g.idBase + g.index + 1) + ".png";
     row[k.index("metadata")] = Json.object("seed", g.seed, "prompt", g.prompt, "negative_prompt", g.negative,
         "variations", g.variations,
         "variation_combination_hash", g.variations == null ? null : Long.toHexString(g.variations.json().hashCode() * 2_654_435_761L),

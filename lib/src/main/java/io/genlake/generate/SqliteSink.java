@@ -46,8 +46,8 @@ final class SqliteSink implements AutoCloseable {
     }
   }
 
-  SqliteSink(Path root, Tally tally) throws SQLException {
-    Path dir = root.resolve("sqlite");
+  /** Creates the databases under {@code dir} (the landing's sqlite/, or a batch folder inside it). */
+  SqliteSink(Path dir, Tally tally) throws SQLException {
     try {
       Files.createDirectories(dir);
     } catch (java.io.IOException e) {

@@ -4,15 +4,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
 
+import io.genlake.warehouse.Layer;
 import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -86,5 +91,60 @@ public final class StepState {
       out.merge(r.getString(1), r.getLong(2), Math::min);
     }
     return out;
+  }
+
+  /**
+   * Whether the versions a step recorded can still be read: for each table whose version moved past the recorded
+   * one, that version must still be in the Delta log and none of its data files removed by VACUUM; a table now
+   * behind its recorded version was recreated or restored. Returns a message for the first table that fails,
+   * naming the version. Cost: one log replay and a file-existence check per data file of that version.
+   */
+  public static Optional<String> unavailable(Warehouse warehouse, Map<String, Long> recorded) {
+    for (Map.Entry<String, Long> e : recorded.entrySet()) {
+      TableId id = parse(e.getKey());
+      long version = e.getValue();
+      Optional<Long> current = warehouse.version(id);
+      if (current.isEmpty() || current.get() == version) {
+        continue;
+      }
+      if (current.get() < version) {
+        return Optional.of("the changes since version " + version + " of " + id + " are no longer available (the table"
+            + " is at version " + current.get() + ": it was recreated or restored)");
+      }
+      if (!readable(warehouse, id, version)) {
+        return Optional.of("the changes since version " + version + " of " + id
+            + " are no longer available (vacuumed)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean readable(Warehouse warehouse, TableId id, long version) {
+    String[] files;
+    try {
+      files = warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.location(id))
+          .inputFiles();
+    } catch (RuntimeException e) { // the log no longer holds the version (cleaned up past its retention)
+      return false;
+    }
+    try {
+      for (String f : files) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(f);
+        FileSystem fs = path.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
+        if (!fs.exists(path)) {
+          return false;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check the files of version " + version + " of " + id + ": "
+          + e.getMessage(), e);
+    }
+    return true;
+  }
+
+  private static TableId parse(String qualifiedName) {
+    int dot = qualifiedName.indexOf('.');
+    return new TableId(Layer.valueOf(qualifiedName.substring(0, dot).toUpperCase(Locale.ROOT)),
+        qualifiedName.substring(dot + 1));
   }
 }

@@ -1,0 +1,129 @@
+package io.genlake.cli;
+
+import io.genlake.config.ConfigLoader;
+import io.genlake.pipeline.Progress;
+import io.genlake.pipeline.RunContext;
+import io.genlake.table.GoldPreferenceEvaluation;
+import io.genlake.table.GoldPreferenceState;
+import io.genlake.warehouse.Layer;
+import io.genlake.warehouse.TableId;
+import io.genlake.warehouse.Warehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Test support: runs the nightly loop on a test warehouse and compares gold tables across warehouses. */
+final class NightlyRuns {
+  /** After the generated data's window (seed 7 ends on 2026-11-13), so no event is in the future. */
+  static final LocalDate DATE = LocalDate.of(2026, 11, 21);
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
+  /** Progress lines of a run, kept for assertions; optionally "killing" the run at its n-th line with a prefix. */
+  static final class Output extends PrintStream {
+    private final ByteArrayOutputStream buffer;
+    private final String killAt;
+    private int left;
+
+    /** Keeps the lines, kills nothing. */
+    Output() {
+      this("", 0);
+    }
+
+    /** Throws (as a kill would stop the run) right after printing the {@code nth} line starting {@code killAt}. */
+    Output(String killAt, int nth) {
+      this(new ByteArrayOutputStream(), killAt, nth);
+    }
+
+    private Output(ByteArrayOutputStream buffer, String killAt, int nth) {
+      super(buffer, true, StandardCharsets.UTF_8);
+      this.buffer = buffer;
+      this.killAt = killAt;
+      this.left = nth;
+    }
+
+    @Override
+    public void println(String line) {
+      super.println(line);
+      if (left > 0 && line.startsWith(killAt) && --left == 0) {
+        throw new IllegalStateException("killed at: " + line);
+      }
+    }
+
+    String text() {
+      return buffer.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private NightlyRuns() {}
+
+  /** Runs {@code steps} like {@code genlake nightly [--full] --date DATE --landing landing}. */
+  static Nightly.Outcome run(Warehouse w, Path landing, Path outputs, boolean full, List<NightlySteps.Step> steps,
+      Output out) {
+    w.registerAll();
+    RunContext ctx = new RunContext(w.spark(), w, ConfigLoader.defaults(), "nightly-test-" + RUNS.incrementAndGet(),
+        DATE, landing, outputs.resolve("reports"), outputs.resolve("exports"), new Progress(out, false),
+        Optional.empty(), full);
+    return Nightly.run(ctx, steps);
+  }
+
+  /**
+   * Every gold table as sorted canonical rows: run-specific columns dropped (run ids), doubles rounded to 10
+   * significant digits (sums in another order differ in the last bits); gold.preference_state, a log of the
+   * step's runs, reduced to its latest as_of.
+   */
+  static Map<String, List<String>> gold(Warehouse w) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (TableId id : w.listTables(Layer.GOLD)) {
+      Dataset<Row> t = w.read(id);
+      if (id.equals(GoldPreferenceState.TABLE)) {
+        t = t.selectExpr("max(" + GoldPreferenceState.AS_OF + ")");
+      } else if (id.equals(GoldPreferenceEvaluation.TABLE)) {
+        t = t.drop(GoldPreferenceEvaluation.RUN_ID);
+      }
+      List<String> rows = new ArrayList<>();
+      for (Row r : t.collectAsList()) {
+        rows.add(canonical(r));
+      }
+      rows.sort(null);
+      out.put(id.qualifiedName(), rows);
+    }
+    return out;
+  }
+
+  private static String canonical(Object v) {
+    if (v instanceof Row r) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < r.length(); i++) {
+        cells.add(canonical(r.get(i)));
+      }
+      return cells.toString();
+    }
+    if (v instanceof scala.collection.Seq<?> s) {
+      List<String> items = new ArrayList<>();
+      scala.collection.JavaConverters.seqAsJavaList(s).forEach(o -> items.add(canonical(o)));
+      return items.toString();
+    }
+    if (v instanceof scala.collection.Map<?, ?> m) {
+      Map<String, String> sorted = new TreeMap<>();
+      scala.collection.JavaConverters.mapAsJavaMap(m).forEach((k, val) -> sorted.put(canonical(k), canonical(val)));
+      return sorted.toString();
+    }
+    if (v instanceof Double d) {
+      return d.isNaN() || d.isInfinite() || d == 0 ? d.toString()
+          : new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toString();
+    }
+    return String.valueOf(v);
+  }
+}
