@@ -43,6 +43,8 @@ final class Nightly {
     long t0 = System.nanoTime();
     Map<String, Status> done = new HashMap<>();
     String configHash = Fingerprint.of(parent.config());
+    // what each step last processed; a step's own entry changes only when it runs, after it was read here
+    Map<String, StepState.Processed> last = parent.full() ? Map.of() : StepState.lastOfEach(parent.warehouse());
     StepResult summary = new StepResult();
     int exit = 0;
     for (NightlySteps.Step step : steps) {
@@ -59,8 +61,7 @@ final class Nightly {
         continue;
       }
       String stateHash = stateHash(configHash, step.state().apply(ctx));
-      Map<String, Long> inputVersions = StepState.currentVersions(ctx.warehouse(), step.inputs());
-      Plan plan = plan(ctx, step, inputVersions, stateHash);
+      Plan plan = plan(ctx, step, last.getOrDefault(step.name(), StepState.Processed.NONE), stateHash);
       if (plan.upToDate()) {
         p.step(step.name(), plan.reason());
         recordWithoutRunning(ctx, step, Status.SKIPPED, plan.reason());
@@ -99,17 +100,17 @@ final class Nightly {
    * input versions, configuration and state, and its output file exists. Otherwise it runs, and the reason
    * says what changed; a step whose recorded versions are no longer readable runs in full.
    */
-  static Plan plan(RunContext ctx, NightlySteps.Step step, Map<String, Long> inputVersions, String stateHash) {
+  static Plan plan(RunContext ctx, NightlySteps.Step step, StepState.Processed last, String stateHash) {
     if (ctx.full()) {
       return new Plan(false, "", true);
     }
     if (step.inputs().isEmpty()) {
       return new Plan(false, "", false);
     }
-    StepState.Processed last = StepState.last(ctx.warehouse(), step.name());
     if (last.versions().isEmpty()) {
       return new Plan(false, "runs: no successful run recorded in ops.step_state", false);
     }
+    Map<String, Long> inputVersions = StepState.currentVersions(ctx.warehouse(), step.inputs());
     List<String> why = new ArrayList<>();
     changedInputs(last.versions(), inputVersions).forEach(why::add);
     String lastHash = last.configHash().orElse("");

@@ -80,8 +80,8 @@ final class NightlyRuns {
 
   /**
    * Every gold table as sorted canonical rows: run-specific columns dropped (run ids), doubles rounded to 10
-   * significant digits (sums in another order differ in the last bits); gold.preference_state, a log of the
-   * step's runs, reduced to its latest as_of.
+   * significant digits and to zero within 1e-12 (sums in another order differ in the last bits);
+   * gold.preference_state, a log of the step's runs, reduced to its latest as_of.
    */
   static Map<String, List<String>> gold(Warehouse w) {
     Map<String, List<String>> out = new TreeMap<>();
@@ -121,7 +121,8 @@ final class NightlyRuns {
       return sorted.toString();
     }
     if (v instanceof Double d) {
-      return d.isNaN() || d.isInfinite() || d == 0 ? d.toString()
+      // sums in another order: equal to 10 significant digits, and values within 1e-12 of zero are zero
+      return d.isNaN() || d.isInfinite() ? d.toString() : Math.abs(d) < 1e-12 ? "0"
           : new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toString();
     }
     return String.valueOf(v);

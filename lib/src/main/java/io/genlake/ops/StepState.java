@@ -35,23 +35,29 @@ public final class StepState {
 
   /** The state of {@code step}'s last successful run, or {@link Processed#NONE}. */
   public static Processed last(Warehouse warehouse, String step) {
+    return lastOfEach(warehouse).getOrDefault(step, Processed.NONE);
+  }
+
+  /** The state of every step's last successful run, in one small read (steps never run are absent). */
+  public static Map<String, Processed> lastOfEach(Warehouse warehouse) {
+    Map<String, Processed> out = new LinkedHashMap<>();
     if (!warehouse.exists(OpsStepState.TABLE)) {
-      return Processed.NONE;
+      return out;
     }
     List<Row> rows = warehouse.read(OpsStepState.TABLE)
-        .where(col(OpsStepState.STEP).equalTo(step))
-        .groupBy(col(OpsStepState.INPUT_TABLE))
+        .groupBy(col(OpsStepState.STEP), col(OpsStepState.INPUT_TABLE))
         .agg(max_by(struct(col(OpsStepState.VERSION), col(OpsStepState.CONFIG_HASH)), col(OpsStepState.RECORDED_AT))
             .as("last"))
+        .orderBy(col(OpsStepState.STEP), col(OpsStepState.INPUT_TABLE))
         .collectAsList();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    Optional<String> config = Optional.empty();
     for (Row r : rows) {
-      Row last = r.getStruct(1);
-      versions.put(r.getString(0), last.getLong(0));
-      config = Optional.ofNullable(last.getString(1));
+      Row last = r.getStruct(2);
+      Processed p = out.getOrDefault(r.getString(0), Processed.NONE);
+      Map<String, Long> versions = new LinkedHashMap<>(p.versions());
+      versions.put(r.getString(1), last.getLong(0));
+      out.put(r.getString(0), new Processed(versions, Optional.ofNullable(last.getString(1))));
     }
-    return new Processed(versions, config);
+    return out;
   }
 
   /** The current versions of {@code inputs} (tables that do not exist yet are left out). */
