@@ -139,8 +139,15 @@ final class BenchNightlyCommand implements Callable<Integer> {
         scratch.resolve("reports").toAbsolutePath(), scratch.resolve("exports").toAbsolutePath(),
         new Progress(System.err, quiet), Optional.empty(), full);
     System.err.println("[bench] " + label);
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream())); // the failure report's summary
     long t0 = System.nanoTime();
-    Nightly.Outcome outcome = Nightly.run(ctx);
+    Nightly.Outcome outcome;
+    try {
+      outcome = Nightly.run(ctx);
+    } finally {
+      System.setOut(stdout);
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (outcome.exit() != 0) {
       throw new IllegalStateException("The nightly run \"" + label + "\" ended with exit status " + outcome.exit()

@@ -7,11 +7,13 @@ import io.genlake.ops.StepState;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.warehouse.TableId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,10 @@ final class Nightly {
     // what each step last processed; a step's own entry changes only when it runs, after it was read here
     Map<String, StepState.Processed> last = parent.full() ? Map.of() : StepState.lastOfEach(parent.warehouse());
     StepResult summary = new StepResult();
+    // steps not run are recorded in one commit, before the next step that runs (or at the end)
+    List<PipelineRuns.Run> notRun = new ArrayList<>();
+    // input versions change only when a step runs: read once between runs
+    Map<TableId, Long> versions = new HashMap<>();
     int exit = 0;
     for (NightlySteps.Step step : steps) {
       RunContext ctx = parent.forStep(step.name());
@@ -54,17 +60,21 @@ final class Nightly {
       if (blocker.isPresent()) {
         String note = "skipped: step " + blocker.get() + " did not succeed";
         p.step(step.name(), note);
-        recordWithoutRunning(ctx, step, Status.SKIPPED, note);
+        notRun.add(notRun(ctx, step, note));
         done.put(step.name(), Status.SKIPPED);
         summary.note(step.name() + ": skipped");
         exit = Math.max(exit, 1);
         continue;
       }
       String stateHash = stateHash(configHash, step.state().apply(ctx));
-      Plan plan = plan(ctx, step, last.getOrDefault(step.name(), StepState.Processed.NONE), stateHash);
+      Map<String, Long> inputVersions = new LinkedHashMap<>();
+      for (TableId t : step.inputs()) {
+        versionOf(ctx, t, versions).ifPresent(v -> inputVersions.put(t.qualifiedName(), v));
+      }
+      Plan plan = plan(ctx, step, last.getOrDefault(step.name(), StepState.Processed.NONE), inputVersions, stateHash);
       if (plan.upToDate()) {
         p.step(step.name(), plan.reason());
-        recordWithoutRunning(ctx, step, Status.SKIPPED, plan.reason());
+        notRun.add(notRun(ctx, step, plan.reason()));
         done.put(step.name(), Status.SUCCEEDED);
         summary.note(step.name() + ": up to date");
         continue;
@@ -72,6 +82,9 @@ final class Nightly {
       if (!plan.reason().isEmpty()) {
         p.step(step.name(), plan.reason());
       }
+      PipelineRuns.recordAll(ctx.warehouse(), notRun);
+      notRun.clear();
+      versions.clear();
       RunContext runCtx = plan.full() && !ctx.full() ? asFull(ctx) : ctx;
       JobRunner.Outcome outcome = JobRunner.run(runCtx, step.name(), "nightly", step.run());
       done.put(step.name(), outcome.status());
@@ -83,6 +96,7 @@ final class Nightly {
       summary.note(step.name() + ": " + outcome.status().label());
       exit = outcome.exitCode() == 1 ? 1 : Math.max(exit, outcome.exitCode());
     }
+    PipelineRuns.recordAll(parent.warehouse(), notRun);
     Status status = exit == 0 ? Status.SUCCEEDED : exit == Genlake.EXIT_PARTIAL ? Status.PARTIAL : Status.FAILED;
     p.step("nightly", "summary: " + String.join(", ", summary.notes()));
     p.step("nightly", status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
@@ -100,7 +114,8 @@ final class Nightly {
    * input versions, configuration and state, and its output file exists. Otherwise it runs, and the reason
    * says what changed; a step whose recorded versions are no longer readable runs in full.
    */
-  static Plan plan(RunContext ctx, NightlySteps.Step step, StepState.Processed last, String stateHash) {
+  static Plan plan(RunContext ctx, NightlySteps.Step step, StepState.Processed last, Map<String, Long> inputVersions,
+      String stateHash) {
     if (ctx.full()) {
       return new Plan(false, "", true);
     }
@@ -110,7 +125,6 @@ final class Nightly {
     if (last.versions().isEmpty()) {
       return new Plan(false, "runs: no successful run recorded in ops.step_state", false);
     }
-    Map<String, Long> inputVersions = StepState.currentVersions(ctx.warehouse(), step.inputs());
     List<String> why = new ArrayList<>();
     changedInputs(last.versions(), inputVersions).forEach(why::add);
     String lastHash = last.configHash().orElse("");
@@ -163,9 +177,15 @@ final class Nightly {
         c.exports(), c.progress(), c.parentRunId(), true);
   }
 
-  private static void recordWithoutRunning(RunContext ctx, NightlySteps.Step step, Status status, String note) {
-    PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(), ctx.parentRunId(), step.name(),
-        "nightly", Optional.of(ctx.runDate()), Instant.now(), Instant.now(), status, new StepResult().note(note),
-        Optional.empty()));
+  private static Optional<Long> versionOf(RunContext ctx, TableId t, Map<TableId, Long> cache) {
+    if (!cache.containsKey(t)) {
+      ctx.warehouse().version(t).ifPresent(v -> cache.put(t, v));
+    }
+    return Optional.ofNullable(cache.get(t));
+  }
+
+  private static PipelineRuns.Run notRun(RunContext ctx, NightlySteps.Step step, String note) {
+    return new PipelineRuns.Run(ctx.runId(), ctx.parentRunId(), step.name(), "nightly", Optional.of(ctx.runDate()),
+        Instant.now(), Instant.now(), Status.SKIPPED, new StepResult().note(note), Optional.empty());
   }
 }

@@ -42,12 +42,29 @@ public final class PipelineRuns {
 
   /** Appends {@code run} to {@code ops.pipeline_runs}, creating the table on first use. */
   public static void record(Warehouse warehouse, Run run) {
+    recordAll(warehouse, List.of(run));
+  }
+
+  /** Appends {@code runs} in one commit (nothing when empty); the table is created on first use. */
+  public static void recordAll(Warehouse warehouse, List<Run> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
     warehouse.ensure(OpsPipelineRuns.SPEC);
+    List<Row> rows = new ArrayList<>();
+    for (Run run : runs) {
+      rows.add(row(run));
+    }
+    warehouse.append(OpsPipelineRuns.TABLE,
+        warehouse.spark().createDataFrame(rows, OpsPipelineRuns.SCHEMA).coalesce(1));
+  }
+
+  private static Row row(Run run) {
     List<Row> tables = new ArrayList<>();
     for (StepResult.TableWrite t : run.result().tables()) {
       tables.add(RowFactory.create(t.table(), t.rowsIn(), t.rowsOut(), t.deltaVersion().orElse(null)));
     }
-    Row row = RowFactory.create(
+    return RowFactory.create(
         run.runId(),
         run.parentRunId().orElse(null),
         run.job(),
@@ -60,7 +77,5 @@ public final class PipelineRuns {
         tables,
         run.result().notes(),
         run.error().orElse(null));
-    warehouse.append(OpsPipelineRuns.TABLE,
-        warehouse.spark().createDataFrame(List.of(row), OpsPipelineRuns.SCHEMA).coalesce(1));
   }
 }
