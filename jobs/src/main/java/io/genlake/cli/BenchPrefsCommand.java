@@ -62,11 +62,15 @@ final class BenchPrefsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GenlakeConfig config = warehouse.config();
     Progress p = new Progress(System.err, false);
-    // ~50 pair rows per event: size the shuffle for the input (adaptive execution coalesces small partitions)
+    // ~50 pair rows per event: size the shuffle for the input (adaptive execution coalesces small partitions),
+    // and read in splits of ~350,000 events, so one map task's pair rows fit its share of memory
     int partitions = (int) Math.max(config.spark().shufflePartitions(), events / EVENTS_PER_SHUFFLE_PARTITION);
+    java.util.Map<String, String> conf = new java.util.HashMap<>(config.spark().conf());
+    conf.putIfAbsent("spark.sql.files.maxPartitionBytes", "16m");
     SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
-        warehouse.master.orElse(config.spark().master()), partitions, config.spark().conf()), dir);
-    p.step("bench prefs", "spark.sql.shuffle.partitions = " + partitions);
+        warehouse.master.orElse(config.spark().master()), partitions, conf), dir);
+    p.step("bench prefs", "spark.sql.shuffle.partitions = " + partitions + ", spark.sql.files.maxPartitionBytes = "
+        + conf.get("spark.sql.files.maxPartitionBytes"));
     Path input = dir.resolve("events-" + events + ".parquet").toAbsolutePath();
     if (!Files.exists(input.resolve("_SUCCESS"))) {
       long t = System.nanoTime();
