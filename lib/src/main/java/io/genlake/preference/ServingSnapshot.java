@@ -114,7 +114,7 @@ public final class ServingSnapshot implements Recommender.Stats, Serializable {
     }
     try {
       SnapshotFile.Mapped mapped = SnapshotFile.map(file);
-      return Optional.of(new ServingSnapshot(SnapshotFile.asOf(mapped), mapped));
+      return Optional.of(new ServingSnapshot(mapped.asOf(), mapped));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the preference snapshot " + file + ": " + e.getMessage()
           + ". Re-run `genlake nightly` (or `genlake preference`) to rewrite it.", e);

@@ -1,6 +1,5 @@
 package io.genlake.preference;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectStreamException;
 import java.io.OutputStream;
@@ -29,7 +28,8 @@ import java.util.Map;
  * table: count int, offset int per keyword (sorted by keyword bytes), keyword entries:
  *        keyword, pair count int, pairs (checkpoint index int, selected long, rejected long, decayed x2 double)
  * </pre>
- * Offsets are absolute positions in the file. Keys sort by their UTF-8 bytes (unsigned), as the search compares.
+ * Offsets are absolute positions in the file (so a file stays under 2 GB). Keys sort by their UTF-8 bytes
+ * (unsigned), as the search compares. Writing keeps the whole file in memory once.
  */
 final class SnapshotFile {
   private static final int MAGIC = 0x474c5053; // "GLPS"
@@ -77,9 +77,8 @@ final class SnapshotFile {
       b.putBytes(userKeys.get(i));
       writeTable(b, users.get(new String(userKeys.get(i), StandardCharsets.UTF_8)), index);
     }
-    try (DataOutputStream d = new DataOutputStream(out)) {
-      d.write(b.bytes, 0, b.size());
-    }
+    out.write(b.bytes, 0, b.size());
+    out.flush();
   }
 
   private static void writeTable(Growable b, Map<String, Map<String, PairCounts>> table, Map<String, Integer> index) {
@@ -124,11 +123,6 @@ final class SnapshotFile {
     }
   }
 
-  /** The as-of instant of a mapped file. */
-  static Instant asOf(Mapped m) {
-    return m.asOf;
-  }
-
   /** A mapped snapshot file: header and checkpoint dictionary read eagerly, pairs on demand. */
   static final class Mapped implements Source {
     private static final long serialVersionUID = 1L;
@@ -161,6 +155,11 @@ final class SnapshotFile {
       }
       globalTable = pos;
       usersStart = endOfTable(globalTable);
+    }
+
+    /** When the file's decayed counts were computed. */
+    Instant asOf() {
+      return asOf;
     }
 
     @Override
@@ -302,8 +301,12 @@ final class SnapshotFile {
     }
 
     private ByteBuffer room(int n) {
+      if ((long) size + n > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("The serving snapshot would exceed 2 GB (the file format's offsets are "
+            + "32-bit): serve fewer pairs, e.g. drop per-user pairs of rare keywords.");
+      }
       if (size + n > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+        bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(2L * bytes.length, size + n)));
       }
       ByteBuffer b = ByteBuffer.wrap(bytes, size, n);
       size += n;
