@@ -64,6 +64,10 @@ final class BenchIngestCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print no progress lines of the ingestion itself.")
   boolean quiet;
 
+  @Option(names = "--sequential", description = "Ingest the streams one after another, each timed alone "
+      + "(default: all streams in one ingestion, as the nightly run does, kinds running concurrently).")
+  boolean sequential;
+
   @Option(names = "--keep", description = "Keep the temporary warehouse and print where it is.")
   boolean keep;
 
@@ -105,16 +109,23 @@ final class BenchIngestCommand implements Callable<Integer> {
         "seconds", "rows/s");
     long totalRows = 0;
     long totalNanos = 0;
-    for (Stream s : Stream.values()) {
+    if (sequential) {
+      for (Stream s : Stream.values()) {
+        long t0 = System.nanoTime();
+        StepResult r = Ingestion.run(ctx, EnumSet.of(s));
+        long nanos = System.nanoTime() - t0;
+        totalRows += r.count("read");
+        totalNanos += nanos;
+        printStream(out, s, r, nanos);
+      }
+    } else {
       long t0 = System.nanoTime();
-      StepResult r = Ingestion.run(ctx, EnumSet.of(s));
-      long nanos = System.nanoTime() - t0;
-      long read = r.count("read");
-      totalRows += read;
-      totalNanos += nanos;
-      out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10.2f %12s%n", s.label(), Progress.count(read),
-          Progress.count(r.count("accepted")), Progress.count(r.count("quarantined")), nanos / 1e9,
-          Progress.count(rate(read, nanos)));
+      StepResult r = Ingestion.run(ctx, EnumSet.allOf(Stream.class));
+      totalNanos = System.nanoTime() - t0;
+      totalRows = r.count("read");
+      for (Stream s : Stream.values()) {
+        printStream(out, s, r, -1);
+      }
     }
     out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10.2f %12s%n", "total", Progress.count(totalRows), "", "",
         totalNanos / 1e9, Progress.count(rate(totalRows, totalNanos)));
@@ -131,6 +142,16 @@ final class BenchIngestCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** One stream's line; its own seconds and rate only when it ran alone ({@code nanos >= 0}). */
+  private static void printStream(PrintStream out, Stream s, StepResult r, long nanos) {
+    String prefix = "stream." + s.label();
+    long read = r.count(prefix + ".read");
+    out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10s %12s%n", s.label(), Progress.count(read),
+        Progress.count(r.count(prefix + ".accepted")), Progress.count(r.count(prefix + ".quarantined")),
+        nanos < 0 ? "(together)" : String.format(Locale.ROOT, "%.2f", nanos / 1e9),
+        nanos < 0 ? "" : Progress.count(rate(read, nanos)));
   }
 
   private static long rate(long rows, long nanos) {

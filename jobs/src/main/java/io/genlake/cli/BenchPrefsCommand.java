@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
     description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events.")
 final class BenchPrefsCommand implements Callable<Integer> {
   private static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
+  private static final long EVENTS_PER_FILE = 250_000;
+  /** Events per shuffle partition: about 50 MB of pair rows, which a reduce task sorts in memory. */
+  private static final long EVENTS_PER_SHUFFLE_PARTITION = 40_000;
 
   @Mixin WarehouseOptions warehouse;
 
@@ -59,14 +62,21 @@ final class BenchPrefsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GenlakeConfig config = warehouse.config();
     Progress p = new Progress(System.err, false);
-    SparkSession spark = SparkSessions.create("genlake bench prefs", warehouse.master
-        .map(m -> new io.genlake.config.SparkSettings(m, config.spark().shufflePartitions(), config.spark().conf()))
-        .orElse(config.spark()), dir);
+    // ~50 pair rows per event: size the shuffle for the input (adaptive execution coalesces small partitions),
+    // and read in splits of ~350,000 events, so one map task's pair rows fit its share of memory
+    int partitions = (int) Math.max(config.spark().shufflePartitions(), events / EVENTS_PER_SHUFFLE_PARTITION);
+    java.util.Map<String, String> conf = new java.util.HashMap<>(config.spark().conf());
+    conf.putIfAbsent("spark.sql.files.maxPartitionBytes", "16m");
+    SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
+        warehouse.master.orElse(config.spark().master()), partitions, conf), dir);
+    p.step("bench prefs", "spark.sql.shuffle.partitions = " + partitions + ", spark.sql.files.maxPartitionBytes = "
+        + conf.get("spark.sql.files.maxPartitionBytes"));
     Path input = dir.resolve("events-" + events + ".parquet").toAbsolutePath();
     if (!Files.exists(input.resolve("_SUCCESS"))) {
       long t = System.nanoTime();
+      // files of at most 250,000 events, so the Spark read has enough input splits on 2 cores at 10M events
       SyntheticPreferenceEvents.generate(spark, events, users, AS_OF).write().mode(SaveMode.Overwrite)
-          .parquet(input.toString());
+          .option("maxRecordsPerFile", EVENTS_PER_FILE).parquet(input.toString());
       p.step("bench prefs", "generated " + Progress.count(events) + " events to " + input + " in "
           + Progress.seconds(System.nanoTime() - t));
     } else {
@@ -131,7 +141,10 @@ final class BenchPrefsCommand implements Callable<Integer> {
   /**
    * The DuckDB statement: tokenize (lower case, split on non-alphanumerics, stop words and short words out,
    * distinct), weight exp(-age_days / decay_days), explode scopes and the four pair kinds, group by the pair.
-   * Only constants and the benchmark's own paths (quoted) go into the text.
+   * The tokenized events are materialized once (DuckDB 1.1 inlines a CTE into every branch that reads it, which
+   * tokenized each event four times) and lists are expanded by unnest in the select list (lateral unnest joins and
+   * nested list lambdas were 2 to 5 times slower on this query); the result is the same. Only constants and the
+   * benchmark's own paths (quoted) go into the text.
    */
   static String duckdbPairs(Path input, Path output, double decayDays, int minLength) {
     StringBuilder stop = new StringBuilder("[");
@@ -142,7 +155,7 @@ final class BenchPrefsCommand implements Callable<Integer> {
     String tokens = "list_distinct(list_filter(regexp_split_to_array(lower(coalesce(%s, '')), '[^a-z0-9]+'), "
         + "x -> length(x) >= " + minLength + " AND NOT list_contains(" + stop + ", x)))";
     String asOf = "TIMESTAMP '" + AS_OF.toString().replace("T", " ").replace("Z", "") + "'";
-    return "COPY (WITH ev AS (SELECT user_id, coalesce(share_preferences, true) AS share, checkpoint, "
+    return "COPY (WITH ev AS MATERIALIZED (SELECT user_id, coalesce(share_preferences, true) AS share, checkpoint, "
         + "action = 'selected' AS sel, "
         + "CASE WHEN created_at >= " + asOf + " THEN 1.0 ELSE exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / "
         + decayDays + ") END AS w, "
@@ -150,12 +163,13 @@ final class BenchPrefsCommand implements Callable<Integer> {
         + "list_distinct(list_transform(loras, l -> l.name)) AS los, "
         + "list_filter([user_id, CASE WHEN coalesce(share_preferences, true) THEN '*' END], x -> x IS NOT NULL) AS scopes "
         + "FROM read_parquet(" + quote(input + "/*.parquet") + ")), "
-        + "es AS (SELECT s.scope, checkpoint, sel, w, kws, negs, los FROM ev, unnest(ev.scopes) AS s(scope)), "
+        + "es AS (SELECT unnest(scopes) AS scope, checkpoint, sel, w, kws, negs, los FROM ev), "
+        + "ek AS (SELECT scope, checkpoint, sel, w, unnest(kws) AS a, negs, los FROM es), "
         + "pairs AS ("
-        + "SELECT scope, 'keyword_checkpoint' AS kind, k.a, checkpoint AS b, sel, w FROM es, unnest(es.kws) AS k(a) "
-        + "UNION ALL SELECT scope, 'keyword_lora', k.a, l.b, sel, w FROM es, unnest(es.kws) AS k(a), unnest(es.los) AS l(b) "
-        + "UNION ALL SELECT scope, 'keyword_negative', k.a, n.b, sel, w FROM es, unnest(es.kws) AS k(a), unnest(es.negs) AS n(b) "
-        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, l.b, sel, w FROM es, unnest(es.los) AS l(b)) "
+        + "SELECT scope, 'keyword_checkpoint' AS kind, a, checkpoint AS b, sel, w FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_lora', a, unnest(los), sel, w FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_negative', a, unnest(negs), sel, w FROM ek "
+        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, unnest(los), sel, w FROM es) "
         + "SELECT scope AS user_id, kind, a AS item_a, b AS item_b, "
         + "sum(CASE WHEN sel THEN 1 ELSE 0 END)::BIGINT AS selected, sum(CASE WHEN sel THEN 0 ELSE 1 END)::BIGINT AS rejected, "
         + "sum(CASE WHEN sel THEN w ELSE 0 END) AS decayed_selected, sum(CASE WHEN sel THEN 0 ELSE w END) AS decayed_rejected "

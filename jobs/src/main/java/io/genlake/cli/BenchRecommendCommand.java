@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  * {@code genlake bench recommend --prompts N}: the {@code recommend} lookup (keyword extraction, scoring of the
  * candidates, Thompson sampling, JSON answer) timed over N prompts built from the snapshot's keywords; prints
  * p50, p99 and the snapshot load time. Uses the warehouse's snapshot, or a synthetic one when there is none.
+ * {@code --end-to-end N} also times N whole {@code bin/genlake recommend} processes ({@link EndToEnd}).
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = "Benchmark the recommend lookup (no Spark): p50/p99 over N prompts.")
@@ -34,8 +35,13 @@ final class BenchRecommendCommand implements Callable<Integer> {
       description = "When the warehouse has no snapshot, save the synthetic one there (to time `recommend` end to end).")
   boolean saveSynthetic;
 
+  @Option(names = "--end-to-end", paramLabel = "N", defaultValue = "0",
+      description = "Also time N runs of the real `bin/genlake recommend` process on the warehouse's snapshot "
+          + "(wall time per process, p50/p95). Default: off.")
+  int endToEnd;
+
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws Exception {
     PreferenceConfig config = warehouse.config().preference();
     Progress p = new Progress(System.err, false);
     long t0 = System.nanoTime();
@@ -77,6 +83,13 @@ final class BenchRecommendCommand implements Callable<Integer> {
         prompts, candidates.size(), config.thompsonSampling() ? "on" : "off", config.thompsonDraws(),
         nanos[prompts / 2] / 1e6, nanos[(int) Math.min(prompts - 1, Math.ceil(prompts * 0.99) - 1)] / 1e6,
         nanos[prompts - 1] / 1e6));
+    if (endToEnd > 0) {
+      if (stored.isEmpty() && !saveSynthetic) {
+        throw new IllegalStateException("--end-to-end times `bin/genlake recommend` on the warehouse's snapshot, and "
+            + warehouse.warehouseRoot() + " has none. Run `genlake nightly` there first, or add --save-synthetic.");
+      }
+      EndToEnd.time(endToEnd, warehouse, keywords, candidates, p);
+    }
     return 0;
   }
 

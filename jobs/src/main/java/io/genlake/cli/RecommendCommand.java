@@ -1,7 +1,11 @@
 package io.genlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genlake.config.PreferenceConfig;
 import io.genlake.preference.KeywordExtractor;
@@ -10,8 +14,12 @@ import io.genlake.preference.Pools;
 import io.genlake.preference.Recommender;
 import io.genlake.preference.Scores;
 import io.genlake.preference.ServingSnapshot;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +67,50 @@ final class RecommendCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ObjectNode answer = answer(snapshot, config, prompt, checkpoints, user, family, tier);
     answer.put("lookup_ms", (System.nanoTime() - t0) / 1e6);
-    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+    print(answer, System.out);
     return 0;
+  }
+
+  /**
+   * Prints the answer as pretty JSON (the same text as Jackson's default pretty printer) with the streaming
+   * generator alone: creating an ObjectMapper would cost the fast entry point ({@link RecommendMain}) more
+   * start-up time than the whole lookup.
+   */
+  static void print(JsonNode answer, PrintStream out) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      write(answer, g);
+    }
+    out.println(text);
+  }
+
+  private static void write(JsonNode node, JsonGenerator g) throws IOException {
+    if (node.isObject()) {
+      g.writeStartObject();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> e = it.next();
+        g.writeFieldName(e.getKey());
+        write(e.getValue(), g);
+      }
+      g.writeEndObject();
+    } else if (node.isArray()) {
+      g.writeStartArray();
+      for (JsonNode element : node) {
+        write(element, g);
+      }
+      g.writeEndArray();
+    } else if (node.isTextual()) {
+      g.writeString(node.textValue());
+    } else if (node.isBoolean()) {
+      g.writeBoolean(node.booleanValue());
+    } else if (node.isIntegralNumber()) {
+      g.writeNumber(node.longValue());
+    } else if (node.isNumber()) {
+      g.writeNumber(node.doubleValue());
+    } else {
+      g.writeNull();
+    }
   }
 
   /** The JSON answer for one prompt (shared with {@code bench recommend}). */
@@ -79,8 +129,8 @@ final class RecommendCommand implements Callable<Integer> {
     List<String> keywords = extractor.keywords(prompt);
     Recommender.Recommendation rec = recommender.recommend(snapshot, keywords, candidates, user,
         (long) prompt.hashCode() * 31 + user.orElse("").hashCode());
-    ObjectMapper m = new ObjectMapper();
-    ObjectNode out = m.createObjectNode();
+    JsonNodeFactory m = JsonNodeFactory.instance;
+    ObjectNode out = m.objectNode();
     out.put("prompt", prompt);
     ArrayNode kws = out.putArray("keywords");
     keywords.forEach(kws::add);
@@ -91,7 +141,7 @@ final class RecommendCommand implements Callable<Integer> {
     rec.toTry().forEach(toTry::add);
     out.put("confidence", rec.confidence());
     ArrayNode ranking = out.putArray("ranking");
-    ArrayNode unknown = m.createArrayNode();
+    ArrayNode unknown = m.arrayNode();
     for (Recommender.CheckpointScore c : rec.ranking()) {
       ranking.addObject().put("checkpoint", c.checkpoint()).put("score", c.score()).put("evidence", c.evidence());
       if (!c.known()) {

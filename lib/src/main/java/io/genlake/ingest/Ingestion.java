@@ -78,12 +78,13 @@ public final class Ingestion {
 
     List<Unit> units = StageReader.units(ctx.spark(), files, ctx.config().ingest().splitBytes());
     Timestamp now = Timestamp.from(Instant.now());
+    List<Stream> selected = java.util.Arrays.stream(Stream.values()).filter(streams::contains).toList();
+    List<StreamOutcome> outcomes = Concurrently.run(ctx.config().ingest().concurrency(), selected,
+        (stream, pool) -> ingestStream(ctx, stream, kinds, units, tables, limits, now, pool));
+    // results are added in stream and kind order, whatever order the work finished in
     Totals totals = new Totals();
-    for (Stream stream : Stream.values()) {
-      if (!streams.contains(stream)) {
-        continue;
-      }
-      ingestStream(ctx, stream, kinds, units, tables, limits, now, result, totals);
+    for (StreamOutcome o : outcomes) {
+      o.addTo(result, totals, ctx.warehouse());
     }
     LandingWrites.recordFingerprints(warehouse, toRecord, ctx.runId(), now);
     result.count("read", totals.read).count("accepted", totals.accepted)
@@ -101,75 +102,119 @@ public final class Ingestion {
     long quarantined;
   }
 
-  private static void ingestStream(RunContext ctx, Stream stream, Set<Kind> kinds, List<Unit> units,
-      List<SqliteTable> tables, Limits limits, Timestamp now, StepResult result, Totals totals) {
-    Warehouse warehouse = ctx.warehouse();
-    List<Dataset<Row>> staged = new ArrayList<>();
-    Set<String> sources = new HashSet<>();
-    long streamRead = 0;
-    long streamQuarantined = 0;
-    for (Kind kind : kinds) {
-      if (kind.stream() != stream) {
-        continue;
+  /** What ingesting one kind did: rows read per rule ("" = valid) and the silver merge's outcome. */
+  private record KindOutcome(Kind kind, Map<String, Long> byRule, SilverMerge.Outcome merged,
+      java.util.Optional<Long> silverVersion) {
+    long read() {
+      return byRule.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long quarantined() {
+      return read() - byRule.getOrDefault("", 0L);
+    }
+  }
+
+  /** What ingesting one stream did: its kinds, then its bronze and quarantine appends. */
+  private record StreamOutcome(Stream stream, List<KindOutcome> kinds, long read, long appended,
+      long quarantinedNew, java.util.Optional<Long> bronzeVersion, java.util.Optional<Long> quarantineVersion) {
+    void addTo(StepResult result, Totals totals, Warehouse warehouse) {
+      for (KindOutcome k : kinds) {
+        String table = k.kind().silver().id().qualifiedName();
+        long valid = k.byRule().getOrDefault("", 0L);
+        result.count(table + ".read", k.read()).count(table + ".accepted", k.merged().accepted())
+            .count(table + ".duplicates", k.merged().duplicates()).count(table + ".quarantined", k.quarantined());
+        k.byRule().forEach((rule, n) -> {
+          if (!rule.isEmpty()) {
+            result.count(table + ".quarantined." + rule, n);
+          }
+        });
+        result.table(k.kind().silver().id(), valid, k.merged().accepted(), k.silverVersion());
+        totals.read += k.read();
+        totals.accepted += k.merged().accepted();
+        totals.duplicates += k.merged().duplicates();
+        totals.quarantined += k.quarantined();
       }
+      if (kinds.isEmpty()) {
+        return;
+      }
+      String prefix = "stream." + stream.label();
+      result.count(prefix + ".read", read)
+          .count(prefix + ".accepted", kinds.stream().mapToLong(k -> k.merged().accepted()).sum())
+          .count(prefix + ".quarantined", kinds.stream().mapToLong(KindOutcome::quarantined).sum());
+      if (quarantinedNew > 0) {
+        result.table(stream.quarantine(), quarantinedNew, quarantinedNew, quarantineVersion);
+      }
+      result.count(stream.bronze().qualifiedName() + ".appended", appended)
+          .count(stream.quarantine().qualifiedName() + ".appended", quarantinedNew)
+          .table(stream.bronze(), read, appended, bronzeVersion);
+    }
+  }
+
+  /**
+   * One stream: its kinds are read, validated and merged into silver concurrently on {@code pool}; then the
+   * stream's bronze and quarantine rows of all its kinds are appended (one commit each).
+   */
+  private static StreamOutcome ingestStream(RunContext ctx, Stream stream, Set<Kind> kinds, List<Unit> units,
+      List<SqliteTable> tables, Limits limits, Timestamp now, Concurrently.Pool pool) {
+    Warehouse warehouse = ctx.warehouse();
+    List<Kind> streamKinds = new ArrayList<>();
+    Set<String> sources = new HashSet<>();
+    for (Kind kind : kinds) {
       List<Unit> kindUnits = units.stream().filter(u -> u.kind() == kind).toList();
       List<SqliteTable> kindTables = tables.stream().filter(t -> t.kind() == kind).toList();
-      if (kindUnits.isEmpty() && kindTables.isEmpty()) {
+      if (kind.stream() != stream || (kindUnits.isEmpty() && kindTables.isEmpty())) {
         continue;
       }
+      streamKinds.add(kind);
       kindUnits.forEach(u -> sources.add(u.source()));
       kindTables.forEach(t -> sources.add(t.source()));
-      long k0 = System.nanoTime();
-      Dataset<Row> stage = StageReader.read(ctx.spark(), kind, kindUnits, kindTables, limits)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      staged.add(stage);
-      Map<String, Long> byRule = ruleCounts(stage);
-      long read = byRule.values().stream().mapToLong(Long::longValue).sum();
-      long valid = byRule.getOrDefault("", 0L);
-      long quarantined = read - valid;
-      long k1 = System.nanoTime();
-      SilverMerge.Outcome merged = SilverMerge.upsert(warehouse, kind, stage.where(col(Staging.RULE).isNull()),
-          valid, ctx.runId(), now);
-      String table = kind.silver().id().qualifiedName();
-      result.count(table + ".read", read).count(table + ".accepted", merged.accepted())
-          .count(table + ".duplicates", merged.duplicates()).count(table + ".quarantined", quarantined);
-      byRule.forEach((rule, n) -> {
-        if (!rule.isEmpty()) {
-          result.count(table + ".quarantined." + rule, n);
-        }
+    }
+    if (streamKinds.isEmpty()) {
+      return new StreamOutcome(stream, List.of(), 0, 0, 0, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+    Map<Kind, Dataset<Row>> staged = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      List<KindOutcome> done = pool.all(streamKinds, kind -> {
+        Dataset<Row> stage = StageReader.read(ctx.spark(), kind,
+            units.stream().filter(u -> u.kind() == kind).toList(),
+            tables.stream().filter(t -> t.kind() == kind).toList(), limits)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        staged.put(kind, stage);
+        return ingestKind(ctx, kind, stage, now);
       });
-      result.table(kind.silver().id(), valid, merged.accepted(),
-          merged.committed() ? warehouse.version(kind.silver().id()) : java.util.Optional.empty());
-      ctx.progress().step("ingest", table + ": read " + Progress.count(read) + " = accepted "
-          + Progress.count(merged.accepted()) + " + duplicates " + Progress.count(merged.duplicates())
-          + " + quarantined " + Progress.count(quarantined) + " (read and validated in "
-          + Progress.seconds(k1 - k0) + ", merged in " + Progress.seconds(System.nanoTime() - k1) + ")");
-      totals.read += read;
-      totals.accepted += merged.accepted();
-      totals.duplicates += merged.duplicates();
-      totals.quarantined += quarantined;
-      streamRead += read;
-      streamQuarantined += quarantined;
+      long read = done.stream().mapToLong(KindOutcome::read).sum();
+      long quarantined = done.stream().mapToLong(KindOutcome::quarantined).sum();
+      List<Dataset<Row>> stages = streamKinds.stream().map(staged::get).toList();
+      long w0 = System.nanoTime();
+      long quarantinedNew = LandingWrites.appendNew(warehouse, QuarantineTables.spec(stream.quarantine()),
+          quarantineRows(stages, ctx.runId(), now), quarantined, sources);
+      long appended = LandingWrites.appendNew(warehouse, BronzeTables.spec(stream.bronze()),
+          bronzeRows(stages, ctx.runId(), now), read, sources);
+      ctx.progress().step("ingest", stream.bronze() + " and " + stream.quarantine() + " written in "
+          + Progress.seconds(System.nanoTime() - w0));
+      return new StreamOutcome(stream, done, read, appended, quarantinedNew, warehouse.version(stream.bronze()),
+          quarantinedNew > 0 ? warehouse.version(stream.quarantine()) : java.util.Optional.empty());
+    } finally {
+      staged.values().forEach(Dataset::unpersist);
     }
-    if (staged.isEmpty()) {
-      return;
-    }
-    long w0 = System.nanoTime();
-    Dataset<Row> quarantine = quarantineRows(staged, ctx.runId(), now);
-    long quarantinedNew = LandingWrites.appendNew(warehouse, QuarantineTables.spec(stream.quarantine()), quarantine,
-        streamQuarantined, sources);
-    if (quarantinedNew > 0) {
-      result.table(stream.quarantine(), quarantinedNew, quarantinedNew, warehouse.version(stream.quarantine()));
-    }
-    Dataset<Row> bronze = bronzeRows(staged, ctx.runId(), now);
-    long appended = LandingWrites.appendNew(warehouse, BronzeTables.spec(stream.bronze()), bronze, streamRead,
-        sources);
-    result.count(stream.bronze().qualifiedName() + ".appended", appended)
-        .count(stream.quarantine().qualifiedName() + ".appended", quarantinedNew)
-        .table(stream.bronze(), streamRead, appended, warehouse.version(stream.bronze()));
-    ctx.progress().step("ingest", stream.bronze() + " and " + stream.quarantine() + " written in "
-        + Progress.seconds(System.nanoTime() - w0));
-    staged.forEach(Dataset::unpersist);
+  }
+
+  /** One kind's cached stage: counts per rule, then the valid rows merged into silver. */
+  private static KindOutcome ingestKind(RunContext ctx, Kind kind, Dataset<Row> stage, Timestamp now) {
+    long k0 = System.nanoTime();
+    Map<String, Long> byRule = ruleCounts(stage);
+    long valid = byRule.getOrDefault("", 0L);
+    long read = byRule.values().stream().mapToLong(Long::longValue).sum();
+    long k1 = System.nanoTime();
+    SilverMerge.Outcome merged = SilverMerge.upsert(ctx.warehouse(), kind, stage.where(col(Staging.RULE).isNull()),
+        valid, ctx.runId(), now);
+    String table = kind.silver().id().qualifiedName();
+    ctx.progress().step("ingest", table + ": read " + Progress.count(read) + " = accepted "
+        + Progress.count(merged.accepted()) + " + duplicates " + Progress.count(merged.duplicates())
+        + " + quarantined " + Progress.count(read - valid) + " (read and validated in "
+        + Progress.seconds(k1 - k0) + ", merged in " + Progress.seconds(System.nanoTime() - k1) + ")");
+    return new KindOutcome(kind, byRule, merged,
+        merged.committed() ? ctx.warehouse().version(kind.silver().id()) : java.util.Optional.empty());
   }
 
   /** Rows per rule id ("" for valid records): one small aggregation over the cached stage. */

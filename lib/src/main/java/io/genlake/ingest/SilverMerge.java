@@ -38,8 +38,7 @@ final class SilverMerge {
       Timestamp ingestedAt) {
     TableSpec spec = kind.silver();
     // the table's file count comes from the Delta log: no scan
-    boolean hadRows = warehouse.exists(spec.id()) && DeltaTable.forPath(warehouse.spark(),
-        warehouse.location(spec.id())).detail().select("numFiles").first().getLong(0) > 0;
+    boolean hadRows = warehouse.hasData(spec.id());
     warehouse.ensure(spec);
     if (validCount == 0) {
       return new Outcome(0, 0, false);

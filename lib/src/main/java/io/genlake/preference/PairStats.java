@@ -1,16 +1,13 @@
 package io.genlake.preference;
 
 import static io.genlake.table.GoldPreferencePairStats.CHECKPOINT_LORA;
-import static io.genlake.table.GoldPreferencePairStats.GLOBAL;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_CHECKPOINT;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_LORA;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_NEGATIVE;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.genlake.table.Fields;
 import io.genlake.table.GoldPreferencePairStats;
@@ -29,8 +26,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds the pair statistics from unified events: a per-partition Java loop extracts keywords and the decay
- * weight; built-in generators emit one row per (scope, kind, a, b) with its raw and decayed contribution (scope:
- * the user, plus {@code *} when the user shares); one shuffle on the pair key sums them; a per-partition loop adds the {@link Scores}. The
+ * weight; a second one emits each (scope, kind, a, b) contribution ({@link PairContributions}; scope: the user,
+ * plus {@code *} when the user shares); one shuffle on the pair key and a sort-based loop ({@link PairSums}) sum
+ * them; a per-partition loop adds the {@link Scores}. The
  * incremental form decays yesterday's sums to today and adds today's new events: S_today = S_yesterday *
  * decay(dt) + new.
  */
@@ -107,35 +105,44 @@ final class PairStats {
     return events.mapPartitions(f, Encoders.row(PREPARED));
   }
 
-  /** Scopes of an event: its user (when known) and the global scope when the user shares. */
-  private static final String SCOPES = "filter(array(" + USER_ID + ", CASE WHEN " + SHARE + " THEN '" + GLOBAL
-      + "' END), s -> s IS NOT NULL)";
-  /** Every (kind, a, b) pair of an event, built with higher-order functions (SQL text from constants only). */
-  private static final String PAIRS = "concat("
-      + "transform(" + KEYWORDS + ", k -> named_struct('kind', '" + KEYWORD_CHECKPOINT + "', 'a', k, 'b', " + CHECKPOINT + ")), "
-      + "flatten(transform(" + KEYWORDS + ", k -> transform(" + LORAS + ", l -> named_struct('kind', '" + KEYWORD_LORA
-      + "', 'a', k, 'b', l)))), "
-      + "flatten(transform(" + KEYWORDS + ", k -> transform(" + NEGATIVES + ", n -> named_struct('kind', '"
-      + KEYWORD_NEGATIVE + "', 'a', k, 'b', n)))), "
-      + "transform(" + LORAS + ", l -> named_struct('kind', '" + CHECKPOINT_LORA + "', 'a', " + CHECKPOINT + ", 'b', l)))";
+  private static final String KEY_HASH = "key_hash";
+
+  /** Pair kinds by their byte code while aggregating: shuffled keys stay small, names come back after the sum. */
+  static final List<String> KIND_NAMES = List.of(KEYWORD_CHECKPOINT, KEYWORD_LORA, KEYWORD_NEGATIVE, CHECKPOINT_LORA);
+
+  /** One event's (or a partition's, for the global scope) contribution to a pair, kind as its byte code. */
+  static final StructType CONTRIBUTIONS = Fields.schema(
+      Fields.required(GoldPreferencePairStats.USER_ID, DataTypes.StringType),
+      Fields.required(GoldPreferencePairStats.KIND, DataTypes.ByteType),
+      Fields.required(GoldPreferencePairStats.ITEM_A, DataTypes.StringType),
+      Fields.required(GoldPreferencePairStats.ITEM_B, DataTypes.StringType),
+      Fields.required(GoldPreferencePairStats.SELECTED, DataTypes.LongType),
+      Fields.required(GoldPreferencePairStats.REJECTED, DataTypes.LongType),
+      Fields.required(GoldPreferencePairStats.DECAYED_SELECTED, DataTypes.DoubleType),
+      Fields.required(GoldPreferencePairStats.DECAYED_REJECTED, DataTypes.DoubleType));
 
   /**
-   * Explodes the prepared events into pair contributions (built-in generators, code-generated) and sums them
-   * per (scope, kind, a, b): one shuffle on the pair key, with map-side partial aggregation.
+   * Sums the prepared events' pair contributions per (scope, kind, a, b) (scope: the user, plus {@code *} when
+   * the user shares). Cost: one shuffle on the pair key's hash and a radix sort by it per partition, no hash
+   * aggregation. A per-partition Java loop ({@link PairContributions}) emits each event's user-scope pairs as rows
+   * (kind as a byte) and sums the global scope in memory (global pairs are few, so the global half of the events
+   * never becomes rows); a reduce-side loop ({@link PairSums}) sums the runs of equal keys. User-scope keys hardly
+   * repeat within a map partition, so Spark's map-side partial aggregation would cost a hash insert per row (and
+   * spills on large inputs) for almost no reduction: it is skipped this way. Partitions: spark.sql.shuffle.partitions,
+   * coalesced by adaptive execution; raise spark.shuffle_partitions for inputs of millions of events.
    */
   static Dataset<Row> aggregate(Dataset<Row> prepared) {
-    Column sel = col(SELECTED);
-    Dataset<Row> pairs = prepared
-        .select(explode(expr(SCOPES)).as(GoldPreferencePairStats.USER_ID), explode(expr(PAIRS)).as("p"),
-            when(sel, 1L).otherwise(0L).as(GoldPreferencePairStats.SELECTED),
-            when(sel, 0L).otherwise(1L).as(GoldPreferencePairStats.REJECTED),
-            when(sel, col(WEIGHT)).otherwise(0.0).as(GoldPreferencePairStats.DECAYED_SELECTED),
-            when(sel, 0.0).otherwise(col(WEIGHT)).as(GoldPreferencePairStats.DECAYED_REJECTED));
-    return sumByKey(pairs.select(col(GoldPreferencePairStats.USER_ID),
-        col("p.kind").as(GoldPreferencePairStats.KIND), col("p.a").as(GoldPreferencePairStats.ITEM_A),
-        col("p.b").as(GoldPreferencePairStats.ITEM_B), col(GoldPreferencePairStats.SELECTED),
-        col(GoldPreferencePairStats.REJECTED), col(GoldPreferencePairStats.DECAYED_SELECTED),
-        col(GoldPreferencePairStats.DECAYED_REJECTED)));
+    StructType in = prepared.schema();
+    PairContributions.Columns c = new PairContributions.Columns(in.fieldIndex(USER_ID), in.fieldIndex(SHARE),
+        in.fieldIndex(CHECKPOINT), in.fieldIndex(SELECTED), in.fieldIndex(WEIGHT), in.fieldIndex(KEYWORDS),
+        in.fieldIndex(NEGATIVES), in.fieldIndex(LORAS));
+    MapPartitionsFunction<Row, Row> emit = rows -> new PairContributions(rows, c);
+    Column hash = xxhash64(col(GoldPreferencePairStats.USER_ID), col(GoldPreferencePairStats.KIND),
+        col(GoldPreferencePairStats.ITEM_A), col(GoldPreferencePairStats.ITEM_B));
+    Dataset<Row> keyed = prepared.mapPartitions(emit, Encoders.row(CONTRIBUTIONS)).withColumn(KEY_HASH, hash);
+    int hashIndex = keyed.schema().fieldIndex(KEY_HASH);
+    MapPartitionsFunction<Row, Row> sum = rows -> new PairSums(rows, hashIndex);
+    return keyed.repartition(col(KEY_HASH)).sortWithinPartitions(col(KEY_HASH)).mapPartitions(sum, Encoders.row(COUNTS));
   }
 
   /** Sums count columns per pair key (one shuffle). */

@@ -51,6 +51,10 @@ public final class SparkSessions {
         Map.entry("spark.databricks.delta.properties.defaults.checkpointInterval", "20"),
         // VACUUM and file listing fan out to this many tasks (default 10000: minutes of overhead on one machine)
         Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8"),
-        Map.entry("spark.databricks.delta.vacuum.parallelDelete.enabled", "true"));
+        Map.entry("spark.databricks.delta.vacuum.parallelDelete.enabled", "true"),
+        // caches live for one step (e.g. ingestion's parsed stage): compressing them costs more CPU than it saves
+        Map.entry("spark.sql.inMemoryColumnarStorage.compressed", "false"),
+        // raw records (bronze, quarantine) are unique strings: dictionary encoding them is wasted work
+        Map.entry("spark.hadoop.parquet.enable.dictionary#record", "false"));
   }
 }

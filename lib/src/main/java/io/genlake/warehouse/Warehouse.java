@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -76,20 +78,36 @@ public final class Warehouse {
     return read(spec.id());
   }
 
-  /** The table's latest Delta version, or empty when it does not exist. */
+  /** The table's latest Delta version, or empty when it does not exist. Reads the Delta log only (no job). */
   public Optional<Long> version(TableId id) {
     if (!exists(id)) {
       return Optional.empty();
     }
-    Row last = DeltaTable.forPath(spark, location(id)).history(1).select("version").first();
-    return Optional.of(last.getLong(0));
+    return Optional.of(snapshot(id).version());
+  }
+
+  /** True when {@code id} exists and its latest version holds at least one data file (Delta log only). */
+  public boolean hasData(TableId id) {
+    if (!exists(id)) {
+      return false;
+    }
+    Snapshot s = snapshot(id);
+    Option<Object> known = s.numOfFilesIfKnown();
+    return (known.isDefined() ? (Long) known.get() : s.numOfFiles()) > 0;
+  }
+
+  /** The latest snapshot of {@code id}'s Delta log, brought up to date. */
+  private Snapshot snapshot(TableId id) {
+    return DeltaLog.forTable(spark, location(id)).update(false, Option.empty(), Option.empty());
   }
 
   /**
-   * Creates the table described by {@code spec} when it is missing (schema with NOT NULL columns, partition
-   * columns, Change Data Feed), adds any CHECK constraint it lacks, and registers it in the catalog.
+   * Creates the table described by {@code spec} when it is missing, in one Delta commit: schema with NOT NULL
+   * columns, partition columns, Change Data Feed and every CHECK constraint (Delta keeps them as
+   * {@code delta.constraints.<name>} table properties and enforces them on every write). An existing table gets
+   * any CHECK constraint it lacks (ALTER TABLE, one commit each). Registers the table in the catalog.
    */
-  public void ensure(TableSpec spec) {
+  public synchronized void ensure(TableSpec spec) {
     TableId id = spec.id();
     if (!exists(id)) {
       var builder = DeltaTable.createIfNotExists(spark).location(location(id));
@@ -102,20 +120,26 @@ public final class Warehouse {
       if (spec.changeDataFeed()) {
         builder = builder.property("delta.enableChangeDataFeed", "true");
       }
+      for (Map.Entry<String, String> check : spec.checks().entrySet()) {
+        builder = builder.property(constraintKey(check.getKey()), check.getValue());
+      }
       builder.execute();
     }
     register(id);
     if (!spec.checks().isEmpty()) {
-      Map<String, String> props = DeltaTable.forPath(spark, location(id)).detail()
-          .select("properties").first().getJavaMap(0);
+      Map<String, String> props = scala.collection.JavaConverters.mapAsJavaMap(snapshot(id).metadata().configuration());
       for (Map.Entry<String, String> check : spec.checks().entrySet()) {
-        if (!props.containsKey("delta.constraints." + check.getKey().toLowerCase())) {
+        if (!props.containsKey(constraintKey(check.getKey()))) {
           // names and expressions are constants of the table contract, never data values
           spark.sql("ALTER TABLE " + id.qualifiedName() + " ADD CONSTRAINT " + check.getKey()
               + " CHECK (" + check.getValue() + ")");
         }
       }
     }
+  }
+
+  private static String constraintKey(String name) {
+    return "delta.constraints." + name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Replaces the whole content of {@code id} (schema included) with {@code data} in one Delta commit. */
@@ -131,7 +155,7 @@ public final class Warehouse {
   }
 
   /** Registers {@code id} in the session catalog as an external Delta table at its location. */
-  public void register(TableId id) {
+  public synchronized void register(TableId id) {
     String db = id.layer().dirName();
     if (!spark.catalog().databaseExists(db)) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db);

@@ -28,7 +28,7 @@ class WarehouseTest {
     w.ensure(SilverBlockFitRatings.SPEC);
     w.ensure(SilverBlockFitRatings.SPEC); // idempotent
     assertTrue(w.exists(id));
-    assertEquals(Optional.of(3L), w.version(id)); // create + one commit per CHECK constraint
+    assertEquals(Optional.of(0L), w.version(id)); // schema, CDF and CHECK constraints in the one create commit
     assertEquals(0L, spark.sql("SELECT * FROM silver.block_fit_ratings").count());
 
     Timestamp t = Timestamp.valueOf("2026-11-20 10:00:00");

@@ -1,0 +1,77 @@
+package io.genlake.preference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+/** The two Java loops of the pair aggregation, without Spark: map-side contributions and reduce-side sums. */
+class PairAggregationTest {
+  private static final PairContributions.Columns COLUMNS = new PairContributions.Columns(0, 1, 2, 3, 4, 5, 6, 7);
+
+  private static Row event(String user, boolean share, boolean selected, double weight, List<String> keywords,
+      List<String> negatives, List<String> loras) {
+    return RowFactory.create(user, share, "ck", selected, weight, seq(keywords), seq(negatives), seq(loras));
+  }
+
+  private static scala.collection.Seq<String> seq(List<String> list) {
+    return scala.collection.JavaConverters.asScalaBuffer(list);
+  }
+
+  private static List<Row> drain(java.util.Iterator<Row> it) {
+    List<Row> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void contributionsEmitUserPairsAndSumTheGlobalScope() {
+    List<Row> events = List.of(
+        event("u1", true, true, 0.5, List.of("castle", "night"), List.of("blurry"), List.of("detail")),
+        event("u2", true, false, 0.25, List.of("castle"), List.of(), List.of()),
+        event(null, true, true, 1.0, List.of("castle"), List.of(), List.of()),
+        event(null, false, true, 1.0, List.of("castle"), List.of(), List.of()), // no scope: counted nowhere
+        event("u3", false, true, 1.0, List.of(), List.of(), List.of("detail")));
+    List<Row> rows = drain(new PairContributions(events.iterator(), COLUMNS));
+    TreeMap<String, String> byKey = new TreeMap<>();
+    for (Row r : rows) {
+      String key = r.getString(0) + "|" + PairStats.KIND_NAMES.get(r.getByte(1)) + "|" + r.getString(2) + "|"
+          + r.getString(3);
+      assertEquals(null, byKey.put(key, r.getLong(4) + "/" + r.getLong(5) + "/" + r.getDouble(6) + "/" + r.getDouble(7)),
+          "one row per global key, one per user event pair: " + key);
+    }
+    assertEquals("2/1/1.5/0.25", byKey.get("*|keyword_checkpoint|castle|ck"));
+    assertEquals("1/0/0.5/0.0", byKey.get("*|keyword_lora|night|detail"));
+    assertEquals("1/0/0.5/0.0", byKey.get("*|keyword_negative|castle|blurry"));
+    assertEquals("1/0/0.5/0.0", byKey.get("*|checkpoint_lora|ck|detail"));
+    assertEquals("1/0/0.5/0.0", byKey.get("u1|keyword_checkpoint|night|ck"));
+    assertEquals("0/1/0.0/0.25", byKey.get("u2|keyword_checkpoint|castle|ck"));
+    assertEquals("1/0/1.0/0.0", byKey.get("u3|checkpoint_lora|ck|detail"));
+    // u1: 2 keyword x checkpoint, 2 keyword x LoRA, 2 keyword x negative, 1 checkpoint x LoRA; u2: 1; u3: 1
+    // global: the same 7 of u1 plus castle x ck (shared by u1, u2 and the anonymous event)
+    assertEquals(9 + 7, rows.size());
+  }
+
+  @Test
+  void sumsSeparateKeysThatShareAHash() {
+    // sorted by hash; keys k1 and k2 collide on hash 7 and interleave
+    List<Row> sorted = List.of(
+        RowFactory.create("u", (byte) 0, "a", "x", 1L, 0L, 0.5, 0.0, 3L),
+        RowFactory.create("u", (byte) 0, "a", "x", 0L, 1L, 0.0, 0.25, 3L),
+        RowFactory.create("u", (byte) 1, "k1", "x", 1L, 0L, 1.0, 0.0, 7L),
+        RowFactory.create("v", (byte) 1, "k2", "x", 0L, 1L, 0.0, 1.0, 7L),
+        RowFactory.create("u", (byte) 1, "k1", "x", 1L, 0L, 0.5, 0.0, 7L),
+        RowFactory.create("*", (byte) 3, "ck", "l", 2L, 0L, 2.0, 0.0, 9L));
+    List<String> out = new ArrayList<>();
+    for (Row r : drain(new PairSums(sorted.iterator(), 8))) {
+      out.add(String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3))
+          + "=" + r.getLong(4) + "/" + r.getLong(5) + "/" + r.getDouble(6) + "/" + r.getDouble(7));
+    }
+    assertEquals(List.of("u|keyword_checkpoint|a|x=1/1/0.5/0.25", "u|keyword_lora|k1|x=2/0/1.5/0.0",
+        "v|keyword_lora|k2|x=0/1/0.0/1.0", "*|checkpoint_lora|ck|l=2/0/2.0/0.0"), out);
+  }
+}
