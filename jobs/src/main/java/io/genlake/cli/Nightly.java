@@ -48,7 +48,7 @@ final class Nightly {
     // what each step last processed; a step's own entry changes only when it runs, after it was read here
     Map<String, StepState.Processed> last = parent.full() ? Map.of() : StepState.lastOfEach(parent.warehouse());
     StepResult summary = new StepResult();
-    // steps not run are recorded in one commit, before the next step that runs (or at the end)
+    // steps not run are recorded in one commit, before the next step that runs (or with the run's own row)
     List<PipelineRuns.Run> notRun = new ArrayList<>();
     // input versions change only when a step runs: read once between runs
     Map<TableId, Long> versions = new HashMap<>();
@@ -96,13 +96,12 @@ final class Nightly {
       summary.note(step.name() + ": " + outcome.status().label());
       exit = outcome.exitCode() == 1 ? 1 : Math.max(exit, outcome.exitCode());
     }
-    PipelineRuns.recordAll(parent.warehouse(), notRun);
     Status status = exit == 0 ? Status.SUCCEEDED : exit == Genlake.EXIT_PARTIAL ? Status.PARTIAL : Status.FAILED;
     p.step("nightly", "summary: " + String.join(", ", summary.notes()));
     p.step("nightly", status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
-    PipelineRuns.record(parent.warehouse(), new PipelineRuns.Run(parent.runId(), Optional.empty(), "nightly",
-        parent.full() ? "--full" : "", Optional.of(parent.runDate()), started, Instant.now(), status, summary,
-        Optional.empty()));
+    notRun.add(new PipelineRuns.Run(parent.runId(), Optional.empty(), "nightly", parent.full() ? "--full" : "",
+        Optional.of(parent.runDate()), started, Instant.now(), status, summary, Optional.empty()));
+    PipelineRuns.recordAll(parent.warehouse(), notRun);
     return new Outcome(exit, done);
   }
 
