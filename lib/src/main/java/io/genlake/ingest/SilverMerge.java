@@ -26,11 +26,16 @@ import org.apache.spark.sql.types.StructField;
  * by natural key (latest event_time, tie: later source, then later line), then compared with silver: only keys
  * that are new, or whose record is newer than silver's (or as new but different), are merged, so an older
  * record arriving later never overwrites and re-ingesting the same data commits nothing.
- * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it plus the Delta MERGE.
+ * Keys silver does not have are appended; only records that update an existing key go through a Delta MERGE.
+ * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it, an append for new keys
+ * and, when some keys are updated, the Delta MERGE.
  */
 final class SilverMerge {
   /** Records that changed silver (inserted or updated) and records that did not (duplicates). */
   record Outcome(long accepted, long duplicates, boolean committed) {}
+
+  /** Marks batch rows whose key silver does not have yet. */
+  private static final String IS_NEW = "_is_new";
 
   private SilverMerge() {}
 
@@ -59,22 +64,31 @@ final class SilverMerge {
         .or(col("n." + Lineage.EVENT_TIME).gt(col("s." + Lineage.EVENT_TIME)))
         .or(col("n." + Lineage.EVENT_TIME).equalTo(col("s." + Lineage.EVENT_TIME)).and(sameContent(kind).unary_$bang()));
     Dataset<Row> changed = latest.as("n").join(silver.as("s"), keyMatch, "left_outer").where(newer)
-        .select("n.*").persist();
+        .select(col("n.*"), col("s." + spec.key().get(0)).isNull().as(IS_NEW)).persist();
     try {
       long n = changed.count();
       if (n == 0) {
         return new Outcome(0, validCount, false);
       }
-      Column mergeOn = null;
-      for (String k : spec.key()) {
-        Column eq = col("t." + k).equalTo(col("u." + k));
-        mergeOn = mergeOn == null ? eq : mergeOn.and(eq);
+      // keys silver does not have yet are appended (no join with the table); only updates need a MERGE
+      Dataset<Row> inserts = changed.where(col(IS_NEW)).drop(IS_NEW);
+      Dataset<Row> updates = changed.where(col(IS_NEW).unary_$bang()).drop(IS_NEW);
+      long updated = updates.count();
+      if (updated < n) {
+        warehouse.append(spec.id(), inserts);
       }
-      DeltaTable.forPath(warehouse.spark(), warehouse.location(spec.id())).as("t")
-          .merge(changed.as("u"), mergeOn)
-          .whenMatched().updateAll()
-          .whenNotMatched().insertAll()
-          .execute();
+      if (updated > 0) {
+        Column mergeOn = null;
+        for (String k : spec.key()) {
+          Column eq = col("t." + k).equalTo(col("u." + k));
+          mergeOn = mergeOn == null ? eq : mergeOn.and(eq);
+        }
+        DeltaTable.forPath(warehouse.spark(), warehouse.location(spec.id())).as("t")
+            .merge(updates.as("u"), mergeOn)
+            .whenMatched().updateAll()
+            .whenNotMatched().insertAll()
+            .execute();
+      }
       return new Outcome(n, validCount - n, true);
     } finally {
       changed.unpersist();
