@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * start-up are not in the figures.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-    description = "Time nightly runs on a generated landing: full, no new data, 1% new data, --full again.")
+    description = "Time nightly runs on a generated landing: full, no new data, 1%% new data, --full again.")
 final class BenchNightlyCommand implements Callable<Integer> {
   @Option(names = "--scale", paramLabel = "N", defaultValue = "100000",
       description = "Generations in the landing. Default: ${DEFAULT-VALUE}.")
