@@ -158,6 +158,8 @@ public final class Ingestion {
       List<SqliteTable> tables, Limits limits, Timestamp now, Concurrently.Pool pool) {
     Warehouse warehouse = ctx.warehouse();
     List<Kind> streamKinds = new ArrayList<>();
+    Map<Kind, List<Unit>> unitsOf = new java.util.EnumMap<>(Kind.class);
+    Map<Kind, List<SqliteTable>> tablesOf = new java.util.EnumMap<>(Kind.class);
     Set<String> sources = new HashSet<>();
     for (Kind kind : kinds) {
       List<Unit> kindUnits = units.stream().filter(u -> u.kind() == kind).toList();
@@ -166,6 +168,8 @@ public final class Ingestion {
         continue;
       }
       streamKinds.add(kind);
+      unitsOf.put(kind, kindUnits);
+      tablesOf.put(kind, kindTables);
       kindUnits.forEach(u -> sources.add(u.source()));
       kindTables.forEach(t -> sources.add(t.source()));
     }
@@ -175,9 +179,7 @@ public final class Ingestion {
     Map<Kind, Dataset<Row>> staged = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       List<KindOutcome> done = pool.all(streamKinds, kind -> {
-        Dataset<Row> stage = StageReader.read(ctx.spark(), kind,
-            units.stream().filter(u -> u.kind() == kind).toList(),
-            tables.stream().filter(t -> t.kind() == kind).toList(), limits)
+        Dataset<Row> stage = StageReader.read(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits)
             .persist(StorageLevel.MEMORY_AND_DISK());
         staged.put(kind, stage);
         return ingestKind(ctx, kind, stage, now);

@@ -66,15 +66,24 @@ final class SilverMerge {
     Dataset<Row> changed = latest.as("n").join(silver.as("s"), keyMatch, "left_outer").where(newer)
         .select(col("n.*"), col("s." + spec.key().get(0)).isNull().as(IS_NEW)).persist();
     try {
-      long n = changed.count();
+      // new keys and updated keys counted in one job over the cached rows
+      long inserted = 0;
+      long updated = 0;
+      for (Row r : changed.groupBy(col(IS_NEW)).count().collectAsList()) {
+        if (r.getBoolean(0)) {
+          inserted = r.getLong(1);
+        } else {
+          updated = r.getLong(1);
+        }
+      }
+      long n = inserted + updated;
       if (n == 0) {
         return new Outcome(0, validCount, false);
       }
       // keys silver does not have yet are appended (no join with the table); only updates need a MERGE
       Dataset<Row> inserts = changed.where(col(IS_NEW)).drop(IS_NEW);
       Dataset<Row> updates = changed.where(col(IS_NEW).unary_$bang()).drop(IS_NEW);
-      long updated = updates.count();
-      if (updated < n) {
+      if (inserted > 0) {
         warehouse.append(spec.id(), inserts);
       }
       if (updated > 0) {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -56,15 +57,7 @@ final class PairStats {
       Fields.required(STATUS, DataTypes.StringType));
 
   /** The summed counts of a pair before scoring. */
-  static final StructType COUNTS = Fields.schema(
-      Fields.required(GoldPreferencePairStats.USER_ID, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.KIND, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.ITEM_A, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.ITEM_B, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.SELECTED, DataTypes.LongType),
-      Fields.required(GoldPreferencePairStats.REJECTED, DataTypes.LongType),
-      Fields.required(GoldPreferencePairStats.DECAYED_SELECTED, DataTypes.DoubleType),
-      Fields.required(GoldPreferencePairStats.DECAYED_REJECTED, DataTypes.DoubleType));
+  static final StructType COUNTS = pairSchema(DataTypes.StringType);
 
   private PairStats() {}
 
@@ -111,15 +104,20 @@ final class PairStats {
   static final List<String> KIND_NAMES = List.of(KEYWORD_CHECKPOINT, KEYWORD_LORA, KEYWORD_NEGATIVE, CHECKPOINT_LORA);
 
   /** One event's (or a partition's, for the global scope) contribution to a pair, kind as its byte code. */
-  static final StructType CONTRIBUTIONS = Fields.schema(
-      Fields.required(GoldPreferencePairStats.USER_ID, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.KIND, DataTypes.ByteType),
-      Fields.required(GoldPreferencePairStats.ITEM_A, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.ITEM_B, DataTypes.StringType),
-      Fields.required(GoldPreferencePairStats.SELECTED, DataTypes.LongType),
-      Fields.required(GoldPreferencePairStats.REJECTED, DataTypes.LongType),
-      Fields.required(GoldPreferencePairStats.DECAYED_SELECTED, DataTypes.DoubleType),
-      Fields.required(GoldPreferencePairStats.DECAYED_REJECTED, DataTypes.DoubleType));
+  static final StructType CONTRIBUTIONS = pairSchema(DataTypes.ByteType);
+
+  /** A pair key (scope, kind, a, b) with its raw and decayed counts; the kind as a name or as its byte code. */
+  private static StructType pairSchema(DataType kindType) {
+    return Fields.schema(
+        Fields.required(GoldPreferencePairStats.USER_ID, DataTypes.StringType),
+        Fields.required(GoldPreferencePairStats.KIND, kindType),
+        Fields.required(GoldPreferencePairStats.ITEM_A, DataTypes.StringType),
+        Fields.required(GoldPreferencePairStats.ITEM_B, DataTypes.StringType),
+        Fields.required(GoldPreferencePairStats.SELECTED, DataTypes.LongType),
+        Fields.required(GoldPreferencePairStats.REJECTED, DataTypes.LongType),
+        Fields.required(GoldPreferencePairStats.DECAYED_SELECTED, DataTypes.DoubleType),
+        Fields.required(GoldPreferencePairStats.DECAYED_REJECTED, DataTypes.DoubleType));
+  }
 
   /**
    * Sums the prepared events' pair contributions per (scope, kind, a, b) (scope: the user, plus {@code *} when
