@@ -42,8 +42,7 @@ final class GoldTables {
   /** Writes {@code data} conformed to the contract {@code schema}: its columns, in its order, of its types. */
   private static void overwrite(Warehouse w, StepResult result, TableId table, StructType schema, Dataset<Row> data) {
     Column[] columns = Arrays.stream(schema.fields()).map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
-    w.overwrite(table, data.select(columns));
-    long rows = w.read(table).count();
+    long rows = w.overwriteCounted(table, data.select(columns));
     result.count(table.name() + ".rows", rows);
     result.table(table, rows, rows, w.version(table));
   }

@@ -171,8 +171,7 @@ public final class FailureAnalytics {
     Dataset<Row> conformed = warehouse.spark().createDataFrame(
         data.select(java.util.Arrays.stream(schema.fields())
             .map(f -> col(f.name()).cast(f.dataType())).toArray(org.apache.spark.sql.Column[]::new)).javaRDD(), schema);
-    warehouse.overwrite(table, conformed);
-    long rows = warehouse.read(table).count();
+    long rows = warehouse.overwriteCounted(table, conformed);
     result.table(table, rows, rows, warehouse.version(table));
   }
 }

@@ -143,8 +143,7 @@ public final class FitJob {
       FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, assetTags, assets, config.topK(), inc, oldCandidates);
       result.count("candidates.pairs_scored", searched.pairsScored());
       if (searched.candidates().isPresent()) {
-        w.overwrite(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
-        long candidateRows = w.read(GoldBlockAssetCandidates.TABLE).count();
+        long candidateRows = w.overwriteCounted(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
         result.table(GoldBlockAssetCandidates.TABLE, searched.pairsScored(), candidateRows,
             w.version(GoldBlockAssetCandidates.TABLE));
       }
@@ -207,7 +206,6 @@ public final class FitJob {
   }
 
   private static void write(Warehouse w, TableId table, Dataset<Row> data, long rowsIn, StepResult result) {
-    w.overwrite(table, data);
-    result.table(table, rowsIn, w.read(table).count(), w.version(table));
+    result.table(table, rowsIn, w.overwriteCounted(table, data), w.version(table));
   }
 }

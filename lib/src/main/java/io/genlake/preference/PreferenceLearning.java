@@ -71,8 +71,8 @@ public final class PreferenceLearning {
 
     Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
         w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
-    w.overwrite(GoldParameterStats.TABLE, params);
-    result.table(GoldParameterStats.TABLE, 0, w.read(GoldParameterStats.TABLE).count(), w.version(GoldParameterStats.TABLE));
+    result.table(GoldParameterStats.TABLE, 0, w.overwriteCounted(GoldParameterStats.TABLE, params),
+        w.version(GoldParameterStats.TABLE));
 
     ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
     writeSnapshot(w, snapshot);
