@@ -67,10 +67,17 @@ final class SilverMerge {
     Column newer = col("s." + spec.key().get(0)).isNull()
         .or(col("n." + Lineage.EVENT_TIME).gt(col("s." + Lineage.EVENT_TIME)))
         .or(col("n." + Lineage.EVENT_TIME).equalTo(col("s." + Lineage.EVENT_TIME)).and(sameContent(kind).unary_$bang()));
-    // a small batch is broadcast and silver streamed past it (no shuffle of the table); a large one is joined
-    Dataset<Row> joined = validCount <= BROADCAST_ROWS
-        ? silver.as("s").join(broadcast(latest.as("n")), keyMatch, "right_outer")
-        : latest.as("n").join(silver.as("s"), keyMatch, "left_outer");
+    // a small batch: its keys are broadcast to pick silver's rows of those keys (silver scanned, not shuffled),
+    // and those few rows are broadcast to the batch; a large batch is joined with silver directly
+    Dataset<Row> joined;
+    if (validCount <= BROADCAST_ROWS) {
+      Dataset<Row> keys = latest.select(spec.key().stream().map(k -> col(k)).toArray(Column[]::new));
+      Dataset<Row> existing = silver.join(broadcast(keys),
+          scala.collection.JavaConverters.asScalaBuffer(spec.key()).toSeq(), "left_semi");
+      joined = latest.as("n").join(broadcast(existing).as("s"), keyMatch, "left_outer");
+    } else {
+      joined = latest.as("n").join(silver.as("s"), keyMatch, "left_outer");
+    }
     Dataset<Row> changed = joined.where(newer)
         .select(col("n.*"), col("s." + spec.key().get(0)).isNull().as(IS_NEW)).persist();
     try {
