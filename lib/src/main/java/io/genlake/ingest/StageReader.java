@@ -19,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Reads one kind's landing sources into staged rows ({@link Staging#schema}) in a single pass: JSON Lines and
@@ -31,18 +32,19 @@ final class StageReader {
 
   static Dataset<Row> read(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<JavaRDD<Row>> parts = new ArrayList<>();
+    List<JavaRDD<InternalRow>> parts = new ArrayList<>();
     if (!units.isEmpty()) {
       parts.add(jsc.parallelize(units, units.size()).flatMap(u -> records(u, limits)));
     }
     for (SqliteTable t : tables) {
       parts.add(sqlite(spark, t, limits));
     }
-    JavaRDD<Row> all = parts.isEmpty() ? jsc.emptyRDD() : parts.get(0);
+    JavaRDD<InternalRow> all = parts.isEmpty() ? jsc.emptyRDD() : parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
       all = all.union(parts.get(i));
     }
-    return spark.createDataFrame(all, Staging.schema(kind));
+    // the rows are already in Spark's internal form: no per-row conversion
+    return spark.internalCreateDataFrame(all.rdd(), Staging.schema(kind), false);
   }
 
   /** The units of {@code files}: CSV whole, JSON Lines split into ranges (see {@link Splits}). */
@@ -50,7 +52,7 @@ final class StageReader {
     return Splits.plan(spark, files, splitBytes);
   }
 
-  private static Iterator<Row> records(Unit u, Limits limits) throws IOException {
+  private static Iterator<InternalRow> records(Unit u, Limits limits) throws IOException {
     Staging staging = new Staging(u.kind(), limits);
     Path path = Path.of(u.path());
     if (u.format() == Format.CSV) {
@@ -59,9 +61,9 @@ final class StageReader {
       csv.next(); // the header
       return new Lazy() {
         @Override
-        Row advance() throws IOException {
+        InternalRow advance() throws IOException {
           while (csv.next()) {
-            Row r = staging.csvRecord(u.source(), csv.line(), csv.bytes(), csv.length(), csv.unterminated(), header);
+            InternalRow r = staging.csvRecord(u.source(), csv.line(), csv.bytes(), csv.length(), csv.unterminated(), header);
             if (r != null) {
               return r;
             }
@@ -76,10 +78,10 @@ final class StageReader {
       long line = u.firstLine() - 1;
 
       @Override
-      Row advance() throws IOException {
+      InternalRow advance() throws IOException {
         while (lines.next()) {
           line++;
-          Row r = staging.jsonLine(u.source(), line, lines.bytes(), lines.length());
+          InternalRow r = staging.jsonLine(u.source(), line, lines.bytes(), lines.length());
           if (r != null) {
             return r;
           }
@@ -90,7 +92,7 @@ final class StageReader {
     };
   }
 
-  private static JavaRDD<Row> sqlite(SparkSession spark, SqliteTable t, Limits limits) {
+  private static JavaRDD<InternalRow> sqlite(SparkSession spark, SqliteTable t, Limits limits) {
     StringBuilder select = new StringBuilder("(SELECT rowid AS \"__rowid\"");
     StringBuilder schema = new StringBuilder("`__rowid` LONG");
     for (String c : t.columns()) {
@@ -109,20 +111,21 @@ final class StageReader {
     Kind kind = t.kind();
     String source = t.source();
     List<String> columns = t.columns();
-    return rows.javaRDD().mapPartitions(it -> {
+    // the JDBC rows in Spark's internal form (no conversion to Row); each is read at once, so reuse is safe
+    return rows.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
       Staging staging = new Staging(kind, limits);
-      return new Iterator<Row>() {
+      return new Iterator<InternalRow>() {
         @Override
         public boolean hasNext() {
           return it.hasNext();
         }
 
         @Override
-        public Row next() {
-          Row r = it.next();
+        public InternalRow next() {
+          InternalRow r = it.next();
           Map<String, String> values = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getString(i + 1));
+            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getUTF8String(i + 1).toString());
           }
           return staging.sqliteRow(source, r.getLong(0), values);
         }
@@ -131,11 +134,11 @@ final class StageReader {
   }
 
   /** An iterator whose next element is computed on demand; {@code advance} returns null at the end. */
-  private abstract static class Lazy implements Iterator<Row> {
-    private Row next;
+  private abstract static class Lazy implements Iterator<InternalRow> {
+    private InternalRow next;
     private boolean done;
 
-    abstract Row advance() throws IOException;
+    abstract InternalRow advance() throws IOException;
 
     @Override
     public boolean hasNext() {
@@ -151,11 +154,11 @@ final class StageReader {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Row r = next;
+      InternalRow r = next;
       next = null;
       return r;
     }
