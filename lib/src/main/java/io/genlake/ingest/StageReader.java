@@ -20,6 +20,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads one kind's landing sources into staged rows ({@link Staging#schema}) in a single pass: JSON Lines and
@@ -30,7 +33,45 @@ import org.apache.spark.sql.catalyst.InternalRow;
 final class StageReader {
   private StageReader() {}
 
+  /** One kind's staged rows, held by Spark's block manager as compact rows until {@link #unpersist}. */
+  record Stage(Dataset<Row> rows, JavaRDD<InternalRow> cache) {
+    void unpersist() {
+      cache.unpersist(false);
+    }
+  }
+
+  /**
+   * Reads, validates and caches one kind's sources: each row is kept in Spark's compact binary row form
+   * (memory, spilling to disk), which costs one copy per row to build and lets each later query read only the
+   * fields it uses; a columnar cache of the frame cost several times more CPU to build for the wide kinds.
+   */
+  static Stage cached(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+    StructType schema = Staging.schema(kind);
+    JavaRDD<InternalRow> compact = rows(spark, kind, units, tables, limits).mapPartitions(it -> {
+      UnsafeProjection toCompact = UnsafeProjection.create(schema);
+      return new Iterator<InternalRow>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public InternalRow next() {
+          return toCompact.apply(it.next()).copy();
+        }
+      };
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    return new Stage(spark.internalCreateDataFrame(compact.rdd(), schema, false), compact);
+  }
+
+  /** One kind's staged rows, not cached. */
   static Dataset<Row> read(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+    // the rows are already in Spark's internal form: no per-row conversion
+    return spark.internalCreateDataFrame(rows(spark, kind, units, tables, limits).rdd(), Staging.schema(kind), false);
+  }
+
+  private static JavaRDD<InternalRow> rows(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables,
+      Limits limits) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<JavaRDD<InternalRow>> parts = new ArrayList<>();
     if (!units.isEmpty()) {
@@ -43,8 +84,7 @@ final class StageReader {
     for (int i = 1; i < parts.size(); i++) {
       all = all.union(parts.get(i));
     }
-    // the rows are already in Spark's internal form: no per-row conversion
-    return spark.internalCreateDataFrame(all.rdd(), Staging.schema(kind), false);
+    return all;
   }
 
   /** The units of {@code files}: CSV whole, JSON Lines split into ranges (see {@link Splits}). */
