@@ -29,6 +29,14 @@ final class JobRunner {
   private JobRunner() {}
 
   static Outcome run(RunContext ctx, String job, String arguments, Function<RunContext, StepResult> step) {
+    return run(ctx, job, arguments, step, new Object());
+  }
+
+  /**
+   * {@link #run(RunContext, String, String, Function)} for a step running next to others: its printed counts and
+   * its ops.pipeline_runs commit happen while holding {@code lock}, so blocks do not interleave.
+   */
+  static Outcome run(RunContext ctx, String job, String arguments, Function<RunContext, StepResult> step, Object lock) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     StepResult result = new StepResult();
@@ -42,6 +50,14 @@ final class JobRunner {
       status = Status.FAILED;
     }
     long elapsed = System.nanoTime() - t0;
+    synchronized (lock) {
+      report(ctx, job, arguments, started, elapsed, status, result, error);
+    }
+    return new Outcome(status, result, error);
+  }
+
+  private static void report(RunContext ctx, String job, String arguments, Instant started, long elapsed,
+      Status status, StepResult result, Optional<Throwable> error) {
     Progress p = ctx.progress();
     for (Map.Entry<String, Long> c : result.counts().entrySet()) {
       p.step(job, c.getKey() + ": " + Progress.count(c.getValue()));
@@ -54,6 +70,5 @@ final class JobRunner {
     PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(
         ctx.runId(), ctx.parentRunId(), job, arguments, Optional.of(ctx.runDate()), started, Instant.now(),
         status, result, error.map(Errors::describe)));
-    return new Outcome(status, result, error);
   }
 }

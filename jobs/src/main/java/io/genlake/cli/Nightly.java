@@ -12,12 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The nightly step loop, given an open run context (the CLI's {@link NightlyCommand}, tests, the benchmark):
@@ -36,73 +44,159 @@ final class Nightly {
     return run(parent, NightlySteps.STEPS);
   }
 
-  /** Runs {@code steps} in order under {@code parent}; returns the exit status and the steps' statuses. */
+  /**
+   * Runs {@code steps} under {@code parent}: a step starts once the steps it depends on or runs after have
+   * finished, at most {@link #CONCURRENT_STEPS} at a time, in list order among those ready; returns the exit
+   * status and the steps' statuses.
+   */
   static Outcome run(RunContext parent, List<NightlySteps.Step> steps) {
     Progress p = parent.progress();
     p.step("nightly", "run " + parent.runId() + " on " + parent.warehouse().root() + ", landing " + parent.landing()
         + (parent.full() ? " (--full: every step recomputes)" : ""));
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    Map<String, Status> done = new HashMap<>();
+    Map<String, Status> done = new ConcurrentHashMap<>();
     String configHash = Fingerprint.of(parent.config());
     // what each step last processed; a step's own entry changes only when it runs, after it was read here
     Map<String, StepState.Processed> last = parent.full() ? Map.of() : StepState.lastOfEach(parent.warehouse());
-    StepResult summary = new StepResult();
+    Set<String> names = new HashSet<>();
+    steps.forEach(s -> names.add(s.name()));
+    Set<String> upToDate = new HashSet<>();
     // steps not run are recorded in one commit, before the next step that runs (or with the run's own row)
     List<PipelineRuns.Run> notRun = new ArrayList<>();
-    // input versions change only when a step runs: read once between runs
-    Map<TableId, Long> versions = new HashMap<>();
+    List<NightlySteps.Step> pending = new ArrayList<>(steps);
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(CONCURRENT_STEPS, r -> {
+      Thread t = new Thread(r, "genlake-nightly-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<String> running = new ExecutorCompletionService<>(threads);
+    int inFlight = 0;
+    try {
+      while (!pending.isEmpty() || inFlight > 0) {
+        NightlySteps.Step next = pending.stream().filter(s -> ready(s, names, done)).findFirst().orElse(null);
+        if (next == null || inFlight >= CONCURRENT_STEPS) {
+          if (inFlight == 0) {
+            throw new IllegalStateException("nightly steps wait for each other: " + pending.stream()
+                .map(NightlySteps.Step::name).toList() + "; check their dependsOn and after lists");
+          }
+          await(running);
+          inFlight--;
+          continue;
+        }
+        pending.remove(next);
+        RunContext ctx = parent.forStep(next.name());
+        Decision d = decide(ctx, next, done, last.getOrDefault(next.name(), StepState.Processed.NONE), configHash);
+        if (d.status().isPresent()) {
+          p.step(next.name(), d.note());
+          notRun.add(notRun(ctx, next, d.note()));
+          done.put(next.name(), d.status().get());
+          if (d.status().get() == Status.SUCCEEDED) {
+            upToDate.add(next.name());
+          }
+          continue;
+        }
+        synchronized (OPS) {
+          PipelineRuns.recordAll(ctx.warehouse(), notRun);
+        }
+        notRun.clear();
+        NightlySteps.Step step = next;
+        running.submit(() -> runStep(ctx, step, d, done), step.name());
+        inFlight++;
+      }
+    } finally {
+      threads.shutdown();
+    }
+    StepResult summary = new StepResult();
     int exit = 0;
     for (NightlySteps.Step step : steps) {
-      RunContext ctx = parent.forStep(step.name());
-      Optional<String> blocker = step.dependsOn().stream()
-          .filter(d -> done.get(d) != Status.SUCCEEDED && done.get(d) != Status.PARTIAL).findFirst();
-      if (blocker.isPresent()) {
-        String note = "skipped: step " + blocker.get() + " did not succeed";
-        p.step(step.name(), note);
-        notRun.add(notRun(ctx, step, note));
-        done.put(step.name(), Status.SKIPPED);
-        summary.note(step.name() + ": skipped");
+      Status s = done.get(step.name());
+      summary.note(step.name() + ": " + (upToDate.contains(step.name()) ? "up to date" : s.label()));
+      if (s == Status.FAILED) {
+        exit = 1;
+      } else if (s == Status.SKIPPED) {
         exit = Math.max(exit, 1);
-        continue;
+      } else if (s == Status.PARTIAL) {
+        exit = Math.max(exit, Genlake.EXIT_PARTIAL);
       }
-      String stateHash = stateHash(configHash, step.state().apply(ctx));
-      Map<String, Long> inputVersions = new LinkedHashMap<>();
-      for (TableId t : step.inputs()) {
-        versionOf(ctx, t, versions).ifPresent(v -> inputVersions.put(t.qualifiedName(), v));
-      }
-      Plan plan = plan(ctx, step, last.getOrDefault(step.name(), StepState.Processed.NONE), inputVersions, stateHash);
-      if (plan.upToDate()) {
-        p.step(step.name(), plan.reason());
-        notRun.add(notRun(ctx, step, plan.reason()));
-        done.put(step.name(), Status.SUCCEEDED);
-        summary.note(step.name() + ": up to date");
-        continue;
-      }
-      if (!plan.reason().isEmpty()) {
-        p.step(step.name(), plan.reason());
-      }
-      PipelineRuns.recordAll(ctx.warehouse(), notRun);
-      notRun.clear();
-      versions.clear();
-      RunContext runCtx = plan.full() && !ctx.full() ? asFull(ctx) : ctx;
-      JobRunner.Outcome outcome = JobRunner.run(runCtx, step.name(), "nightly", step.run());
-      done.put(step.name(), outcome.status());
-      if (outcome.status() == Status.SUCCEEDED) {
-        // versions after the step: what it wrote to its own inputs is processed, not a change to react to
-        StepState.record(ctx.warehouse(), step.name(), StepState.currentVersions(ctx.warehouse(), step.inputs()),
-            stateHash, ctx.runId());
-      }
-      summary.note(step.name() + ": " + outcome.status().label());
-      exit = outcome.exitCode() == 1 ? 1 : Math.max(exit, outcome.exitCode());
     }
     Status status = exit == 0 ? Status.SUCCEEDED : exit == Genlake.EXIT_PARTIAL ? Status.PARTIAL : Status.FAILED;
     p.step("nightly", "summary: " + String.join(", ", summary.notes()));
     p.step("nightly", status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
     notRun.add(new PipelineRuns.Run(parent.runId(), Optional.empty(), "nightly", parent.full() ? "--full" : "",
         Optional.of(parent.runDate()), started, Instant.now(), status, summary, Optional.empty()));
-    PipelineRuns.recordAll(parent.warehouse(), notRun);
-    return new Outcome(exit, done);
+    synchronized (OPS) {
+      PipelineRuns.recordAll(parent.warehouse(), notRun);
+    }
+    return new Outcome(exit, Map.copyOf(done));
+  }
+
+  /** Steps running at the same time at most: on 2 cores, one step's planning and commits overlap another's tasks. */
+  static final int CONCURRENT_STEPS = 3;
+  /** Guards writes to the ops tables and a finished step's printed block (one at a time). */
+  private static final Object OPS = new Object();
+
+  /**
+   * What to do with a step whose predecessors finished: a status when it does not run (skipped, or up to date as
+   * succeeded) with the note saying why; else the plan to run it with and its state hash.
+   */
+  private record Decision(Optional<Status> status, String note, Plan plan, String stateHash) {}
+
+  /** True when every step {@code s} depends on or runs after (among those of this run) has finished. */
+  private static boolean ready(NightlySteps.Step s, Set<String> names, Map<String, Status> done) {
+    return java.util.stream.Stream.concat(s.dependsOn().stream(), s.after().stream())
+        .filter(names::contains).allMatch(done::containsKey);
+  }
+
+  private static Decision decide(RunContext ctx, NightlySteps.Step step, Map<String, Status> done,
+      StepState.Processed last, String configHash) {
+    Optional<String> blocker = step.dependsOn().stream()
+        .filter(d -> done.get(d) != Status.SUCCEEDED && done.get(d) != Status.PARTIAL).findFirst();
+    if (blocker.isPresent()) {
+      return new Decision(Optional.of(Status.SKIPPED), "skipped: step " + blocker.get() + " did not succeed", null, "");
+    }
+    Map<String, Long> inputVersions = new LinkedHashMap<>();
+    for (TableId t : step.inputs()) {
+      ctx.warehouse().version(t).ifPresent(v -> inputVersions.put(t.qualifiedName(), v));
+    }
+    String stateHash = stateHash(configHash, step.state().apply(ctx));
+    Plan plan = plan(ctx, step, last, inputVersions, stateHash);
+    return plan.upToDate() ? new Decision(Optional.of(Status.SUCCEEDED), plan.reason(), plan, stateHash)
+        : new Decision(Optional.empty(), plan.reason(), plan, stateHash);
+  }
+
+  /** Runs one step (on a worker thread) and, after a success, records the input versions it processed. */
+  private static void runStep(RunContext ctx, NightlySteps.Step step, Decision d, Map<String, Status> done) {
+    Status status = Status.FAILED;
+    try {
+      if (!d.note().isEmpty()) {
+        ctx.progress().step(step.name(), d.note());
+      }
+      RunContext runCtx = d.plan().full() && !ctx.full() ? asFull(ctx) : ctx;
+      JobRunner.Outcome outcome = JobRunner.run(runCtx, step.name(), "nightly", step.run(), OPS);
+      if (outcome.status() == Status.SUCCEEDED) {
+        // versions after the step: what it wrote to its own inputs is processed, not a change to react to
+        synchronized (OPS) {
+          StepState.record(ctx.warehouse(), step.name(), StepState.currentVersions(ctx.warehouse(), step.inputs()),
+              d.stateHash(), ctx.runId());
+        }
+      }
+      status = outcome.status();
+    } finally {
+      done.put(step.name(), status);
+    }
+  }
+
+  private static void await(CompletionService<String> running) {
+    try {
+      running.take().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a nightly step", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
   }
 
   /** Whether to run a step, why, and whether in full. */
@@ -174,13 +268,6 @@ final class Nightly {
   private static RunContext asFull(RunContext c) {
     return new RunContext(c.spark(), c.warehouse(), c.config(), c.runId(), c.runDate(), c.landing(), c.reports(),
         c.exports(), c.progress(), c.parentRunId(), true);
-  }
-
-  private static Optional<Long> versionOf(RunContext ctx, TableId t, Map<TableId, Long> cache) {
-    if (!cache.containsKey(t)) {
-      ctx.warehouse().version(t).ifPresent(v -> cache.put(t, v));
-    }
-    return Optional.ofNullable(cache.get(t));
   }
 
   private static PipelineRuns.Run notRun(RunContext ctx, NightlySteps.Step step, String note) {

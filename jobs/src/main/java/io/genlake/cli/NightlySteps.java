@@ -33,6 +33,8 @@ import java.util.function.Function;
  * skipped. A step that declares its input tables is skipped as up to date when none of them changed (Delta
  * version), the configuration and the step's other state (run date, ontology file) are the same as at its last
  * successful run, and its output file (if it writes one outside the warehouse) exists; never on {@code --full}.
+ * Steps whose dependencies and predecessors have finished run at the same time ({@link Nightly#CONCURRENT_STEPS}):
+ * fit, preference and failure together, then export and the reports.
  */
 final class NightlySteps {
   /**
@@ -44,9 +46,10 @@ final class NightlySteps {
    * @param state what else its result depends on, described for people ("run date 2026-11-20"); empty = nothing
    * @param output a file it writes outside the warehouse, which must exist for the step to be up to date
    * @param run what it does
+   * @param after steps it starts after (an order only; see {@link #after(String...)})
    */
   record Step(String name, List<String> dependsOn, List<TableId> inputs, Function<RunContext, String> state,
-      Function<RunContext, Optional<Path>> output, Function<RunContext, StepResult> run) {
+      Function<RunContext, Optional<Path>> output, Function<RunContext, StepResult> run, List<String> after) {
     /** A step that always runs (no declared inputs). */
     Step(String name, List<String> dependsOn, Function<RunContext, StepResult> run) {
       this(name, dependsOn, List.of(), run);
@@ -54,18 +57,26 @@ final class NightlySteps {
 
     /** A step that is up to date when {@code inputs} and the configuration did not change. */
     Step(String name, List<String> dependsOn, List<TableId> inputs, Function<RunContext, StepResult> run) {
-      this(name, dependsOn, inputs, ctx -> "", ctx -> Optional.empty(), run);
+      this(name, dependsOn, inputs, ctx -> "", ctx -> Optional.empty(), run, List.of());
     }
 
     /** This step, whose result also depends on {@code what} (part of its up-to-date check). */
     Step dependingOn(Function<RunContext, String> what) {
       Function<RunContext, String> before = state;
-      return new Step(name, dependsOn, inputs, ctx -> join(before.apply(ctx), what.apply(ctx)), output, run);
+      return new Step(name, dependsOn, inputs, ctx -> join(before.apply(ctx), what.apply(ctx)), output, run, after);
     }
 
     /** This step, which writes {@code file}: it is not up to date while that file is missing. */
     Step writing(Function<RunContext, Path> file) {
-      return new Step(name, dependsOn, inputs, state, ctx -> Optional.of(file.apply(ctx)), run);
+      return new Step(name, dependsOn, inputs, state, ctx -> Optional.of(file.apply(ctx)), run, after);
+    }
+
+    /**
+     * This step, which starts only once {@code steps} have finished (whatever their outcome): an order, not a
+     * dependency — it still runs when they fail. For steps that read what those steps write.
+     */
+    Step after(String... steps) {
+      return new Step(name, dependsOn, inputs, state, output, run, List.of(steps));
     }
 
     private static String join(String a, String b) {
@@ -87,11 +98,12 @@ final class NightlySteps {
       new Step("ingest", List.of(), ctx -> Ingestion.run(ctx, EnumSet.allOf(Stream.class))),
       new Step("enrich", List.of("ingest"),
           List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE), EnrichJob::run),
-      new Step("fit", List.of("ingest"), FIT_INPUTS, FitJob::run).dependingOn(StepInputs::ontology),
+      // fit, preference and failure run at the same time, after enrich has finished writing silver.generations
+      new Step("fit", List.of("ingest"), FIT_INPUTS, FitJob::run).dependingOn(StepInputs::ontology).after("enrich"),
       // the decayed sums and the day's recommendations move with the run date
       new Step("preference", List.of("ingest"), PREFERENCE_INPUTS, PreferenceLearning::run)
-          .dependingOn(StepInputs::runDate),
-      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run),
+          .dependingOn(StepInputs::runDate).after("enrich"),
+      new Step("failure", List.of("ingest"), FailureJob.INPUTS, FailureJob::run).after("enrich"),
       // one export directory per run date
       new Step("export", List.of("enrich", "fit", "preference"), MlExports.inputs(), MlExports::run)
           .dependingOn(StepInputs::runDate)

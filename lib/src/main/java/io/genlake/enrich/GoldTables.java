@@ -3,6 +3,7 @@ package io.genlake.enrich;
 import static org.apache.spark.sql.functions.col;
 
 import io.genlake.config.EnrichConfig;
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldContentRatingViolations;
 import io.genlake.table.GoldPromptVersionPerformance;
@@ -14,37 +15,43 @@ import io.genlake.table.SilverPromptVersions;
 import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
-/** Recomputes the four gold tables of the enrich step from silver (full overwrite of each). */
+/** Recomputes the four gold tables of the enrich step from silver (full overwrite of each, two at a time). */
 final class GoldTables {
+  /** Tables written at the same time. */
+  private static final int WRITES = 2;
+
   private GoldTables() {}
 
   static StepResult write(Warehouse w, EnrichConfig config) {
     Dataset<Row> generations = w.read(SilverGenerations.TABLE).filter(col(SilverGenerations.IS_DELETED).equalTo(false));
     Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
     Dataset<Row> versions = w.readOrEmpty(SilverPromptVersions.SPEC);
+    ContentRatingPolicy policy = new ContentRatingPolicy(config.intimacyBands());
+    // four independent tables: written concurrently, so one's planning and commit overlap another's tasks
+    List<Concurrently.Work<Integer, StepResult>> writes = List.of(
+        i -> overwrite(w, GoldReproducibility.TABLE, GoldReproducibility.SCHEMA,
+            ReproducibilityReport.build(generations, ratings, config.ratingSpread())),
+        i -> overwrite(w, GoldProviderHealth.TABLE, GoldProviderHealth.SCHEMA,
+            ProviderHealthReport.build(generations, config.failureReasonsTop())),
+        i -> overwrite(w, GoldPromptVersionPerformance.TABLE, GoldPromptVersionPerformance.SCHEMA,
+            PromptVersionReport.build(generations, versions, ratings)),
+        i -> overwrite(w, GoldContentRatingViolations.TABLE, GoldContentRatingViolations.SCHEMA,
+            ViolationsReport.build(generations, policy)));
     StepResult result = new StepResult();
-    overwrite(w, result, GoldReproducibility.TABLE, GoldReproducibility.SCHEMA,
-        ReproducibilityReport.build(generations, ratings, config.ratingSpread()));
-    overwrite(w, result, GoldProviderHealth.TABLE, GoldProviderHealth.SCHEMA,
-        ProviderHealthReport.build(generations, config.failureReasonsTop()));
-    overwrite(w, result, GoldPromptVersionPerformance.TABLE, GoldPromptVersionPerformance.SCHEMA,
-        PromptVersionReport.build(generations, versions, ratings));
-    overwrite(w, result, GoldContentRatingViolations.TABLE, GoldContentRatingViolations.SCHEMA,
-        ViolationsReport.build(generations, new ContentRatingPolicy(config.intimacyBands())));
+    Concurrently.each(WRITES, List.of(0, 1, 2, 3), i -> writes.get(i).apply(i)).forEach(result::add);
     return result;
   }
 
   /** Writes {@code data} conformed to the contract {@code schema}: its columns, in its order, of its types. */
-  private static void overwrite(Warehouse w, StepResult result, TableId table, StructType schema, Dataset<Row> data) {
+  private static StepResult overwrite(Warehouse w, TableId table, StructType schema, Dataset<Row> data) {
     Column[] columns = Arrays.stream(schema.fields()).map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
-    w.overwrite(table, data.select(columns));
-    long rows = w.read(table).count();
-    result.count(table.name() + ".rows", rows);
-    result.table(table, rows, rows, w.version(table));
+    long rows = w.overwriteCounted(table, data.select(columns));
+    return new StepResult().count(table.name() + ".rows", rows).table(table, rows, rows, w.version(table));
   }
 }

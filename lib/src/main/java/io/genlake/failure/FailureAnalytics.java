@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 
 import io.genlake.config.FailureConfig;
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldCategoryStats;
@@ -31,6 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * gold table of the area, on-demand pattern mining, and feedback search. The package's one public entry.
  */
 public final class FailureAnalytics {
+  /** Gold tables written at the same time (their driver-side planning and commits overlap others' tasks). */
+  static final int GOLD_WRITES = 3;
+
   private FailureAnalytics() {}
 
   /** Options of an on-demand pattern mining run. */
@@ -49,7 +53,8 @@ public final class FailureAnalytics {
   /**
    * The nightly step: reads the silver inputs once (cached), writes gold.category_stats, issue_frequency,
    * feedback_effectiveness, feedback_patterns, feedback_examples, truncation_impact, daily_trends and
-   * failure_patterns (full recompute, one Delta commit each), and counts every bad-input rule that fired.
+   * failure_patterns (full recompute, one Delta commit each, {@link #GOLD_WRITES} at a time), and counts every
+   * bad-input rule that fired.
    */
   public static StepResult run(RunContext ctx) {
     return run(ctx.warehouse(), ctx.config().failure());
@@ -63,29 +68,41 @@ public final class FailureAnalytics {
     Dataset<Row> outcomes = in.outcomes();
     Dataset<Row> attempts = in.attempts();
 
-    write(warehouse, result, GoldCategoryStats.TABLE, GoldCategoryStats.SCHEMA, OutcomeAnalytics.categoryStats(outcomes));
     Dataset<Row> issues = AttemptAnalytics.issueCounts(attempts, SilverFeedbackAttempts.PHYSICS_ISSUES, "physics_issue")
         .unionByName(AttemptAnalytics.issueCounts(attempts, SilverFeedbackAttempts.RED_FLAGS, "red_flag"))
         .unionByName(OutcomeAnalytics.failureCategoryCounts(outcomes));
-    write(warehouse, result, GoldIssueFrequency.TABLE, GoldIssueFrequency.SCHEMA, OutcomeAnalytics.withShares(issues, outcomes));
-    write(warehouse, result, GoldFeedbackEffectiveness.TABLE, GoldFeedbackEffectiveness.SCHEMA,
-        AttemptAnalytics.feedbackEffectiveness(spark, attempts));
-    write(warehouse, result, GoldFeedbackPatterns.TABLE, GoldFeedbackPatterns.SCHEMA,
-        AttemptAnalytics.feedbackPatterns(spark, attempts));
-    write(warehouse, result, GoldFeedbackExamples.TABLE, GoldFeedbackExamples.SCHEMA,
-        AttemptAnalytics.bestFeedbackExamples(attempts, config.examplesPerCategory()));
-    write(warehouse, result, GoldTruncationImpact.TABLE, GoldTruncationImpact.SCHEMA, AttemptAnalytics.truncationImpact(attempts));
-    Dataset<Row> trends = OutcomeAnalytics.dailyTrends(outcomes).cache();
-    result.count("daily_trends.empty_days",
-        trends.filter(col(GoldDailyTrends.PERIOD).equalTo("day").and(col(GoldDailyTrends.OUTCOMES).equalTo(0L))).count());
-    write(warehouse, result, GoldDailyTrends.TABLE, GoldDailyTrends.SCHEMA, trends);
-    trends.unpersist();
-
-    PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(config.minOccurrences(),
-        config.failureThreshold(), config.maxItems(), config.alpha()));
-    countMining(result, mined);
-    write(warehouse, result, GoldFailurePatterns.TABLE, GoldFailurePatterns.SCHEMA,
-        spark.createDataFrame(patternRows(mined.patterns()), GoldFailurePatterns.SCHEMA));
+    // the gold tables are independent: written concurrently, pattern mining alongside them
+    List<Concurrently.Work<Integer, StepResult>> writes = List.of(
+        i -> write(warehouse, GoldCategoryStats.TABLE, GoldCategoryStats.SCHEMA, OutcomeAnalytics.categoryStats(outcomes)),
+        i -> write(warehouse, GoldIssueFrequency.TABLE, GoldIssueFrequency.SCHEMA,
+            OutcomeAnalytics.withShares(issues, outcomes)),
+        i -> write(warehouse, GoldFeedbackEffectiveness.TABLE, GoldFeedbackEffectiveness.SCHEMA,
+            AttemptAnalytics.feedbackEffectiveness(spark, attempts)),
+        i -> write(warehouse, GoldFeedbackPatterns.TABLE, GoldFeedbackPatterns.SCHEMA,
+            AttemptAnalytics.feedbackPatterns(spark, attempts)),
+        i -> write(warehouse, GoldFeedbackExamples.TABLE, GoldFeedbackExamples.SCHEMA,
+            AttemptAnalytics.bestFeedbackExamples(attempts, config.examplesPerCategory())),
+        i -> write(warehouse, GoldTruncationImpact.TABLE, GoldTruncationImpact.SCHEMA,
+            AttemptAnalytics.truncationImpact(attempts)),
+        i -> {
+          Dataset<Row> trends = OutcomeAnalytics.dailyTrends(outcomes).cache();
+          long empty = trends.filter(col(GoldDailyTrends.PERIOD).equalTo("day")
+              .and(col(GoldDailyTrends.OUTCOMES).equalTo(0L))).count();
+          StepResult r = new StepResult().count("daily_trends.empty_days", empty)
+              .add(write(warehouse, GoldDailyTrends.TABLE, GoldDailyTrends.SCHEMA, trends));
+          trends.unpersist();
+          return r;
+        },
+        i -> {
+          PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(config.minOccurrences(),
+              config.failureThreshold(), config.maxItems(), config.alpha()));
+          StepResult r = new StepResult();
+          countMining(r, mined);
+          return r.add(write(warehouse, GoldFailurePatterns.TABLE, GoldFailurePatterns.SCHEMA,
+              spark.createDataFrame(patternRows(mined.patterns()), GoldFailurePatterns.SCHEMA)));
+        });
+    List<Integer> order = java.util.stream.IntStream.range(0, writes.size()).boxed().toList();
+    Concurrently.each(GOLD_WRITES, order, i -> writes.get(i).apply(i)).forEach(result::add);
     outcomes.unpersist();
     attempts.unpersist();
     return result;
@@ -167,12 +184,11 @@ public final class FailureAnalytics {
   }
 
   /** Overwrites {@code table} with {@code data} conformed to its contract schema, and records the write. */
-  private static void write(Warehouse warehouse, StepResult result, TableId table, StructType schema, Dataset<Row> data) {
+  private static StepResult write(Warehouse warehouse, TableId table, StructType schema, Dataset<Row> data) {
     Dataset<Row> conformed = warehouse.spark().createDataFrame(
         data.select(java.util.Arrays.stream(schema.fields())
             .map(f -> col(f.name()).cast(f.dataType())).toArray(org.apache.spark.sql.Column[]::new)).javaRDD(), schema);
-    warehouse.overwrite(table, conformed);
-    long rows = warehouse.read(table).count();
-    result.table(table, rows, rows, warehouse.version(table));
+    long rows = warehouse.overwriteCounted(table, conformed);
+    return new StepResult().table(table, rows, rows, warehouse.version(table));
   }
 }

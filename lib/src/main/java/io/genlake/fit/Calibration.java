@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * Fit calibration (pure Java): how the heuristic agrees with 1–5 ratings overall, per role_in_sequence and
- * per ontology category; see {@link GoldFitCalibration} for the measures. Cost: O(groups × bootstrap × n).
+ * per ontology category; see {@link GoldFitCalibration} for the measures. Cost: O(groups × bootstrap × n), both
+ * intervals of a group from one set of resamples ({@link CorrelationBootstrap}).
  */
 final class Calibration {
   /** One scored rating; {@code requiredMisses} holds required block IDs absent or contradicted. */
@@ -82,8 +83,10 @@ final class Calibration {
     double spearman = enough ? Stats.spearman(x, y) : Double.NaN;
     double pearson = enough ? Stats.pearson(x, y) : Double.NaN;
     Stats.Interval none = new Stats.Interval(Double.NaN, Double.NaN);
-    Stats.Interval sCi = Double.isNaN(spearman) ? none : Stats.bootstrap(x, y, Stats::spearman, samples, seed);
-    Stats.Interval pCi = Double.isNaN(pearson) ? none : Stats.bootstrap(x, y, Stats::pearson, samples, seed);
+    CorrelationBootstrap.Intervals ci = enough && !(Double.isNaN(spearman) && Double.isNaN(pearson))
+        ? new CorrelationBootstrap(x, y).intervals(samples, seed) : new CorrelationBootstrap.Intervals(none, none);
+    Stats.Interval sCi = Double.isNaN(spearman) ? none : ci.spearman();
+    Stats.Interval pCi = Double.isNaN(pearson) ? none : ci.pearson();
     List<Miss> top = misses.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_MISSES).map(e -> new Miss(e.getKey(), e.getValue())).toList();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.genlake.config.FitConfig;
 import io.genlake.ontology.Ontology;
 import io.genlake.ontology.Tagger;
+import io.genlake.ops.StepState;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldAssetTags;
@@ -23,6 +24,8 @@ import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -45,80 +48,128 @@ public final class FitJob {
     return Ontology.loadOrBundled(config.ontology());
   }
 
-  /** Runs the step. Cost: one pass per silver input, one candidate search (see {@link FitCandidates}). */
+  /**
+   * Runs the step: incrementally when the last fit recorded what it read and nothing forces a full recompute
+   * ({@link FitChanges#since}), else in full. Cost (full): one pass per silver input, one candidate search (see
+   * {@link FitCandidates}); incremental: see {@link FitIncrement}.
+   */
   public static StepResult run(RunContext ctx) {
     FitConfig config = ctx.config().fit();
     Ontology ontology = ontology(config);
     Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     result.note("ontology " + ontology.source() + ": " + ontology.size() + " IDs");
+    // the versions read now are what the gold tables will reflect (the run holds the warehouse lock)
+    Map<String, Long> reading = StepState.currentVersions(w, FitChanges.INPUTS);
+    String basis = FitChanges.basis(ontology, config.topK());
+    FitChanges.Since since = ctx.full() ? new FitChanges.Since(Optional.empty(), "") : FitChanges.since(w, basis);
+    if (!ctx.full()) {
+      ctx.progress().step("fit", since.versions().isPresent() ? "incremental: changes since " + since.versions().get()
+          : "full recompute: " + since.whyFull());
+    }
+    FitIncrement inc = since.versions().map(v -> new FitIncrement(FitChanges.read(w, v),
+        w.readOrEmpty(SilverAssets.SPEC))).orElse(null);
+    result.count("fit.incremental", inc == null ? 0 : 1);
     Tagger tagger = new Tagger(ontology);
     FitScorer scorer = new FitScorer(ontology);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     Broadcast<Tagger> bTagger = jsc.broadcast(tagger);
     Broadcast<FitScorer> bScorer = jsc.broadcast(scorer);
+    Dataset<Row> oldCandidates = inc == null ? null : w.read(GoldBlockAssetCandidates.TABLE);
+    try {
+      // asset tags
+      ctx.progress().step("fit", inc == null ? "tagging assets" : "tagging changed assets");
+      Dataset<Row> silverAssets = w.readOrEmpty(SilverAssets.SPEC);
+      Dataset<Row> generations = w.readOrEmpty(SilverGenerations.SPEC);
+      Dataset<Row> assetTags = (inc == null ? AssetTagging.tag(silverAssets, generations, bTagger)
+          : inc.assetTags(w.read(GoldAssetTags.TABLE), silverAssets, generations, bTagger))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Row a = assetTags.agg(
+          org.apache.spark.sql.functions.count("*"),
+          sum(when(col(GoldAssetTags.HAS_TEXT).equalTo(false), 1).otherwise(0)),
+          sum(when(col(GoldAssetTags.HAS_TEXT).and(size(col(GoldAssetTags.ONTOLOGY_IDS)).equalTo(0)), 1).otherwise(0)))
+          .first();
+      long assets = a.getLong(0);
+      long retagged = inc == null ? assets : inc.assets.count();
+      result.count("assets.tagged", assets).count("assets.retagged", retagged);
+      bad(result, "assets.no_text", a.isNullAt(1) ? 0 : a.getLong(1),
+          "assets have no caption and no generation prompt: they get no ontology IDs");
+      bad(result, "assets.no_ontology_ids", a.isNullAt(2) ? 0 : a.getLong(2),
+          "assets have text that maps to no ontology ID: add keywords to the ontology");
+      if (inc == null || retagged > 0) {
+        write(w, GoldAssetTags.TABLE, assetTags, assets, result);
+      }
 
-    // asset tags
-    ctx.progress().step("fit", "tagging assets");
-    Dataset<Row> assetTags = AssetTagging.tag(w.readOrEmpty(SilverAssets.SPEC), w.readOrEmpty(SilverGenerations.SPEC),
-        bTagger).persist(StorageLevel.MEMORY_AND_DISK());
-    Row a = assetTags.agg(
-        org.apache.spark.sql.functions.count("*"),
-        sum(when(col(GoldAssetTags.HAS_TEXT).equalTo(false), 1).otherwise(0)),
-        sum(when(col(GoldAssetTags.HAS_TEXT).and(size(col(GoldAssetTags.ONTOLOGY_IDS)).equalTo(0)), 1).otherwise(0)))
-        .first();
-    long assets = a.getLong(0);
-    result.count("assets.tagged", assets);
-    bad(result, "assets.no_text", a.isNullAt(1) ? 0 : a.getLong(1),
-        "assets have no caption and no generation prompt: they get no ontology IDs");
-    bad(result, "assets.no_ontology_ids", a.isNullAt(2) ? 0 : a.getLong(2),
-        "assets have text that maps to no ontology ID: add keywords to the ontology");
-    write(w, GoldAssetTags.TABLE, assetTags, assets, result);
+      // block tags
+      ctx.progress().step("fit", "tagging blocks");
+      List<BlockTagging.TaggedBlock> blocks = BlockTagging.tag(w.readOrEmpty(SilverActionBlocks.SPEC), tagger);
+      result.count("blocks.tagged", blocks.size());
+      bad(result, "blocks.no_text", blocks.stream().filter(b -> !b.hasText()).count(),
+          "blocks have neither prompt nor tags: every asset fits them equally");
+      bad(result, "blocks.no_ontology_ids", blocks.stream().filter(b -> b.hasText() && b.tags().ids().isEmpty()).count(),
+          "blocks have text that maps to no ontology ID");
+      bad(result, "blocks.unmapped_tags", blocks.stream().mapToLong(b -> b.tags().unmapped().size()).sum(),
+          "block tags map to no ontology ID (kept in block_unmapped_tags)");
 
-    // block tags
-    ctx.progress().step("fit", "tagging blocks");
-    List<BlockTagging.TaggedBlock> blocks = BlockTagging.tag(w.readOrEmpty(SilverActionBlocks.SPEC), tagger);
-    result.count("blocks.tagged", blocks.size());
-    bad(result, "blocks.no_text", blocks.stream().filter(b -> !b.hasText()).count(),
-        "blocks have neither prompt nor tags: every asset fits them equally");
-    bad(result, "blocks.no_ontology_ids", blocks.stream().filter(b -> b.hasText() && b.tags().ids().isEmpty()).count(),
-        "blocks have text that maps to no ontology ID");
-    bad(result, "blocks.unmapped_tags", blocks.stream().mapToLong(b -> b.tags().unmapped().size()).sum(),
-        "block tags map to no ontology ID (kept in block_unmapped_tags)");
-
-    // rated pairs
-    ctx.progress().step("fit", "scoring rated pairs");
-    Dataset<Row> fits = RatedFits.score(w.readOrEmpty(SilverBlockFitRatings.SPEC),
-        BlockTagging.frame(ctx.spark(), blocks), assetTags, bScorer).persist(StorageLevel.MEMORY_AND_DISK());
-    List<Row> byStatus = fits.groupBy(GoldBlockImageFits.STATUS).count().collectAsList();
-    long ratings = 0;
-    for (String status : GoldBlockImageFits.STATUSES) {
-      long n = byStatus.stream().filter(r -> r.getString(0).equals(status)).mapToLong(r -> r.getLong(1)).sum();
-      ratings += n;
-      if (status.equals(GoldBlockImageFits.SCORED)) {
-        result.count("ratings.scored", n);
+      // rated pairs
+      ctx.progress().step("fit", "scoring rated pairs");
+      Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
+      Dataset<Row> blockFrame = BlockTagging.frame(ctx.spark(), blocks);
+      Dataset<Row> fits;
+      if (inc == null) {
+        fits = RatedFits.score(ratings, blockFrame, assetTags, bScorer);
       } else {
-        bad(result, "ratings." + status, n, "ratings point at " + status.replace('_', ' ')
-            + "s: kept in gold.block_image_fits with that status and no score");
+        Dataset<Row> again = inc.ratingsToRescore(ratings).persist(StorageLevel.MEMORY_AND_DISK());
+        result.count("ratings.rescored", again.count());
+        fits = FitIncrement.fits(w.read(GoldBlockImageFits.TABLE), again,
+            RatedFits.score(again, blockFrame, assetTags, bScorer));
+      }
+      fits = fits.persist(StorageLevel.MEMORY_AND_DISK());
+      List<Row> byStatus = fits.groupBy(GoldBlockImageFits.STATUS).count().collectAsList();
+      long ratingCount = 0;
+      for (String status : GoldBlockImageFits.STATUSES) {
+        long n = byStatus.stream().filter(r -> r.getString(0).equals(status)).mapToLong(r -> r.getLong(1)).sum();
+        ratingCount += n;
+        if (status.equals(GoldBlockImageFits.SCORED)) {
+          result.count("ratings.scored", n);
+        } else {
+          bad(result, "ratings." + status, n, "ratings point at " + status.replace('_', ' ')
+              + "s: kept in gold.block_image_fits with that status and no score");
+        }
+      }
+      write(w, GoldBlockImageFits.TABLE, fits, ratingCount, result);
+
+      // candidates
+      FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, assetTags, assets, config.topK(), inc, oldCandidates);
+      result.count("candidates.pairs_scored", searched.pairsScored());
+      if (searched.candidates().isPresent()) {
+        long candidateRows = w.overwriteCounted(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
+        result.table(GoldBlockAssetCandidates.TABLE, searched.pairsScored(), candidateRows,
+            w.version(GoldBlockAssetCandidates.TABLE));
+      }
+
+      // calibration
+      ctx.progress().step("fit", "calibrating against ratings");
+      List<Calibration.Rated> rated = rated(fits);
+      List<Row> groups = new ArrayList<>();
+      for (Calibration.Group g : new Calibration(config.bootstrapSamples(), config.bootstrapSeed()).compute(rated, ontology)) {
+        groups.add(row(g));
+      }
+      Dataset<Row> calibration = ctx.spark().createDataFrame(groups, GoldFitCalibration.SCHEMA);
+      write(w, GoldFitCalibration.TABLE, calibration, rated.size(), result);
+      fits.unpersist();
+      assetTags.unpersist();
+    } finally {
+      if (inc != null) {
+        inc.release();
       }
     }
-    write(w, GoldBlockImageFits.TABLE, fits, ratings, result);
+    FitChanges.record(w, reading, basis, ctx.runId());
+    return result;
+  }
 
-    // candidates
-    ctx.progress().step("fit", "searching top " + config.topK() + " assets for " + blocks.size() + " blocks");
-    List<FitCandidates.Block> search = new ArrayList<>();
-    blocks.forEach(b -> search.add(new FitCandidates.Block(b.blockId(), b.tags().ids())));
-    Dataset<Row> candidates = FitCandidates.topK(scorer, search, assetTags.select(
-        col(GoldAssetTags.ASSET_ID).as(FitCandidates.ASSET_ID), col(GoldAssetTags.ONTOLOGY_IDS).as(FitCandidates.ONTOLOGY_IDS)),
-        config.topK());
-    result.count("candidates.pairs_scored", (long) blocks.size() * assets);
-    w.overwrite(GoldBlockAssetCandidates.TABLE, candidates);
-    long candidateRows = w.read(GoldBlockAssetCandidates.TABLE).count();
-    result.table(GoldBlockAssetCandidates.TABLE, (long) blocks.size() * assets, candidateRows,
-        w.version(GoldBlockAssetCandidates.TABLE));
-
-    // calibration
-    ctx.progress().step("fit", "calibrating against ratings");
+  /** The scored ratings, in a stable order, for calibration (collected: one row per rating). */
+  private static List<Calibration.Rated> rated(Dataset<Row> fits) {
     List<Calibration.Rated> rated = new ArrayList<>();
     for (Row r : fits.where(col(GoldBlockImageFits.STATUS).equalTo(GoldBlockImageFits.SCORED))
         .select(GoldBlockImageFits.BLOCK_ID, GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.ROLE_IN_SEQUENCE,
@@ -131,15 +182,7 @@ public final class FitJob {
       rated.add(new Calibration.Rated(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4),
           r.getDouble(5), r.getList(6), misses));
     }
-    List<Row> groups = new ArrayList<>();
-    for (Calibration.Group g : new Calibration(config.bootstrapSamples(), config.bootstrapSeed()).compute(rated, ontology)) {
-      groups.add(row(g));
-    }
-    Dataset<Row> calibration = ctx.spark().createDataFrame(groups, GoldFitCalibration.SCHEMA);
-    write(w, GoldFitCalibration.TABLE, calibration, rated.size(), result);
-    fits.unpersist();
-    assetTags.unpersist();
-    return result;
+    return rated;
   }
 
   private static Row row(Calibration.Group g) {
@@ -163,7 +206,6 @@ public final class FitJob {
   }
 
   private static void write(Warehouse w, TableId table, Dataset<Row> data, long rowsIn, StepResult result) {
-    w.overwrite(table, data);
-    result.table(table, rowsIn, w.read(table).count(), w.version(table));
+    result.table(table, rowsIn, w.overwriteCounted(table, data), w.version(table));
   }
 }

@@ -7,6 +7,7 @@ import io.genlake.ingest.Sources.Fingerprint;
 import io.genlake.ingest.Sources.LandingFile;
 import io.genlake.ingest.Sources.SqliteTable;
 import io.genlake.ingest.Sources.Unit;
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;

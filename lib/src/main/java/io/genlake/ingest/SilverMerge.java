@@ -51,7 +51,7 @@ final class SilverMerge {
     Dataset<Row> latest = dedupe(valid, spec).select(silverColumns(spec, runId, ingestedAt));
     if (!hadRows) {
       warehouse.append(spec.id(), latest);
-      long written = lastCommitOutputRows(warehouse, spec);
+      long written = warehouse.lastCommitMetric(spec.id(), "numOutputRows");
       return new Outcome(written, validCount - written, true);
     }
     Dataset<Row> silver = warehouse.read(spec.id());
@@ -102,14 +102,6 @@ final class SilverMerge {
     } finally {
       changed.unpersist();
     }
-  }
-
-  /** The rows the table's last commit wrote (Delta's numOutputRows metric): no scan of the table. */
-  private static long lastCommitOutputRows(Warehouse warehouse, TableSpec spec) {
-    Row last = DeltaTable.forPath(warehouse.spark(), warehouse.location(spec.id())).history(1)
-        .select("operationMetrics").first();
-    java.util.Map<String, String> metrics = last.getJavaMap(0);
-    return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
   }
 
   /** One row per natural key: latest event_time, then later source, then later line. */

@@ -41,12 +41,12 @@ public final class PipelineRuns {
   private PipelineRuns() {}
 
   /** Appends {@code run} to {@code ops.pipeline_runs}, creating the table on first use. */
-  public static void record(Warehouse warehouse, Run run) {
+  public static synchronized void record(Warehouse warehouse, Run run) {
     recordAll(warehouse, List.of(run));
   }
 
   /** Appends {@code runs} in one commit (nothing when empty); the table is created on first use. */
-  public static void recordAll(Warehouse warehouse, List<Run> runs) {
+  public static synchronized void recordAll(Warehouse warehouse, List<Run> runs) {
     if (runs.isEmpty()) {
       return;
     }

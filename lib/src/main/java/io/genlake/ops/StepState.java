@@ -70,8 +70,8 @@ public final class StepState {
   }
 
   /** Records that {@code step} processed {@code versions} under configuration {@code configHash}. */
-  public static void record(Warehouse warehouse, String step, Map<String, Long> versions, String configHash,
-      String runId) {
+  public static synchronized void record(Warehouse warehouse, String step, Map<String, Long> versions,
+      String configHash, String runId) {
     if (versions.isEmpty()) {
       return;
     }

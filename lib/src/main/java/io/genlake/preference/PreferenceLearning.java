@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldCheckpointRecommendations;
@@ -26,6 +27,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -38,6 +40,9 @@ import org.apache.spark.sql.Row;
  * {@code recommend} command reads the {@link ServingSnapshot} without Spark.
  */
 public final class PreferenceLearning {
+  /** Independent parts after the pair statistics that run at the same time. */
+  private static final int PARTS = 2;
+
   private PreferenceLearning() {}
 
   /** When the statistics of a run date are computed: the end of that day, UTC. */
@@ -69,27 +74,38 @@ public final class PreferenceLearning {
     boolean forceFull = full || !s.config().incremental();
     StatsUpdate.update(w, events, s, asOf, forceFull, ctx.runId(), result);
 
-    Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
-        w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
-    w.overwrite(GoldParameterStats.TABLE, params);
-    result.table(GoldParameterStats.TABLE, 0, w.read(GoldParameterStats.TABLE).count(), w.version(GoldParameterStats.TABLE));
-
-    ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
-    writeSnapshot(w, snapshot);
-    result.count("serving.pairs", snapshot.pairCount());
-    result.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH);
-
-    recommendDay(ctx, s, snapshot, result);
-
-    Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(),
-        events.where(col(PreferenceEvents.CREATED_AT).leq(lit(java.sql.Timestamp.from(asOf)))
-            .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo("")))), s, ctx.runId());
-    if (evaluation.isPresent()) {
-      w.overwrite(GoldPreferenceEvaluation.TABLE, evaluation.get());
-      result.table(GoldPreferenceEvaluation.TABLE, 0, 2, w.version(GoldPreferenceEvaluation.TABLE));
-    } else {
-      result.note("evaluation skipped: fewer than 10 events, fewer than 2 checkpoints or no held-out selection");
-    }
+    // after the pair statistics, three independent parts run concurrently: parameter statistics, the serving
+    // snapshot with the day's recommendations, and the offline evaluation
+    Dataset<Row> evaluated = events.where(col(PreferenceEvents.CREATED_AT).leq(lit(java.sql.Timestamp.from(asOf)))
+        .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
+    List<Concurrently.Work<Integer, StepResult>> parts = List.of(
+        i -> {
+          Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
+              w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
+          return new StepResult().table(GoldParameterStats.TABLE, 0, w.overwriteCounted(GoldParameterStats.TABLE, params),
+              w.version(GoldParameterStats.TABLE));
+        },
+        i -> {
+          StepResult r = new StepResult();
+          ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
+          writeSnapshot(w, snapshot);
+          r.count("serving.pairs", snapshot.pairCount());
+          r.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH);
+          recommendDay(ctx, s, snapshot, r);
+          return r;
+        },
+        i -> {
+          StepResult r = new StepResult();
+          Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), evaluated, s, ctx.runId());
+          if (evaluation.isPresent()) {
+            w.overwrite(GoldPreferenceEvaluation.TABLE, evaluation.get());
+            r.table(GoldPreferenceEvaluation.TABLE, 0, 2, w.version(GoldPreferenceEvaluation.TABLE));
+          } else {
+            r.note("evaluation skipped: fewer than 10 events, fewer than 2 checkpoints or no held-out selection");
+          }
+          return r;
+        });
+    Concurrently.each(PARTS, List.of(0, 1, 2), i -> parts.get(i).apply(i)).forEach(result::add);
     return result;
   }
 

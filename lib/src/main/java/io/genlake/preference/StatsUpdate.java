@@ -109,9 +109,8 @@ final class StatsUpdate {
           s.config().decayDays());
       counts = PairStats.sumByKey(carried.unionByName(counts));
     }
-    w.overwrite(GoldPreferencePairStats.TABLE, PairStats.score(counts, s.scores(), asOf));
+    long out = w.overwriteCounted(GoldPreferencePairStats.TABLE, PairStats.score(counts, s.scores(), asOf));
     prepared.unpersist();
-    long out = w.read(GoldPreferencePairStats.TABLE).count();
     result.table(GoldPreferencePairStats.TABLE, added, out, w.version(GoldPreferencePairStats.TABLE));
     result.note("pair statistics: " + mode + " update as of " + asOf + ", " + added + " events added");
     State state = new State(asOf, ingestedThrough);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -159,6 +161,35 @@ public final class Warehouse {
   public void overwrite(TableId id, Dataset<Row> data) {
     data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location(id));
     register(id);
+  }
+
+  /**
+   * {@link #overwrite}, returning the rows written as Delta recorded them in the commit (operation metric
+   * {@code numOutputRows}), read from the log's last commit file: no scan of the table to count it.
+   */
+  public long overwriteCounted(TableId id, Dataset<Row> data) {
+    overwrite(id, data);
+    return lastCommitMetric(id, "numOutputRows");
+  }
+
+  /**
+   * A metric of the table's latest commit ({@code numOutputRows}, {@code numTargetRowsInserted}, ...), 0 when the
+   * commit did not record it. Reads the one commit file; no Spark job.
+   */
+  public long lastCommitMetric(TableId id, String metric) {
+    DeltaLog log = DeltaLog.forTable(spark, location(id));
+    long version = log.update(false, Option.empty(), Option.empty()).version();
+    scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> changes = log.getChanges(version, false);
+    while (changes.hasNext()) {
+      scala.collection.Iterator<Action> actions = changes.next()._2().iterator();
+      while (actions.hasNext()) {
+        if (actions.next() instanceof CommitInfo info && info.operationMetrics().isDefined()) {
+          Option<String> v = info.operationMetrics().get().get(metric);
+          return v.isDefined() ? Long.parseLong(v.get()) : 0;
+        }
+      }
+    }
+    return 0;
   }
 
   /** Appends {@code data} to {@code id} in one Delta commit, creating the table if needed. */

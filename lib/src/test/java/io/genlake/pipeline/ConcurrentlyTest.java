@@ -1,4 +1,4 @@
-package io.genlake.ingest;
+package io.genlake.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package io.genlake.ingest;
+package io.genlake.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,26 +10,26 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs ingestion work items concurrently in the driver, so that one item's driver-side work (planning, Delta
- * commits) overlaps with another's Spark tasks. Outer items (streams) each get a thread; their inner items
+ * Runs work items concurrently in the driver, so that one item's driver-side work (planning, Delta commits)
+ * overlaps with another's Spark tasks: ingestion's streams and kinds, a step's independent gold writes. Outer items (streams) each get a thread; their inner items
  * (kinds) share at most {@code limit} running at once. Results come back in input order; when items fail,
  * every item still finishes (no job is left running) and the first failure is rethrown as it was.
  */
-final class Concurrently {
+public final class Concurrently {
   /** Work on one item. */
   @FunctionalInterface
-  interface Work<T, R> {
+  public interface Work<T, R> {
     R apply(T item) throws Exception;
   }
 
   /** Work on one outer item, which may run inner items on the pool. */
   @FunctionalInterface
-  interface OuterWork<T, R> {
+  public interface OuterWork<T, R> {
     R apply(T item, Pool pool) throws Exception;
   }
 
   /** Inner items' shared bound: at most {@code limit} of them run at once across all outer items. */
-  static final class Pool {
+  public static final class Pool {
     private final Semaphore permits;
     private final ExecutorService threads;
 
@@ -39,7 +39,7 @@ final class Concurrently {
     }
 
     /** Runs {@code work} on every item, at most the pool's limit at once; results in input order. */
-    <T, R> List<R> all(List<T> items, Work<T, R> work) {
+    public <T, R> List<R> all(List<T> items, Work<T, R> work) {
       List<CompletableFuture<R>> futures = new ArrayList<>();
       for (T item : items) {
         futures.add(CompletableFuture.supplyAsync(() -> {
@@ -65,10 +65,10 @@ final class Concurrently {
    * Runs {@code work} on every outer item, each on its own thread, with inner items bounded by {@code limit};
    * {@code limit == 1} runs everything one after another on the calling thread's order.
    */
-  static <T, R> List<R> run(int limit, List<T> items, OuterWork<T, R> work) {
+  public static <T, R> List<R> run(int limit, List<T> items, OuterWork<T, R> work) {
     AtomicInteger n = new AtomicInteger();
     ExecutorService threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "genlake-ingest-" + n.incrementAndGet());
+      Thread t = new Thread(r, "genlake-worker-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
@@ -89,6 +89,11 @@ final class Concurrently {
     } finally {
       threads.shutdown();
     }
+  }
+
+  /** Runs {@code work} on every item, at most {@code limit} at once; results in input order. */
+  public static <T, R> List<R> each(int limit, List<T> items, Work<T, R> work) {
+    return run(limit, List.of(items), (all, pool) -> pool.all(all, work)).get(0);
   }
 
   private interface Call<R> {
