@@ -110,10 +110,11 @@ final class BenchNightlyCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-34s %10.2f %18s %10d%n", t.label(), t.seconds(), Progress.count(t.landingRowsRead()),
           t.stepsRun());
     }
-    out.printf(Locale.ROOT, "%nseconds per step (up to date = 0.00)%n%-16s", "step");
+    out.printf(Locale.ROOT, "%nseconds per step (up to date = 0.00; steps run at the same time overlap, so they add up"
+        + " to more than the run)%n%-16s", "step");
     runs.forEach(t -> out.printf(Locale.ROOT, " %14s", t.label().split(" ")[0]));
     out.println();
-    for (String step : runs.get(0).steps().keySet()) {
+    for (String step : NightlySteps.STEPS.stream().map(NightlySteps.Step::name).toList()) {
       out.printf(Locale.ROOT, "%-16s", step);
       runs.forEach(t -> out.printf(Locale.ROOT, " %14.2f", t.steps().getOrDefault(step, 0.0)));
       out.println();

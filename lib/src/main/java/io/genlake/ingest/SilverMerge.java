@@ -1,6 +1,7 @@
 package io.genlake.ingest;
 
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
@@ -27,13 +28,16 @@ import org.apache.spark.sql.types.StructField;
  * that are new, or whose record is newer than silver's (or as new but different), are merged, so an older
  * record arriving later never overwrites and re-ingesting the same data commits nothing.
  * Keys silver does not have are appended; only records that update an existing key go through a Delta MERGE.
- * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it, an append for new keys
- * and, when some keys are updated, the Delta MERGE.
+ * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it (the batch broadcast when
+ * it has at most {@link #BROADCAST_ROWS} records: silver is scanned, not shuffled), an append for new keys and,
+ * when some keys are updated, the Delta MERGE.
  */
 final class SilverMerge {
   /** Records that changed silver (inserted or updated) and records that did not (duplicates). */
   record Outcome(long accepted, long duplicates, boolean committed) {}
 
+  /** Batches up to this many valid records are broadcast to the join with silver. */
+  static final long BROADCAST_ROWS = 50_000;
   /** Marks batch rows whose key silver does not have yet. */
   private static final String IS_NEW = "_is_new";
 
@@ -63,7 +67,18 @@ final class SilverMerge {
     Column newer = col("s." + spec.key().get(0)).isNull()
         .or(col("n." + Lineage.EVENT_TIME).gt(col("s." + Lineage.EVENT_TIME)))
         .or(col("n." + Lineage.EVENT_TIME).equalTo(col("s." + Lineage.EVENT_TIME)).and(sameContent(kind).unary_$bang()));
-    Dataset<Row> changed = latest.as("n").join(silver.as("s"), keyMatch, "left_outer").where(newer)
+    // a small batch: its keys are broadcast to pick silver's rows of those keys (silver scanned, not shuffled),
+    // and those few rows are broadcast to the batch; a large batch is joined with silver directly
+    Dataset<Row> joined;
+    if (validCount <= BROADCAST_ROWS) {
+      Dataset<Row> keys = latest.select(spec.key().stream().map(k -> col(k)).toArray(Column[]::new));
+      Dataset<Row> existing = silver.join(broadcast(keys),
+          scala.collection.JavaConverters.asScalaBuffer(spec.key()).toSeq(), "left_semi");
+      joined = latest.as("n").join(broadcast(existing).as("s"), keyMatch, "left_outer");
+    } else {
+      joined = latest.as("n").join(silver.as("s"), keyMatch, "left_outer");
+    }
+    Dataset<Row> changed = joined.where(newer)
         .select(col("n.*"), col("s." + spec.key().get(0)).isNull().as(IS_NEW)).persist();
     try {
       // new keys and updated keys counted in one job over the cached rows
