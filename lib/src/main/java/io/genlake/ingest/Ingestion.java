@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingestion: landing files and SQLite databases into {@code bronze.<stream>} (raw records with lineage),
@@ -177,17 +176,16 @@ public final class Ingestion {
     if (streamKinds.isEmpty()) {
       return new StreamOutcome(stream, List.of(), 0, 0, 0, java.util.Optional.empty(), java.util.Optional.empty());
     }
-    Map<Kind, Dataset<Row>> staged = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Kind, StageReader.Stage> staged = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       List<KindOutcome> done = pool.all(streamKinds, kind -> {
-        Dataset<Row> stage = StageReader.read(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits);
         staged.put(kind, stage);
-        return ingestKind(ctx, kind, stage, now);
+        return ingestKind(ctx, kind, stage.rows(), now);
       });
       long read = done.stream().mapToLong(KindOutcome::read).sum();
       long quarantined = done.stream().mapToLong(KindOutcome::quarantined).sum();
-      List<Dataset<Row>> stages = streamKinds.stream().map(staged::get).toList();
+      List<Dataset<Row>> stages = streamKinds.stream().map(k -> staged.get(k).rows()).toList();
       long w0 = System.nanoTime();
       long quarantinedNew = LandingWrites.appendNew(warehouse, QuarantineTables.spec(stream.quarantine()),
           quarantineRows(stages, ctx.runId(), now), quarantined, sources);
@@ -198,7 +196,7 @@ public final class Ingestion {
       return new StreamOutcome(stream, done, read, appended, quarantinedNew, warehouse.version(stream.bronze()),
           quarantinedNew > 0 ? warehouse.version(stream.quarantine()) : java.util.Optional.empty());
     } finally {
-      staged.values().forEach(Dataset::unpersist);
+      staged.values().forEach(StageReader.Stage::unpersist);
     }
   }
 

@@ -19,6 +19,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads one kind's landing sources into staged rows ({@link Staging#schema}) in a single pass: JSON Lines and
@@ -29,20 +33,52 @@ import org.apache.spark.sql.SparkSession;
 final class StageReader {
   private StageReader() {}
 
-  static Dataset<Row> read(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+  /** One kind's staged rows, held by Spark's block manager as compact rows until {@link #unpersist}. */
+  record Stage(Dataset<Row> rows, JavaRDD<InternalRow> cache) {
+    void unpersist() {
+      cache.unpersist(false);
+    }
+  }
+
+  /**
+   * Reads, validates and caches one kind's sources: each row is kept in Spark's compact binary row form
+   * (memory, spilling to disk), which costs one copy per row to build and lets each later query read only the
+   * fields it uses (Spark's columnar cache of the frame cost ~7% more CPU on a 1M-row ingestion).
+   */
+  static Stage cached(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+    StructType schema = Staging.schema(kind);
+    JavaRDD<InternalRow> compact = rows(spark, kind, units, tables, limits).mapPartitions(it -> {
+      UnsafeProjection toCompact = UnsafeProjection.create(schema);
+      return new Iterator<InternalRow>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public InternalRow next() {
+          return toCompact.apply(it.next()).copy();
+        }
+      };
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    return new Stage(spark.internalCreateDataFrame(compact.rdd(), schema, false), compact);
+  }
+
+  private static JavaRDD<InternalRow> rows(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables,
+      Limits limits) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<JavaRDD<Row>> parts = new ArrayList<>();
+    List<JavaRDD<InternalRow>> parts = new ArrayList<>();
     if (!units.isEmpty()) {
       parts.add(jsc.parallelize(units, units.size()).flatMap(u -> records(u, limits)));
     }
     for (SqliteTable t : tables) {
       parts.add(sqlite(spark, t, limits));
     }
-    JavaRDD<Row> all = parts.isEmpty() ? jsc.emptyRDD() : parts.get(0);
+    JavaRDD<InternalRow> all = parts.isEmpty() ? jsc.emptyRDD() : parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
       all = all.union(parts.get(i));
     }
-    return spark.createDataFrame(all, Staging.schema(kind));
+    return all;
   }
 
   /** The units of {@code files}: CSV whole, JSON Lines split into ranges (see {@link Splits}). */
@@ -50,7 +86,7 @@ final class StageReader {
     return Splits.plan(spark, files, splitBytes);
   }
 
-  private static Iterator<Row> records(Unit u, Limits limits) throws IOException {
+  private static Iterator<InternalRow> records(Unit u, Limits limits) throws IOException {
     Staging staging = new Staging(u.kind(), limits);
     Path path = Path.of(u.path());
     if (u.format() == Format.CSV) {
@@ -59,9 +95,9 @@ final class StageReader {
       csv.next(); // the header
       return new Lazy() {
         @Override
-        Row advance() throws IOException {
+        InternalRow advance() throws IOException {
           while (csv.next()) {
-            Row r = staging.csvRecord(u.source(), csv.line(), csv.bytes(), csv.length(), csv.unterminated(), header);
+            InternalRow r = staging.csvRecord(u.source(), csv.line(), csv.bytes(), csv.length(), csv.unterminated(), header);
             if (r != null) {
               return r;
             }
@@ -76,10 +112,10 @@ final class StageReader {
       long line = u.firstLine() - 1;
 
       @Override
-      Row advance() throws IOException {
+      InternalRow advance() throws IOException {
         while (lines.next()) {
           line++;
-          Row r = staging.jsonLine(u.source(), line, lines.bytes(), lines.length());
+          InternalRow r = staging.jsonLine(u.source(), line, lines.bytes(), lines.length());
           if (r != null) {
             return r;
           }
@@ -90,7 +126,7 @@ final class StageReader {
     };
   }
 
-  private static JavaRDD<Row> sqlite(SparkSession spark, SqliteTable t, Limits limits) {
+  private static JavaRDD<InternalRow> sqlite(SparkSession spark, SqliteTable t, Limits limits) {
     StringBuilder select = new StringBuilder("(SELECT rowid AS \"__rowid\"");
     StringBuilder schema = new StringBuilder("`__rowid` LONG");
     for (String c : t.columns()) {
@@ -109,20 +145,21 @@ final class StageReader {
     Kind kind = t.kind();
     String source = t.source();
     List<String> columns = t.columns();
-    return rows.javaRDD().mapPartitions(it -> {
+    // the JDBC rows in Spark's internal form (no conversion to Row); each is read at once, so reuse is safe
+    return rows.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
       Staging staging = new Staging(kind, limits);
-      return new Iterator<Row>() {
+      return new Iterator<InternalRow>() {
         @Override
         public boolean hasNext() {
           return it.hasNext();
         }
 
         @Override
-        public Row next() {
-          Row r = it.next();
+        public InternalRow next() {
+          InternalRow r = it.next();
           Map<String, String> values = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getString(i + 1));
+            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getUTF8String(i + 1).toString());
           }
           return staging.sqliteRow(source, r.getLong(0), values);
         }
@@ -131,11 +168,11 @@ final class StageReader {
   }
 
   /** An iterator whose next element is computed on demand; {@code advance} returns null at the end. */
-  private abstract static class Lazy implements Iterator<Row> {
-    private Row next;
+  private abstract static class Lazy implements Iterator<InternalRow> {
+    private InternalRow next;
     private boolean done;
 
-    abstract Row advance() throws IOException;
+    abstract InternalRow advance() throws IOException;
 
     @Override
     public boolean hasNext() {
@@ -151,11 +188,11 @@ final class StageReader {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Row r = next;
+      InternalRow r = next;
       next = null;
       return r;
     }

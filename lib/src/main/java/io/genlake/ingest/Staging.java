@@ -20,17 +20,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.Function1;
 
 /**
  * Turns one raw landing record into one staged row: the bronze columns (source, line, kind, record, checksum),
  * the rule and reason when it is rejected, else the silver row's own columns and its event time. One instance
  * per task (it holds a digest and a JSON parser); the pure per-record work of ingestion.
+ *
+ * <p>Rows are built in Spark's internal form ({@link InternalRow}: UTF-8 strings, microsecond timestamps), so
+ * the staged frame needs no per-row conversion; a JSON line's bytes become the bronze record without decoding.
  */
 final class Staging {
   static final String RULE = "_rule";
@@ -38,16 +44,26 @@ final class Staging {
   private static final int BRONZE_COLUMNS = 5;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final Kind kind;
   private final Limits limits;
   private final MessageDigest sha;
   private final int width;
+  private final UTF8String label;
+  /** Per own column: the value's conversion to Spark's internal form. */
+  private final List<Function1<Object, Object>> converters = new ArrayList<>();
+  private String lastSource;
+  private UTF8String lastSourceUtf8;
 
   Staging(Kind kind, Limits limits) {
     this.kind = kind;
     this.limits = limits;
     this.width = BRONZE_COLUMNS + 2 + kind.layout().columns().size() + 1;
+    this.label = UTF8String.fromString(kind.label());
+    for (StructField c : kind.layout().columns()) {
+      converters.add(CatalystTypeConverters.createToCatalystConverter(c.dataType()));
+    }
     try {
       this.sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -77,17 +93,18 @@ final class Staging {
   }
 
   /** A JSON Lines line; null for a blank line (not a record). */
-  Row jsonLine(String source, long line, byte[] b, int len) {
+  InternalRow jsonLine(String source, long line, byte[] b, int len) {
     if (isBlank(b, len)) {
       return null;
     }
     String where = "line " + line;
-    Row early = checkBytes(source, line, b, len, where);
+    InternalRow early = checkBytes(source, line, b, len, where);
     if (early != null) {
       return early;
     }
-    String text = new String(b, 0, len, StandardCharsets.UTF_8);
-    String checksum = checksum(b, len);
+    // valid UTF-8 (checked above): the bytes are the record's text as Spark stores it
+    UTF8String text = UTF8String.fromBytes(java.util.Arrays.copyOf(b, len));
+    UTF8String checksum = checksum(b, len);
     JsonNode node;
     try {
       node = JSON.readTree(b, 0, len);
@@ -111,18 +128,19 @@ final class Staging {
   }
 
   /** A CSV record with the file's header; null for a blank line. */
-  Row csvRecord(String source, long line, byte[] b, int len, boolean unterminated, List<String> header) {
+  InternalRow csvRecord(String source, long line, byte[] b, int len, boolean unterminated, List<String> header) {
     if (isBlank(b, len)) {
       return null;
     }
     String where = "line " + line;
-    Row early = checkBytes(source, line, b, len, where);
+    InternalRow early = checkBytes(source, line, b, len, where);
     if (early != null) {
       return early;
     }
-    String text = new String(b, 0, len, StandardCharsets.UTF_8);
-    String checksum = checksum(b, len);
-    List<String> cells = unterminated ? List.of() : CsvRecords.cells(text);
+    String decoded = new String(b, 0, len, StandardCharsets.UTF_8);
+    UTF8String text = UTF8String.fromBytes(java.util.Arrays.copyOf(b, len));
+    UTF8String checksum = checksum(b, len);
+    List<String> cells = unterminated ? List.of() : CsvRecords.cells(decoded);
     if (cells.isEmpty()) {
       return rejected(source, line, text, checksum, Rule.MALFORMED_CSV,
           where + " is not a valid CSV record: a quoted cell is not closed properly");
@@ -140,13 +158,13 @@ final class Staging {
   }
 
   /** A SQLite row: its columns' text by name (null for SQL NULL), the record being its JSON object form. */
-  Row sqliteRow(String source, long rowid, Map<String, String> columns) {
+  InternalRow sqliteRow(String source, long rowid, Map<String, String> columns) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     columns.forEach(node::put);
-    String text = node.toString();
-    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    byte[] b = node.toString().getBytes(StandardCharsets.UTF_8);
+    UTF8String text = UTF8String.fromBytes(b);
     String where = "row " + rowid;
-    String checksum = checksum(b, b.length);
+    UTF8String checksum = checksum(b, b.length);
     if (b.length > limits.maxRecordBytes()) {
       return rejected(source, rowid, text, checksum, Rule.RECORD_TOO_LARGE, tooLarge(where, b.length));
     }
@@ -154,25 +172,29 @@ final class Staging {
         new RecordFields(node, true, where, kind.aliases(), limits.maxStringLength()));
   }
 
-  private Row checkBytes(String source, long line, byte[] b, int len, String where) {
+  private InternalRow checkBytes(String source, long line, byte[] b, int len, String where) {
     if (len > limits.maxRecordBytes()) {
-      return rejected(source, line, new String(b, 0, len, StandardCharsets.UTF_8), checksum(b, len),
-          Rule.RECORD_TOO_LARGE, tooLarge(where, len));
+      return rejected(source, line, decoded(b, len), checksum(b, len), Rule.RECORD_TOO_LARGE, tooLarge(where, len));
     }
     int bad = Utf8.firstInvalid(b, 0, len);
     if (bad >= 0) {
-      return rejected(source, line, new String(b, 0, len, StandardCharsets.UTF_8), checksum(b, len), Rule.INVALID_UTF8,
+      return rejected(source, line, decoded(b, len), checksum(b, len), Rule.INVALID_UTF8,
           where + " is not valid UTF-8: byte 0x" + HexFormat.of().toHexDigits(b[bad]) + " at byte " + (bad + 1)
               + "; save the export as UTF-8");
     }
     return null;
   }
 
+  /** The record's text as Java decodes it (invalid bytes become U+FFFD), in Spark's form. */
+  private static UTF8String decoded(byte[] b, int len) {
+    return UTF8String.fromString(new String(b, 0, len, StandardCharsets.UTF_8));
+  }
+
   private String tooLarge(String where, int len) {
     return where + " has " + len + " bytes, more than ingest.max_record_bytes " + limits.maxRecordBytes();
   }
 
-  private Row mapped(String source, long line, String text, String checksum, RecordFields fields) {
+  private InternalRow mapped(String source, long line, UTF8String text, UTF8String checksum, RecordFields fields) {
     RowValues v;
     try {
       v = kind.map(fields);
@@ -183,32 +205,44 @@ final class Staging {
     fillBronze(row, source, line, text, checksum);
     Object[] own = v.values();
     for (int i = 0; i < own.length; i++) {
-      row[BRONZE_COLUMNS + 2 + i] = toScala(own[i]);
+      row[BRONZE_COLUMNS + 2 + i] = own[i] == null ? null : converters.get(i).apply(own[i]);
     }
-    row[width - 1] = v.eventTime();
-    return RowFactory.create(row);
+    row[width - 1] = v.eventTime() == null ? null : DateTimeUtils.fromJavaTimestamp(v.eventTime());
+    return new GenericInternalRow(row);
   }
 
-  private Row rejected(String source, long line, String text, String checksum, Rule rule, String reason) {
+  private InternalRow rejected(String source, long line, UTF8String text, UTF8String checksum, Rule rule,
+      String reason) {
     Object[] row = new Object[width];
     fillBronze(row, source, line, text, checksum);
-    row[BRONZE_COLUMNS] = rule.id();
-    row[BRONZE_COLUMNS + 1] = reason;
-    return RowFactory.create(row);
+    row[BRONZE_COLUMNS] = UTF8String.fromString(rule.id());
+    row[BRONZE_COLUMNS + 1] = UTF8String.fromString(reason);
+    return new GenericInternalRow(row);
   }
 
-  private void fillBronze(Object[] row, String source, long line, String text, String checksum) {
-    row[0] = source;
+  private void fillBronze(Object[] row, String source, long line, UTF8String text, UTF8String checksum) {
+    if (!source.equals(lastSource)) {
+      lastSource = source;
+      lastSourceUtf8 = UTF8String.fromString(source);
+    }
+    row[0] = lastSourceUtf8;
     row[1] = line;
-    row[2] = kind.label();
+    row[2] = label;
     row[3] = text;
     row[4] = checksum;
   }
 
-  private String checksum(byte[] b, int len) {
+  /** Lower-case hex SHA-256 of the record's bytes, as ASCII bytes. */
+  private UTF8String checksum(byte[] b, int len) {
     sha.reset();
     sha.update(b, 0, len);
-    return HexFormat.of().formatHex(sha.digest());
+    byte[] digest = sha.digest();
+    byte[] hex = new byte[digest.length * 2];
+    for (int i = 0; i < digest.length; i++) {
+      hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[digest[i] & 0xf];
+    }
+    return UTF8String.fromBytes(hex);
   }
 
   private static boolean isBlank(byte[] b, int len) {
@@ -218,15 +252,5 @@ final class Staging {
       }
     }
     return true;
-  }
-
-  private static Object toScala(Object v) {
-    if (v instanceof List<?> list) {
-      return JavaConverters.asScalaBuffer(list).toSeq();
-    }
-    if (v instanceof Map<?, ?> map) {
-      return JavaConverters.mapAsScalaMap(map);
-    }
-    return v;
   }
 }

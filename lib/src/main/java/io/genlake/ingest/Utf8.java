@@ -2,6 +2,9 @@ package io.genlake.ingest;
 
 /** Strict UTF-8 validation over bytes (overlong forms, surrogates and code points above U+10FFFF are invalid). */
 final class Utf8 {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
 
   /** The offset of the first invalid byte in {@code b[off, off+len)}, or -1 when all of it is valid UTF-8. */
@@ -9,6 +12,13 @@ final class Utf8 {
     int i = off;
     int end = off + len;
     while (i < end) {
+      // ASCII fast path: eight bytes at a time while none has its high bit set
+      while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+        i += 8;
+      }
+      if (i == end) {
+        break;
+      }
       int c = b[i];
       if (c >= 0) {
         i++;

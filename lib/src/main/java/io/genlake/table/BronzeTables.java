@@ -61,8 +61,11 @@ public final class BronzeTables {
 
   private BronzeTables() {}
 
-  /** The contract of one bronze stream table: no key (append-only), NOT NULL columns, no CHECK constraint. */
+  /**
+   * The contract of one bronze stream table: no key (append-only), NOT NULL columns, no CHECK constraint; file
+   * statistics only on source and line (what re-ingestion filters on; stats on raw records cost CPU for nothing).
+   */
   public static TableSpec spec(TableId table) {
-    return TableSpec.simple(table, SCHEMA);
+    return TableSpec.simple(table, SCHEMA).withStatsColumns(SOURCE, SOURCE_LINE);
   }
 }

@@ -47,8 +47,8 @@ public final class QuarantineTables {
 
   private QuarantineTables() {}
 
-  /** The contract of one quarantine table. */
+  /** The contract of one quarantine table; file statistics on source and line only (as bronze). */
   public static TableSpec spec(TableId table) {
-    return new TableSpec(table, SCHEMA, List.of(), List.of(), Map.of(), false);
+    return new TableSpec(table, SCHEMA, List.of(), List.of(), Map.of(), false).withStatsColumns(SOURCE, SOURCE_LINE);
   }
 }

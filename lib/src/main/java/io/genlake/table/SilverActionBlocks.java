@@ -47,7 +47,8 @@ public final class SilverActionBlocks {
       optional(UPDATED_AT, TimestampType),
       required(IS_DELETED, BooleanType)), Lineage.COLUMNS);
 
-  public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(BLOCK_ID), List.of(), Map.of(), true);
+  public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(BLOCK_ID), List.of(), Map.of(), true)
+      .withStatsColumns(BLOCK_ID, Lineage.EVENT_TIME);
 
   private SilverActionBlocks() {}
 }

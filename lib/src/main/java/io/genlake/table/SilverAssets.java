@@ -47,7 +47,8 @@ public final class SilverAssets {
       required(IS_DELETED, BooleanType)), Lineage.COLUMNS);
 
   public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(ASSET_ID), List.of(),
-      Map.of("media_type_known", MEDIA_TYPE + " IN ('image','video')"), true);
+      Map.of("media_type_known", MEDIA_TYPE + " IN ('image','video')"), true)
+      .withStatsColumns(ASSET_ID, Lineage.EVENT_TIME);
 
   private SilverAssets() {}
 }

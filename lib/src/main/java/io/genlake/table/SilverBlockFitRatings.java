@@ -56,7 +56,8 @@ public final class SilverBlockFitRatings {
           "fit_rating_range", FIT_RATING + " BETWEEN 1 AND 5",
           "role_known", ROLE_IN_SEQUENCE + " IN ('initial','continuation','transition','unspecified')",
           "rated_target", ASSET_ID + " IS NOT NULL OR " + GENERATION_ID + " IS NOT NULL"),
-      true);
+      true)
+      .withStatsColumns(RATING_KEY, Lineage.EVENT_TIME);
 
   private SilverBlockFitRatings() {}
 }

@@ -86,7 +86,8 @@ public final class SilverFeedbackAttempts {
           "feedback_category_known", FEEDBACK_CATEGORY + " IS NULL OR " + FEEDBACK_CATEGORY
               + " IN ('physics','material_behavior','contamination','object_realism','aesthetics','scale')",
           "feedback_source_known", FEEDBACK_SOURCE + " IS NULL OR " + FEEDBACK_SOURCE + " IN ('user','automated','system')"),
-      true);
+      true)
+      .withStatsColumns(ATTEMPT_ID, Lineage.EVENT_TIME);
 
   private SilverFeedbackAttempts() {}
 }

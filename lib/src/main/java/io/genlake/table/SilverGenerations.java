@@ -128,7 +128,8 @@ public final class SilverGenerations {
           "steps_positive", STEPS + " IS NULL OR " + STEPS + " > 0",
           "cost_non_negative", COST_USD + " IS NULL OR " + COST_USD + " >= 0",
           "latency_non_negative", LATENCY_MS + " IS NULL OR " + LATENCY_MS + " >= 0"),
-      true);
+      true)
+      .withStatsColumns(GENERATION_ID, Lineage.EVENT_TIME);
 
   private SilverGenerations() {}
 }

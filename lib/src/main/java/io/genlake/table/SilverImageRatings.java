@@ -80,7 +80,8 @@ public final class SilverImageRatings {
           "technical_quality_known", TECHNICAL_QUALITY + " IS NULL OR " + TECHNICAL_QUALITY + " IN ('perfect','imperfect')",
           "failure_category_known", FAILURE_CATEGORY + " IS NULL OR " + FAILURE_CATEGORY
               + " IN ('malformed','noise','incomplete','off_prompt')"),
-      true);
+      true)
+      .withStatsColumns(IMAGE_ID, Lineage.EVENT_TIME);
 
   private SilverImageRatings() {}
 }

@@ -54,7 +54,8 @@ public final class SilverPreferenceEvents {
       required(CREATED_AT, TimestampType)), Lineage.COLUMNS);
 
   public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(EVENT_ID), List.of(),
-      Map.of("action_known", ACTION + " IN ('selected','rejected')"), true);
+      Map.of("action_known", ACTION + " IN ('selected','rejected')"), true)
+      .withStatsColumns(EVENT_ID, Lineage.EVENT_TIME);
 
   private SilverPreferenceEvents() {}
 }

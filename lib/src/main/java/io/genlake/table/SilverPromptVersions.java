@@ -39,7 +39,8 @@ public final class SilverPromptVersions {
       required(CREATED_AT, TimestampType)), Lineage.COLUMNS);
 
   public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(VERSION_ID), List.of(),
-      Map.of("version_number_positive", VERSION_NUMBER + " >= 1"), true);
+      Map.of("version_number_positive", VERSION_NUMBER + " >= 1"), true)
+      .withStatsColumns(VERSION_ID, Lineage.EVENT_TIME);
 
   private SilverPromptVersions() {}
 }

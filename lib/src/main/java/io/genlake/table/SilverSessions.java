@@ -51,7 +51,8 @@ public final class SilverSessions {
       optional(NOTES, StringType),
       optional(UPDATED_AT, TimestampType)), Lineage.COLUMNS);
 
-  public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(SESSION_ID), List.of(), Map.of(), true);
+  public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(SESSION_ID), List.of(), Map.of(), true)
+      .withStatsColumns(SESSION_ID, Lineage.EVENT_TIME);
 
   private SilverSessions() {}
 }

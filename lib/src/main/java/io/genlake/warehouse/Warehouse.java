@@ -105,12 +105,14 @@ public final class Warehouse {
 
   /**
    * Creates the table described by {@code spec} when it is missing, in one Delta commit: schema with NOT NULL
-   * columns, partition columns, Change Data Feed and every CHECK constraint (Delta keeps them as
-   * {@code delta.constraints.<name>} table properties and enforces them on every write). An existing table gets
-   * any CHECK constraint it lacks (ALTER TABLE, one commit each). Registers the table in the catalog.
+   * columns, partition columns, Change Data Feed, the statistics columns and every CHECK constraint (Delta keeps
+   * them as {@code delta.constraints.<name>} table properties and enforces them on every write). An existing
+   * table gets any CHECK constraint it lacks (ALTER TABLE, one commit each) and the contract's statistics columns
+   * when they differ (one commit). Registers the table in the catalog.
    */
   public synchronized void ensure(TableSpec spec) {
     TableId id = spec.id();
+    String stats = String.join(",", spec.statsColumns());
     if (!exists(id)) {
       var builder = DeltaTable.createIfNotExists(spark).location(location(id));
       for (StructField f : spec.schema().fields()) {
@@ -122,23 +124,34 @@ public final class Warehouse {
       if (spec.changeDataFeed()) {
         builder = builder.property("delta.enableChangeDataFeed", "true");
       }
+      if (!stats.isEmpty()) {
+        builder = builder.property(STATS_COLUMNS, stats);
+      }
       for (Map.Entry<String, String> check : spec.checks().entrySet()) {
         builder = builder.property(constraintKey(check.getKey()), check.getValue());
       }
       builder.execute();
     }
     register(id);
-    if (!spec.checks().isEmpty()) {
-      Map<String, String> props = scala.collection.JavaConverters.mapAsJavaMap(snapshot(id).metadata().configuration());
-      for (Map.Entry<String, String> check : spec.checks().entrySet()) {
-        if (!props.containsKey(constraintKey(check.getKey()))) {
-          // names and expressions are constants of the table contract, never data values
-          spark.sql("ALTER TABLE " + id.qualifiedName() + " ADD CONSTRAINT " + check.getKey()
-              + " CHECK (" + check.getValue() + ")");
-        }
+    if (spec.checks().isEmpty() && stats.isEmpty()) {
+      return;
+    }
+    Map<String, String> props = scala.collection.JavaConverters.mapAsJavaMap(snapshot(id).metadata().configuration());
+    for (Map.Entry<String, String> check : spec.checks().entrySet()) {
+      if (!props.containsKey(constraintKey(check.getKey()))) {
+        // names and expressions are constants of the table contract, never data values
+        spark.sql("ALTER TABLE " + id.qualifiedName() + " ADD CONSTRAINT " + check.getKey()
+            + " CHECK (" + check.getValue() + ")");
       }
     }
+    if (!stats.isEmpty() && !stats.equals(props.get(STATS_COLUMNS))) {
+      // column names of the table contract, never data values
+      spark.sql("ALTER TABLE " + id.qualifiedName() + " SET TBLPROPERTIES ('" + STATS_COLUMNS + "' = '" + stats + "')");
+    }
   }
+
+  /** Delta's table property naming the columns it keeps per-file statistics on. */
+  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
   private static String constraintKey(String name) {
     return "delta.constraints." + name.toLowerCase(java.util.Locale.ROOT);

@@ -70,6 +70,17 @@ class ReadersTest {
   }
 
   @Test
+  void utf8ValidationFindsTheBadByteAfterLongAsciiRuns() {
+    for (int at = 0; at < 40; at++) {
+      byte[] b = ("xx" + "a".repeat(at) + "é" + "b".repeat(20)).getBytes(StandardCharsets.UTF_8);
+      assertEquals(-1, Utf8.firstInvalid(b, 2, b.length - 2), "valid at " + at);
+      b[2 + at + 1] = 'c'; // é's continuation byte replaced: the lead byte at 2 + at is invalid
+      assertEquals(2 + at, Utf8.firstInvalid(b, 2, b.length - 2), "invalid at " + at);
+      assertEquals(-1, Utf8.firstInvalid(b, 2, at), "range before it at " + at);
+    }
+  }
+
+  @Test
   void timestampsAndBooleansFollowTheLandingConventions() {
     assertEquals(Instant.parse("2026-11-20T10:15:00Z"), Values.timestamp("2026-11-20T10:15:00Z").get().toInstant());
     assertEquals(Instant.parse("2026-11-20T10:15:00Z"), Values.timestamp("2026-11-20T11:15:00+01:00").get().toInstant());

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.junit.jupiter.api.Test;
 
 /** The validation rules, record by record, without Spark: exact rule and message for each bad record. */
@@ -28,12 +27,9 @@ class StagingTest {
   }
 
   /** The staged row with its schema, so tests read columns by name. */
-  static Row named(Kind kind, Row r) {
-    Object[] values = new Object[r.length()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = r.get(i);
-    }
-    return new GenericRowWithSchema(values, Staging.schema(kind));
+  static Row named(Kind kind, org.apache.spark.sql.catalyst.InternalRow r) {
+    return (Row) org.apache.spark.sql.catalyst.CatalystTypeConverters.createToScalaConverter(Staging.schema(kind))
+        .apply(r);
   }
 
   static String ruleAndReason(Row r) {

@@ -41,6 +41,32 @@ class WarehouseTest {
   }
 
   @Test
+  void statisticsColumnsAreSetAtCreationAndAddedToATableWithoutThem(@TempDir Path dir) {
+    Warehouse w = new Warehouse(spark, dir.toString());
+    TableSpec bronze = io.genlake.table.BronzeTables.spec(io.genlake.table.BronzeTables.RATINGS);
+    w.ensure(bronze);
+    assertEquals(Optional.of(0L), w.version(bronze.id())); // in the create commit
+    assertEquals("source,source_line", statsColumns(bronze.id()));
+
+    TableSpec plain = TableSpec.simple(io.genlake.table.BronzeTables.FEEDBACK, io.genlake.table.BronzeTables.SCHEMA);
+    w.ensure(plain);
+    assertEquals("", statsColumns(plain.id())); // Delta's default
+    w.ensure(io.genlake.table.BronzeTables.spec(plain.id()));
+    w.ensure(io.genlake.table.BronzeTables.spec(plain.id())); // idempotent
+    assertEquals(Optional.of(1L), w.version(plain.id()));
+    assertEquals("source,source_line", statsColumns(plain.id()));
+  }
+
+  private String statsColumns(TableId id) {
+    for (Row r : spark.sql("SHOW TBLPROPERTIES " + id.qualifiedName()).collectAsList()) {
+      if (r.getString(0).equals("delta.dataSkippingStatsColumns")) {
+        return r.getString(1);
+      }
+    }
+    return "";
+  }
+
+  @Test
   void readingAMissingTableSaysHowToCreateIt(@TempDir Path dir) {
     Warehouse w = new Warehouse(spark, dir.toString());
     MissingTableException e = assertThrows(MissingTableException.class, () -> w.read(TableId.gold("nothing")));
