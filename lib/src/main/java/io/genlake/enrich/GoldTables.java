@@ -34,17 +34,17 @@ final class GoldTables {
     Dataset<Row> versions = w.readOrEmpty(SilverPromptVersions.SPEC);
     ContentRatingPolicy policy = new ContentRatingPolicy(config.intimacyBands());
     // four independent tables: written concurrently, so one's planning and commit overlap another's tasks
-    List<Concurrently.Work<Integer, StepResult>> writes = List.of(
-        i -> overwrite(w, GoldReproducibility.TABLE, GoldReproducibility.SCHEMA,
+    List<Concurrently.Call<StepResult>> writes = List.of(
+        () -> overwrite(w, GoldReproducibility.TABLE, GoldReproducibility.SCHEMA,
             ReproducibilityReport.build(generations, ratings, config.ratingSpread())),
-        i -> overwrite(w, GoldProviderHealth.TABLE, GoldProviderHealth.SCHEMA,
+        () -> overwrite(w, GoldProviderHealth.TABLE, GoldProviderHealth.SCHEMA,
             ProviderHealthReport.build(generations, config.failureReasonsTop())),
-        i -> overwrite(w, GoldPromptVersionPerformance.TABLE, GoldPromptVersionPerformance.SCHEMA,
+        () -> overwrite(w, GoldPromptVersionPerformance.TABLE, GoldPromptVersionPerformance.SCHEMA,
             PromptVersionReport.build(generations, versions, ratings)),
-        i -> overwrite(w, GoldContentRatingViolations.TABLE, GoldContentRatingViolations.SCHEMA,
+        () -> overwrite(w, GoldContentRatingViolations.TABLE, GoldContentRatingViolations.SCHEMA,
             ViolationsReport.build(generations, policy)));
     StepResult result = new StepResult();
-    Concurrently.each(WRITES, List.of(0, 1, 2, 3), i -> writes.get(i).apply(i)).forEach(result::add);
+    Concurrently.calls(WRITES, writes).forEach(result::add);
     return result;
   }
 

@@ -72,19 +72,19 @@ public final class FailureAnalytics {
         .unionByName(AttemptAnalytics.issueCounts(attempts, SilverFeedbackAttempts.RED_FLAGS, "red_flag"))
         .unionByName(OutcomeAnalytics.failureCategoryCounts(outcomes));
     // the gold tables are independent: written concurrently, pattern mining alongside them
-    List<Concurrently.Work<Integer, StepResult>> writes = List.of(
-        i -> write(warehouse, GoldCategoryStats.TABLE, GoldCategoryStats.SCHEMA, OutcomeAnalytics.categoryStats(outcomes)),
-        i -> write(warehouse, GoldIssueFrequency.TABLE, GoldIssueFrequency.SCHEMA,
+    List<Concurrently.Call<StepResult>> writes = List.of(
+        () -> write(warehouse, GoldCategoryStats.TABLE, GoldCategoryStats.SCHEMA, OutcomeAnalytics.categoryStats(outcomes)),
+        () -> write(warehouse, GoldIssueFrequency.TABLE, GoldIssueFrequency.SCHEMA,
             OutcomeAnalytics.withShares(issues, outcomes)),
-        i -> write(warehouse, GoldFeedbackEffectiveness.TABLE, GoldFeedbackEffectiveness.SCHEMA,
+        () -> write(warehouse, GoldFeedbackEffectiveness.TABLE, GoldFeedbackEffectiveness.SCHEMA,
             AttemptAnalytics.feedbackEffectiveness(spark, attempts)),
-        i -> write(warehouse, GoldFeedbackPatterns.TABLE, GoldFeedbackPatterns.SCHEMA,
+        () -> write(warehouse, GoldFeedbackPatterns.TABLE, GoldFeedbackPatterns.SCHEMA,
             AttemptAnalytics.feedbackPatterns(spark, attempts)),
-        i -> write(warehouse, GoldFeedbackExamples.TABLE, GoldFeedbackExamples.SCHEMA,
+        () -> write(warehouse, GoldFeedbackExamples.TABLE, GoldFeedbackExamples.SCHEMA,
             AttemptAnalytics.bestFeedbackExamples(attempts, config.examplesPerCategory())),
-        i -> write(warehouse, GoldTruncationImpact.TABLE, GoldTruncationImpact.SCHEMA,
+        () -> write(warehouse, GoldTruncationImpact.TABLE, GoldTruncationImpact.SCHEMA,
             AttemptAnalytics.truncationImpact(attempts)),
-        i -> {
+        () -> {
           Dataset<Row> trends = OutcomeAnalytics.dailyTrends(outcomes).cache();
           long empty = trends.filter(col(GoldDailyTrends.PERIOD).equalTo("day")
               .and(col(GoldDailyTrends.OUTCOMES).equalTo(0L))).count();
@@ -93,7 +93,7 @@ public final class FailureAnalytics {
           trends.unpersist();
           return r;
         },
-        i -> {
+        () -> {
           PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(config.minOccurrences(),
               config.failureThreshold(), config.maxItems(), config.alpha()));
           StepResult r = new StepResult();
@@ -101,8 +101,7 @@ public final class FailureAnalytics {
           return r.add(write(warehouse, GoldFailurePatterns.TABLE, GoldFailurePatterns.SCHEMA,
               spark.createDataFrame(patternRows(mined.patterns()), GoldFailurePatterns.SCHEMA)));
         });
-    List<Integer> order = java.util.stream.IntStream.range(0, writes.size()).boxed().toList();
-    Concurrently.each(GOLD_WRITES, order, i -> writes.get(i).apply(i)).forEach(result::add);
+    Concurrently.calls(GOLD_WRITES, writes).forEach(result::add);
     outcomes.unpersist();
     attempts.unpersist();
     return result;

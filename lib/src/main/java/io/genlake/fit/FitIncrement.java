@@ -12,6 +12,7 @@ import io.genlake.table.SilverAssets;
 import io.genlake.table.SilverBlockFitRatings;
 import io.genlake.table.SilverGenerations;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -129,9 +133,9 @@ final class FitIncrement {
    */
   static Dataset<Row> mergeTopK(Dataset<Row> oldCandidates, List<String> keptBlocks, Dataset<Row> fresh, int k) {
     List<Row> ids = new ArrayList<>();
-    keptBlocks.forEach(b -> ids.add(org.apache.spark.sql.RowFactory.create(b)));
+    keptBlocks.forEach(b -> ids.add(RowFactory.create(b)));
     Dataset<Row> kept = oldCandidates.sparkSession().createDataFrame(ids,
-        new org.apache.spark.sql.types.StructType().add(KEY, org.apache.spark.sql.types.DataTypes.StringType, false));
+        new StructType().add(KEY, DataTypes.StringType, false));
     Dataset<Row> old = oldCandidates.join(kept, oldCandidates.col(GoldBlockAssetCandidates.BLOCK_ID).equalTo(kept.col(KEY)),
         "left_semi");
     String[] columns = GoldBlockAssetCandidates.SCHEMA.fieldNames();
@@ -139,7 +143,7 @@ final class FitIncrement {
         .withColumn(GoldBlockAssetCandidates.RANK, row_number().over(Window.partitionBy(GoldBlockAssetCandidates.BLOCK_ID)
             .orderBy(col(GoldBlockAssetCandidates.HEURISTIC_SCORE).desc(), col(GoldBlockAssetCandidates.ASSET_ID).asc())))
         .where(col(GoldBlockAssetCandidates.RANK).leq(k))
-        .select(java.util.Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new));
+        .select(Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new));
   }
 
   void release() {

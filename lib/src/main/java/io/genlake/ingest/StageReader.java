@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -49,17 +50,7 @@ final class StageReader {
     StructType schema = Staging.schema(kind);
     JavaRDD<InternalRow> compact = rows(spark, kind, units, tables, limits).mapPartitions(it -> {
       UnsafeProjection toCompact = UnsafeProjection.create(schema);
-      return new Iterator<InternalRow>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public InternalRow next() {
-          return toCompact.apply(it.next()).copy();
-        }
-      };
+      return mapped(it, r -> toCompact.apply(r).copy());
     }).persist(StorageLevel.MEMORY_AND_DISK());
     return new Stage(spark.internalCreateDataFrame(compact.rdd(), schema, false), compact);
   }
@@ -148,23 +139,29 @@ final class StageReader {
     // the JDBC rows in Spark's internal form (no conversion to Row); each is read at once, so reuse is safe
     return rows.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
       Staging staging = new Staging(kind, limits);
-      return new Iterator<InternalRow>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
+      return mapped(it, r -> {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getUTF8String(i + 1).toString());
         }
-
-        @Override
-        public InternalRow next() {
-          InternalRow r = it.next();
-          Map<String, String> values = new LinkedHashMap<>();
-          for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), r.isNullAt(i + 1) ? null : r.getUTF8String(i + 1).toString());
-          }
-          return staging.sqliteRow(source, r.getLong(0), values);
-        }
-      };
+        return staging.sqliteRow(source, r.getLong(0), values);
+      });
     });
+  }
+
+  /** {@code it} with {@code f} applied to each row, lazily. */
+  private static Iterator<InternalRow> mapped(Iterator<InternalRow> it, Function<InternalRow, InternalRow> f) {
+    return new Iterator<InternalRow>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public InternalRow next() {
+        return f.apply(it.next());
+      }
+    };
   }
 
   /** An iterator whose next element is computed on demand; {@code advance} returns null at the end. */

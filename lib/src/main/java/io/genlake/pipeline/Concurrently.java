@@ -91,12 +91,14 @@ public final class Concurrently {
     }
   }
 
-  /** Runs {@code work} on every item, at most {@code limit} at once; results in input order. */
-  public static <T, R> List<R> each(int limit, List<T> items, Work<T, R> work) {
-    return run(limit, List.of(items), (all, pool) -> pool.all(all, work)).get(0);
+  /** Runs every one of {@code calls}, at most {@code limit} at once; results in input order. */
+  public static <R> List<R> calls(int limit, List<Call<R>> calls) {
+    return run(limit, List.of(calls), (all, pool) -> pool.all(all, Call::call)).get(0);
   }
 
-  private interface Call<R> {
+  /** A piece of work with a result. */
+  @FunctionalInterface
+  public interface Call<R> {
     R call() throws Exception;
   }
 

@@ -78,14 +78,14 @@ public final class PreferenceLearning {
     // snapshot with the day's recommendations, and the offline evaluation
     Dataset<Row> evaluated = events.where(col(PreferenceEvents.CREATED_AT).leq(lit(java.sql.Timestamp.from(asOf)))
         .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
-    List<Concurrently.Work<Integer, StepResult>> parts = List.of(
-        i -> {
+    List<Concurrently.Call<StepResult>> parts = List.of(
+        () -> {
           Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
               w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
           return new StepResult().table(GoldParameterStats.TABLE, 0, w.overwriteCounted(GoldParameterStats.TABLE, params),
               w.version(GoldParameterStats.TABLE));
         },
-        i -> {
+        () -> {
           StepResult r = new StepResult();
           ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
           writeSnapshot(w, snapshot);
@@ -94,7 +94,7 @@ public final class PreferenceLearning {
           recommendDay(ctx, s, snapshot, r);
           return r;
         },
-        i -> {
+        () -> {
           StepResult r = new StepResult();
           Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), evaluated, s, ctx.runId());
           if (evaluation.isPresent()) {
@@ -105,7 +105,7 @@ public final class PreferenceLearning {
           }
           return r;
         });
-    Concurrently.each(PARTS, List.of(0, 1, 2), i -> parts.get(i).apply(i)).forEach(result::add);
+    Concurrently.calls(PARTS, parts).forEach(result::add);
     return result;
   }
 
