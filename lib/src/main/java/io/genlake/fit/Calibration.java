@@ -40,22 +40,26 @@ final class Calibration {
     this.seed = seed;
   }
 
-  /** All groups: overall, each role present, each ontology category some rated block uses. */
+  /**
+   * All groups: overall, each role present, each ontology category some rated block uses. The groups' bootstraps
+   * are independent (each from the same seed), so they run in parallel; the list keeps this order.
+   */
   List<Group> compute(List<Rated> rated, Ontology ontology) {
-    List<Group> out = new ArrayList<>();
-    out.add(group(GoldFitCalibration.ALL, GoldFitCalibration.ALL, rated));
+    record Task(String grouping, String value, List<Rated> rs) {}
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(new Task(GoldFitCalibration.ALL, GoldFitCalibration.ALL, rated));
     TreeMap<String, List<Rated>> byRole = new TreeMap<>();
     rated.forEach(r -> byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r));
-    byRole.forEach((role, rs) -> out.add(group(GoldFitCalibration.BY_ROLE, role, rs)));
+    byRole.forEach((role, rs) -> tasks.add(new Task(GoldFitCalibration.BY_ROLE, role, rs)));
     for (Category c : ontology.categories()) {
       String prefix = c.prefix() + ":";
       Predicate<Rated> uses = r -> r.blockIds().stream().anyMatch(id -> id.startsWith(prefix));
       List<Rated> rs = rated.stream().filter(uses).toList();
       if (!rs.isEmpty()) {
-        out.add(group(GoldFitCalibration.BY_CATEGORY, c.name(), rs));
+        tasks.add(new Task(GoldFitCalibration.BY_CATEGORY, c.name(), rs));
       }
     }
-    return out;
+    return tasks.parallelStream().map(t -> group(t.grouping(), t.value(), t.rs())).toList();
   }
 
   Group group(String grouping, String value, List<Rated> rs) {

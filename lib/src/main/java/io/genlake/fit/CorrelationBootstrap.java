@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Percentile bootstrap intervals of Spearman's rho and Pearson's r together, from the same resamples, in
- * O(n) per resample: the same seeded draws as {@link Stats#bootstrap} (so the same resamples and, up to
- * floating-point rounding, the same intervals), but each resample is kept as a count per pair instead of a
+ * Percentile bootstrap intervals of Spearman's rho and Pearson's r together, from the same resamples: the same
+ * seeded draws as {@link Stats#bootstrap} (so the same resamples and, up to floating-point rounding, the same
+ * intervals), but each resample is kept as a count per cell (a distinct (x, y) pair of values) instead of a
  * copied array, and ranks come from counts per distinct value (values sorted once) instead of a sort per
- * resample. Cost: one sort of each side, then samples × (n draws + a few linear passes).
+ * resample. Cost: one sort of each side, then samples × (n draws + a few passes over the m cells); fit scores
+ * and 1-5 ratings make m far smaller than n.
  */
 final class CorrelationBootstrap {
   /** The two intervals of one group. */
@@ -16,23 +17,41 @@ final class CorrelationBootstrap {
 
   private static final Stats.Interval NONE = new Stats.Interval(Double.NaN, Double.NaN);
 
-  private final double[] x;
-  private final double[] y;
+  private final int n;
   private final Side xs;
   private final Side ys;
+  /** The cell of each pair, and each cell's distinct-value index on either side. */
+  private final int[] cellOf;
+  private final int[] cellX;
+  private final int[] cellY;
 
   CorrelationBootstrap(double[] x, double[] y) {
-    this.x = x;
-    this.y = y;
+    this.n = x.length;
     this.xs = new Side(x);
     this.ys = new Side(y);
+    this.cellOf = new int[n];
+    java.util.HashMap<Long, Integer> cells = new java.util.HashMap<>();
+    int[] cx = new int[n];
+    int[] cy = new int[n];
+    for (int i = 0; i < n; i++) {
+      int gx = xs.group[i];
+      int gy = ys.group[i];
+      int next = cells.size();
+      int cell = cells.computeIfAbsent((long) gx * ys.distinct.length + gy, k -> next);
+      if (cell == next) {
+        cx[cell] = gx;
+        cy[cell] = gy;
+      }
+      cellOf[i] = cell;
+    }
+    this.cellX = Arrays.copyOf(cx, cells.size());
+    this.cellY = Arrays.copyOf(cy, cells.size());
   }
 
   /** Both intervals over {@code samples} resamples drawn from {@code seed}; NaN where no resample defines one. */
   Intervals intervals(int samples, long seed) {
-    int n = x.length;
     SplittableRandom random = new SplittableRandom(seed);
-    int[] count = new int[n];
+    int[] count = new int[cellX.length];
     double[] rho = new double[samples];
     double[] r = new double[samples];
     int rhoDefined = 0;
@@ -40,13 +59,13 @@ final class CorrelationBootstrap {
     for (int s = 0; s < samples; s++) {
       Arrays.fill(count, 0);
       for (int i = 0; i < n; i++) {
-        count[random.nextInt(n)]++;
+        count[cellOf[random.nextInt(n)]]++;
       }
-      double vRho = weightedPearson(xs.ranks(count), xs.group, ys.ranks(count), ys.group, count);
+      double vRho = weightedPearson(xs.ranks(count, cellX), cellX, ys.ranks(count, cellY), cellY, count);
       if (!Double.isNaN(vRho)) {
         rho[rhoDefined++] = vRho;
       }
-      double vR = weightedPearson(xs.distinct, xs.group, ys.distinct, ys.group, count);
+      double vR = weightedPearson(xs.distinct, cellX, ys.distinct, cellY, count);
       if (!Double.isNaN(vR)) {
         r[rDefined++] = vR;
       }
@@ -64,7 +83,7 @@ final class CorrelationBootstrap {
   }
 
   /**
-   * Pearson's r of the pairs (a[ga[i]], b[gb[i]]) each taken count[i] times; NaN when a side takes a single
+   * Pearson's r of the cells (a[ga[i]], b[gb[i]]) each taken count[i] times; NaN when a side takes a single
    * value in the resample (Pearson's r of a constant is undefined).
    */
   private static double weightedPearson(double[] a, int[] ga, double[] b, int[] gb, int[] count) {
@@ -137,11 +156,14 @@ final class CorrelationBootstrap {
       rank = new double[k];
     }
 
-    /** The average rank (1-based, ties averaged) of each distinct value in the resample given by {@code count}. */
-    double[] ranks(int[] count) {
+    /**
+     * The average rank (1-based, ties averaged) of each distinct value in the resample given by {@code count} per
+     * cell, {@code cellGroup} being each cell's distinct-value index on this side.
+     */
+    double[] ranks(int[] count, int[] cellGroup) {
       Arrays.fill(perGroup, 0);
       for (int i = 0; i < count.length; i++) {
-        perGroup[group[i]] += count[i];
+        perGroup[cellGroup[i]] += count[i];
       }
       long before = 0;
       for (int g = 0; g < perGroup.length; g++) {

@@ -5,9 +5,13 @@ import java.util.Locale;
 
 /**
  * Progress lines for long work, on standard error so that standard output stays clean for results
- * ({@code sql --format csv}, JSON answers). Each line is prefixed with the step name.
+ * ({@code sql --format csv}, JSON answers). Each line is prefixed with the step name, and with the seconds
+ * since the process started when the environment sets {@code GENLAKE_PROGRESS_TIMES=1} (to see where a long
+ * step spends its time).
  */
 public final class Progress {
+  private static final boolean TIMES = "1".equals(System.getenv("GENLAKE_PROGRESS_TIMES"));
+  private static final long START = System.nanoTime();
   private final PrintStream out;
   private final boolean quiet;
 
@@ -23,7 +27,8 @@ public final class Progress {
 
   public void step(String step, String message) {
     if (!quiet) {
-      out.println("[" + step + "] " + message);
+      String clock = TIMES ? String.format(Locale.ROOT, "%8.2f ", (System.nanoTime() - START) / 1e9) : "";
+      out.println(clock + "[" + step + "] " + message);
       out.flush();
     }
   }

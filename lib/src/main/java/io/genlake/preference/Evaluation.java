@@ -50,8 +50,9 @@ final class Evaluation {
     Dataset<Row> test = events.where(col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(cutoff)))
         .and(col(PreferenceEvents.SELECTED)));
     long trainEvents = train.count();
-    Dataset<Row> stats = PairStats.score(PairStats.aggregate(
-        PairStats.prepare(train, s.extractor(), cutoff, s.config().decayDays())), s.scores(), cutoff);
+    // the snapshot holds keyword x checkpoint counts only: the other pair kinds and the scores are not built
+    Dataset<Row> stats = PairStats.aggregate(
+        PairStats.prepare(train, s.extractor(), cutoff, s.config().decayDays()), true);
     ServingSnapshot snap = SnapshotBuilder.fromStats(stats, cutoff);
     List<String> candidates = snap.checkpointsByPopularity();
     if (candidates.size() < 2) {

@@ -43,12 +43,19 @@ final class PairContributions implements Iterator<Row> {
 
   private final Iterator<Row> events;
   private final Columns c;
+  private final boolean keywordCheckpointOnly;
   private final ArrayDeque<Row> out = new ArrayDeque<>();
   private final Map<Key, Sum> global = new HashMap<>();
 
   PairContributions(Iterator<Row> events, Columns columns) {
+    this(events, columns, false);
+  }
+
+  /** With {@code keywordCheckpointOnly}, only the keyword x checkpoint pairs (what a serving snapshot holds). */
+  PairContributions(Iterator<Row> events, Columns columns, boolean keywordCheckpointOnly) {
     this.events = events;
     this.c = columns;
+    this.keywordCheckpointOnly = keywordCheckpointOnly;
   }
 
   @Override
@@ -87,6 +94,11 @@ final class PairContributions implements Iterator<Row> {
     List<String> loras = r.getList(c.loras());
     for (String k : keywords) {
       pair(user, shares, KEYWORD_CHECKPOINT, k, checkpoint, selected, weight);
+    }
+    if (keywordCheckpointOnly) {
+      return;
+    }
+    for (String k : keywords) {
       for (String l : loras) {
         pair(user, shares, KEYWORD_LORA, k, l, selected, weight);
       }

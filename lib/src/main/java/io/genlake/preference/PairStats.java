@@ -130,11 +130,19 @@ final class PairStats {
    * coalesced by adaptive execution; raise spark.shuffle_partitions for inputs of millions of events.
    */
   static Dataset<Row> aggregate(Dataset<Row> prepared) {
+    return aggregate(prepared, false);
+  }
+
+  /**
+   * {@link #aggregate(Dataset)} of the keyword x checkpoint pairs only, when {@code keywordCheckpointOnly}: what a
+   * serving snapshot needs (the offline evaluation's), without the other kinds' pairs, several times as many.
+   */
+  static Dataset<Row> aggregate(Dataset<Row> prepared, boolean keywordCheckpointOnly) {
     StructType in = prepared.schema();
     PairContributions.Columns c = new PairContributions.Columns(in.fieldIndex(USER_ID), in.fieldIndex(SHARE),
         in.fieldIndex(CHECKPOINT), in.fieldIndex(SELECTED), in.fieldIndex(WEIGHT), in.fieldIndex(KEYWORDS),
         in.fieldIndex(NEGATIVES), in.fieldIndex(LORAS));
-    MapPartitionsFunction<Row, Row> emit = rows -> new PairContributions(rows, c);
+    MapPartitionsFunction<Row, Row> emit = rows -> new PairContributions(rows, c, keywordCheckpointOnly);
     Column hash = xxhash64(col(GoldPreferencePairStats.USER_ID), col(GoldPreferencePairStats.KIND),
         col(GoldPreferencePairStats.ITEM_A), col(GoldPreferencePairStats.ITEM_B));
     Dataset<Row> keyed = prepared.mapPartitions(emit, Encoders.row(CONTRIBUTIONS)).withColumn(KEY_HASH, hash);

@@ -72,6 +72,7 @@ public final class PreferenceLearning {
     Instant asOf = asOf(ctx.runDate());
     Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault());
     boolean forceFull = full || !s.config().incremental();
+    ctx.progress().step("preference", "pair statistics");
     StatsUpdate.update(w, events, s, asOf, forceFull, ctx.runId(), result);
 
     // after the pair statistics, three independent parts run concurrently: parameter statistics, the serving
@@ -80,12 +81,14 @@ public final class PreferenceLearning {
         .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
     List<Concurrently.Call<StepResult>> parts = List.of(
         () -> {
+          ctx.progress().step("preference", "parameter statistics");
           Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
               w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
           return new StepResult().table(GoldParameterStats.TABLE, 0, w.overwriteCounted(GoldParameterStats.TABLE, params),
               w.version(GoldParameterStats.TABLE));
         },
         () -> {
+          ctx.progress().step("preference", "serving snapshot and the day's recommendations");
           StepResult r = new StepResult();
           ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
           writeSnapshot(w, snapshot);
@@ -95,6 +98,7 @@ public final class PreferenceLearning {
           return r;
         },
         () -> {
+          ctx.progress().step("preference", "offline evaluation");
           StepResult r = new StepResult();
           Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), evaluated, s, ctx.runId());
           if (evaluation.isPresent()) {
@@ -106,6 +110,7 @@ public final class PreferenceLearning {
           return r;
         });
     Concurrently.calls(PARTS, parts).forEach(result::add);
+    ctx.progress().step("preference", "statistics, snapshot and evaluation written");
     return result;
   }
 

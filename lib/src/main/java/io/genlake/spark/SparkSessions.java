@@ -35,6 +35,7 @@ public final class SparkSessions {
     settings.conf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    QueryTrace.fromEnvironment().ifPresent(spark.sparkContext()::addSparkListener);
     return spark;
   }
 

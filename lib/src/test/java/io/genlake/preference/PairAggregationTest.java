@@ -57,6 +57,27 @@ class PairAggregationTest {
   }
 
   @Test
+  void keywordCheckpointOnlyEmitsExactlyThoseRowsOfTheFullContributions() {
+    List<Row> events = List.of(
+        event("u1", true, true, 0.5, List.of("castle", "night"), List.of("blurry"), List.of("detail")),
+        event("u2", true, false, 0.25, List.of("castle"), List.of("dark"), List.of("x")),
+        event("u3", false, true, 1.0, List.of(), List.of(), List.of("detail")));
+    List<String> all = new ArrayList<>();
+    for (Row r : drain(new PairContributions(events.iterator(), COLUMNS))) {
+      if (PairStats.KIND_NAMES.get(r.getByte(1)).equals("keyword_checkpoint")) {
+        all.add(r.toString());
+      }
+    }
+    List<String> only = new ArrayList<>();
+    for (Row r : drain(new PairContributions(events.iterator(), COLUMNS, true))) {
+      only.add(r.toString());
+    }
+    // u1: night, castle; u2: castle; global: castle (u1 + u2), night
+    assertEquals(5, only.size());
+    assertEquals(new java.util.TreeSet<>(all), new java.util.TreeSet<>(only));
+  }
+
+  @Test
   void sumsSeparateKeysThatShareAHash() {
     // sorted by hash; keys k1 and k2 collide on hash 7 and interleave
     List<Row> sorted = List.of(
