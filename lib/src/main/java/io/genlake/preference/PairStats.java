@@ -4,6 +4,8 @@ import static io.genlake.table.GoldPreferencePairStats.CHECKPOINT_LORA;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_CHECKPOINT;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_LORA;
 import static io.genlake.table.GoldPreferencePairStats.KEYWORD_NEGATIVE;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -160,6 +162,38 @@ final class PairStats {
             sum(GoldPreferencePairStats.DECAYED_SELECTED).as(GoldPreferencePairStats.DECAYED_SELECTED),
             sum(GoldPreferencePairStats.DECAYED_REJECTED).as(GoldPreferencePairStats.DECAYED_REJECTED));
   }
+
+  /**
+   * {@code sumByKey(carried ∪ fresh)} without shuffling the carried pairs: {@code fresh} (one row per key, few: a
+   * night's new events) is broadcast; carried pairs it does not touch pass through, touched ones get its counts
+   * added, and its keys the carried pairs lack are appended. The same numbers as {@link #sumByKey} (a key has at
+   * most one carried and one fresh row, and adding two numbers does not depend on their order). Cost: two scans of
+   * the carried pairs, no shuffle of them.
+   */
+  static Dataset<Row> addFresh(Dataset<Row> carried, Dataset<Row> fresh) {
+    List<String> keyNames = List.of(GoldPreferencePairStats.USER_ID, GoldPreferencePairStats.KIND,
+        GoldPreferencePairStats.ITEM_A, GoldPreferencePairStats.ITEM_B);
+    List<String> sums = List.of(GoldPreferencePairStats.SELECTED, GoldPreferencePairStats.REJECTED,
+        GoldPreferencePairStats.DECAYED_SELECTED, GoldPreferencePairStats.DECAYED_REJECTED);
+    List<Column> freshColumns = new java.util.ArrayList<>();
+    keyNames.forEach(k -> freshColumns.add(col(k)));
+    sums.forEach(c -> freshColumns.add(col(c).as(FRESH + c)));
+    Dataset<Row> f = fresh.select(freshColumns.toArray(Column[]::new));
+    Dataset<Row> keys = f.select(keyNames.stream().map(k -> col(k)).toArray(Column[]::new));
+    List<Column> out = new java.util.ArrayList<>();
+    keyNames.forEach(k -> out.add(col(k)));
+    sums.forEach(c -> out.add(coalesce(col(c).plus(col(FRESH + c)), col(c)).as(c)));
+    Dataset<Row> updated = carried.join(broadcast(f), toSeq(keyNames), "left_outer").select(out.toArray(Column[]::new));
+    Dataset<Row> matched = carried.join(broadcast(keys), toSeq(keyNames), "left_semi")
+        .select(keyNames.stream().map(k -> col(k)).toArray(Column[]::new));
+    List<Column> appended = new java.util.ArrayList<>();
+    keyNames.forEach(k -> appended.add(col(k)));
+    sums.forEach(c -> appended.add(col(FRESH + c).as(c)));
+    Dataset<Row> added = f.join(broadcast(matched), toSeq(keyNames), "left_anti").select(appended.toArray(Column[]::new));
+    return updated.unionByName(added);
+  }
+
+  private static final String FRESH = "fresh_";
 
   /** The count columns of stored statistics with their decayed sums carried from {@code from} to {@code to}. */
   static Dataset<Row> decayTo(Dataset<Row> stats, Instant from, Instant to, double decayDays) {

@@ -32,6 +32,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Preference learning (seed 003), the package's entry point: the nightly step (pair statistics, parameter
@@ -61,16 +62,29 @@ public final class PreferenceLearning {
   /**
    * The nightly step. Cost: a pass over the silver events (counts), the keyword extraction and one shuffle on
    * the pair key (new events only when incremental), one shuffle on (keyword, parameter), a collect of the
-   * keyword x checkpoint pairs for the snapshot, and a full pair-statistics build for the evaluation split.
+   * keyword x checkpoint pairs for the snapshot, and a keyword x checkpoint statistics build for the evaluation
+   * split. The unified events are cached for these passes.
    *
    * @param full recompute from every event instead of updating the running sums
    */
   public static StepResult run(RunContext ctx, KeywordNormalizer normalizer, boolean full) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), normalizer);
     Warehouse w = ctx.warehouse();
+    // the unified events (three silver tables, two anti-joins) are read by several passes: counts, new events,
+    // and the evaluation's split, training and replay; cached once
+    Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return run(ctx, s, events, full);
+    } finally {
+      events.unpersist();
+    }
+  }
+
+  private static StepResult run(RunContext ctx, PreferenceSettings s, Dataset<Row> events, boolean full) {
+    Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     Instant asOf = asOf(ctx.runDate());
-    Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault());
     boolean forceFull = full || !s.config().incremental();
     ctx.progress().step("preference", "pair statistics");
     StatsUpdate.update(w, events, s, asOf, forceFull, ctx.runId(), result);

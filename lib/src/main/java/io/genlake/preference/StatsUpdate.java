@@ -27,11 +27,18 @@ import org.apache.spark.storage.StorageLevel;
  * Updates {@code gold.preference_pair_stats} as of a time: a full recompute over every usable event, or the
  * incremental update (yesterday's sums decayed to today plus today's new events) when a previous state exists.
  * Applies and counts the bad-input rules. Cost: one pass over the events for the counts, one for the
- * extraction, one shuffle on the pair key (incremental: the stored pairs join that shuffle).
+ * extraction, one shuffle on the pair key; incremental: the stored pairs join that shuffle or, for a night's few
+ * events, the new pairs are broadcast to them.
  */
 final class StatsUpdate {
   /** The previous run's watermark. */
   record State(Instant asOf, Instant ingestedThrough) {}
+
+  /**
+   * New events up to this many are added to the stored pairs through broadcast joins ({@link PairStats#addFresh});
+   * more go through one shuffle of all pairs ({@link PairStats#sumByKey}).
+   */
+  static final long BROADCAST_EVENTS = 20_000;
 
   private StatsUpdate() {}
 
@@ -104,13 +111,22 @@ final class StatsUpdate {
     }
     result.count("events.counted", added);
     Dataset<Row> counts = PairStats.aggregate(prepared);
+    Dataset<Row> freshCounts = null;
     if (previous.isPresent()) {
       Dataset<Row> carried = PairStats.decayTo(w.read(GoldPreferencePairStats.TABLE), previous.get().asOf(), asOf,
           s.config().decayDays());
-      counts = PairStats.sumByKey(carried.unionByName(counts));
+      if (added <= BROADCAST_EVENTS) {
+        freshCounts = counts.persist(StorageLevel.MEMORY_AND_DISK());
+        counts = PairStats.addFresh(carried, freshCounts);
+      } else {
+        counts = PairStats.sumByKey(carried.unionByName(counts));
+      }
     }
     long out = w.overwriteCounted(GoldPreferencePairStats.TABLE, PairStats.score(counts, s.scores(), asOf));
     prepared.unpersist();
+    if (freshCounts != null) {
+      freshCounts.unpersist();
+    }
     result.table(GoldPreferencePairStats.TABLE, added, out, w.version(GoldPreferencePairStats.TABLE));
     result.note("pair statistics: " + mode + " update as of " + asOf + ", " + added + " events added");
     State state = new State(asOf, ingestedThrough);
