@@ -9,6 +9,7 @@ import io.genlake.config.FitConfig;
 import io.genlake.ontology.Ontology;
 import io.genlake.ontology.Tagger;
 import io.genlake.ops.StepState;
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldAssetTags;
@@ -111,53 +112,23 @@ public final class FitJob {
       bad(result, "blocks.unmapped_tags", blocks.stream().mapToLong(b -> b.tags().unmapped().size()).sum(),
           "block tags map to no ontology ID (kept in block_unmapped_tags)");
 
-      // rated pairs
-      ctx.progress().step("fit", "scoring rated pairs");
-      Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
-      Dataset<Row> blockFrame = BlockTagging.frame(ctx.spark(), blocks);
-      Dataset<Row> fits;
-      if (inc == null) {
-        fits = RatedFits.score(ratings, blockFrame, assetTags, bScorer);
-      } else {
-        Dataset<Row> again = inc.ratingsToRescore(ratings).persist(StorageLevel.MEMORY_AND_DISK());
-        result.count("ratings.rescored", again.count());
-        fits = FitIncrement.fits(w.read(GoldBlockImageFits.TABLE), again,
-            RatedFits.score(again, blockFrame, assetTags, bScorer));
-      }
-      fits = fits.persist(StorageLevel.MEMORY_AND_DISK());
-      List<Row> byStatus = fits.groupBy(GoldBlockImageFits.STATUS).count().collectAsList();
-      long ratingCount = 0;
-      for (String status : GoldBlockImageFits.STATUSES) {
-        long n = byStatus.stream().filter(r -> r.getString(0).equals(status)).mapToLong(r -> r.getLong(1)).sum();
-        ratingCount += n;
-        if (status.equals(GoldBlockImageFits.SCORED)) {
-          result.count("ratings.scored", n);
-        } else {
-          bad(result, "ratings." + status, n, "ratings point at " + status.replace('_', ' ')
-              + "s: kept in gold.block_image_fits with that status and no score");
-        }
-      }
-      write(w, GoldBlockImageFits.TABLE, fits, ratingCount, result);
-
-      // candidates
-      FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, assetTags, assets, config.topK(), inc, oldCandidates);
-      result.count("candidates.pairs_scored", searched.pairsScored());
-      if (searched.candidates().isPresent()) {
-        long candidateRows = w.overwriteCounted(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
-        result.table(GoldBlockAssetCandidates.TABLE, searched.pairsScored(), candidateRows,
-            w.version(GoldBlockAssetCandidates.TABLE));
-      }
-
-      // calibration
-      ctx.progress().step("fit", "calibrating against ratings");
-      List<Calibration.Rated> rated = rated(fits);
-      List<Row> groups = new ArrayList<>();
-      for (Calibration.Group g : new Calibration(config.bootstrapSamples(), config.bootstrapSeed()).compute(rated, ontology)) {
-        groups.add(row(g));
-      }
-      Dataset<Row> calibration = ctx.spark().createDataFrame(groups, GoldFitCalibration.SCHEMA);
-      write(w, GoldFitCalibration.TABLE, calibration, rated.size(), result);
-      fits.unpersist();
+      // the rated pairs (then the calibration) and the candidate search only share the tags: they run at the same
+      // time, so one's driver-side work and commits overlap the other's tasks
+      Dataset<Row> tags = assetTags;
+      List<Concurrently.Call<StepResult>> parts = List.of(
+          () -> scoreRatedPairs(ctx, config, ontology, inc, blocks, tags, bScorer),
+          () -> {
+            StepResult r = new StepResult();
+            FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, tags, assets, config.topK(), inc, oldCandidates);
+            r.count("candidates.pairs_scored", searched.pairsScored());
+            if (searched.candidates().isPresent()) {
+              long candidateRows = w.overwriteCounted(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
+              r.table(GoldBlockAssetCandidates.TABLE, searched.pairsScored(), candidateRows,
+                  w.version(GoldBlockAssetCandidates.TABLE));
+            }
+            return r;
+          });
+      Concurrently.calls(parts.size(), parts).forEach(result::add);
       assetTags.unpersist();
     } finally {
       if (inc != null) {
@@ -165,6 +136,52 @@ public final class FitJob {
       }
     }
     FitChanges.record(w, reading, basis, ctx.runId());
+    return result;
+  }
+
+  /** gold.block_image_fits (all ratings, or the touched ones merged with the kept fits), then gold.fit_calibration. */
+  private static StepResult scoreRatedPairs(RunContext ctx, FitConfig config, Ontology ontology, FitIncrement inc,
+      List<BlockTagging.TaggedBlock> blocks, Dataset<Row> assetTags, Broadcast<FitScorer> bScorer) {
+    Warehouse w = ctx.warehouse();
+    StepResult result = new StepResult();
+    // rated pairs
+    ctx.progress().step("fit", "scoring rated pairs");
+    Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
+    Dataset<Row> blockFrame = BlockTagging.frame(ctx.spark(), blocks);
+    Dataset<Row> fits;
+    if (inc == null) {
+      fits = RatedFits.score(ratings, blockFrame, assetTags, bScorer);
+    } else {
+      Dataset<Row> again = inc.ratingsToRescore(ratings).persist(StorageLevel.MEMORY_AND_DISK());
+      result.count("ratings.rescored", again.count());
+      fits = FitIncrement.fits(w.read(GoldBlockImageFits.TABLE), again,
+          RatedFits.score(again, blockFrame, assetTags, bScorer));
+    }
+    fits = fits.persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> byStatus = fits.groupBy(GoldBlockImageFits.STATUS).count().collectAsList();
+    long ratingCount = 0;
+    for (String status : GoldBlockImageFits.STATUSES) {
+      long n = byStatus.stream().filter(r -> r.getString(0).equals(status)).mapToLong(r -> r.getLong(1)).sum();
+      ratingCount += n;
+      if (status.equals(GoldBlockImageFits.SCORED)) {
+        result.count("ratings.scored", n);
+      } else {
+        bad(result, "ratings." + status, n, "ratings point at " + status.replace('_', ' ')
+            + "s: kept in gold.block_image_fits with that status and no score");
+      }
+    }
+    write(w, GoldBlockImageFits.TABLE, fits, ratingCount, result);
+
+    // calibration
+    ctx.progress().step("fit", "calibrating against ratings");
+    List<Calibration.Rated> rated = rated(fits);
+    List<Row> groups = new ArrayList<>();
+    for (Calibration.Group g : new Calibration(config.bootstrapSamples(), config.bootstrapSeed()).compute(rated, ontology)) {
+      groups.add(row(g));
+    }
+    Dataset<Row> calibration = ctx.spark().createDataFrame(groups, GoldFitCalibration.SCHEMA);
+    write(w, GoldFitCalibration.TABLE, calibration, rated.size(), result);
+    fits.unpersist();
     return result;
   }
 
