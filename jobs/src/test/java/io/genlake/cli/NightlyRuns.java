@@ -29,6 +29,9 @@ final class NightlyRuns {
   /** After the generated data's window (seed 7 ends on 2026-11-13), so no event is in the future. */
   static final LocalDate DATE = LocalDate.of(2026, 11, 21);
   private static final AtomicInteger RUNS = new AtomicInteger();
+  /** The defaults, but fit incremental at any size: these small warehouses would otherwise recompute it in full. */
+  private static final io.genlake.config.GenlakeConfig INCREMENTAL_FIT =
+      ConfigLoader.loadYaml("fit: {incremental_min_pairs: 0}");
 
   /** Progress lines of a run, kept for assertions; optionally "killing" the run at its n-th line with a prefix. */
   static final class Output extends PrintStream {
@@ -72,7 +75,7 @@ final class NightlyRuns {
   static Nightly.Outcome run(Warehouse w, Path landing, Path outputs, boolean full, List<NightlySteps.Step> steps,
       Output out) {
     w.registerAll();
-    RunContext ctx = new RunContext(w.spark(), w, ConfigLoader.defaults(), "nightly-test-" + RUNS.incrementAndGet(),
+    RunContext ctx = new RunContext(w.spark(), w, INCREMENTAL_FIT, "nightly-test-" + RUNS.incrementAndGet(),
         DATE, landing, outputs.resolve("reports"), outputs.resolve("exports"), new Progress(out, false),
         Optional.empty(), full);
     return Nightly.run(ctx, steps);

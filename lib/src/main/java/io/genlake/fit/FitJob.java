@@ -10,6 +10,7 @@ import io.genlake.ontology.Ontology;
 import io.genlake.ontology.Tagger;
 import io.genlake.ops.StepState;
 import io.genlake.pipeline.Concurrently;
+import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldAssetTags;
@@ -64,6 +65,9 @@ public final class FitJob {
     Map<String, Long> reading = StepState.currentVersions(w, FitChanges.INPUTS);
     String basis = FitChanges.basis(ontology, config.topK());
     FitChanges.Since since = ctx.full() ? new FitChanges.Since(Optional.empty(), "") : FitChanges.since(w, basis);
+    if (since.versions().isPresent() && config.incrementalMinPairs() > 0) {
+      since = fullWhenSmall(w, config.incrementalMinPairs(), since);
+    }
     if (!ctx.full()) {
       ctx.progress().step("fit", since.versions().isPresent() ? "incremental: changes since " + since.versions().get()
           : "full recompute: " + since.whyFull());
@@ -137,6 +141,23 @@ public final class FitJob {
     }
     FitChanges.record(w, reading, basis, ctx.runId());
     return result;
+  }
+
+  /**
+   * A full recompute instead of {@code since} when blocks x assets is under {@code minPairs}: on a small warehouse
+   * the incremental plan (change-feed reads, joins with the change sets, merges with the kept rows) costs more
+   * than the full search it saves. Counts come from the Delta log (no scan).
+   */
+  private static FitChanges.Since fullWhenSmall(Warehouse w, long minPairs, FitChanges.Since since) {
+    long blocks = w.readOrEmpty(SilverActionBlocks.SPEC).count();
+    long assets = w.readOrEmpty(SilverAssets.SPEC).count();
+    long pairs = blocks * assets;
+    if (pairs >= minPairs) {
+      return since;
+    }
+    return new FitChanges.Since(Optional.empty(), Progress.count(blocks) + " blocks x " + Progress.count(assets)
+        + " assets = " + Progress.count(pairs) + " pairs, under fit.incremental_min_pairs ("
+        + Progress.count(minPairs) + "): a full recompute is cheaper at this size");
   }
 
   /** gold.block_image_fits (all ratings, or the touched ones merged with the kept fits), then gold.fit_calibration. */

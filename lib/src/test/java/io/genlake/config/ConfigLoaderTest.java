@@ -38,7 +38,7 @@ class ConfigLoaderTest {
   @Test
   void unknownKeyIsRejected() {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.loadYaml("fit:\n  topk: 3\n"));
-    assertEquals("Unknown configuration key fit.topk: expected one of bootstrap_samples, bootstrap_seed, ontology, report_blocks, top_k.", e.getMessage());
+    assertEquals("Unknown configuration key fit.topk: expected one of bootstrap_samples, bootstrap_seed, incremental_min_pairs, ontology, report_blocks, top_k.", e.getMessage());
   }
 
   @Test

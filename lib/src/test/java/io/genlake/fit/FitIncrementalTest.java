@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An incremental fit after every kind of change gives exactly the gold tables of a full recompute. */
 class FitIncrementalTest {
-  private static final GenlakeConfig CONFIG = ConfigLoader.loadYaml("fit: {top_k: 2, bootstrap_samples: 100}");
+  private static final GenlakeConfig CONFIG = ConfigLoader.loadYaml(
+      "fit: {top_k: 2, bootstrap_samples: 100, incremental_min_pairs: 0}");
   private static final List<TableId> GOLD = List.of(GoldAssetTags.TABLE, GoldBlockImageFits.TABLE,
       GoldBlockAssetCandidates.TABLE, GoldFitCalibration.TABLE);
 
@@ -68,6 +69,14 @@ class FitIncrementalTest {
     assertEquals(0, idle.count("assets.retagged"));
     assertEquals(0, idle.count("candidates.pairs_scored"));
     assertEquals(recomputed, snapshot(w));
+
+    // below fit.incremental_min_pairs (this fixture has far fewer than 1,000 blocks x assets) a change is recomputed
+    // in full
+    FitFixtures.append(w, SilverActionBlocks.SPEC, List.of(Map.of("block_id", "b10", "prompt", "a cat")));
+    StepResult small = FitJob.run(context(w, dir, false,
+        ConfigLoader.loadYaml("fit: {top_k: 2, bootstrap_samples: 100, incremental_min_pairs: 1000}")));
+    assertEquals(0, small.count("fit.incremental"));
+    assertEquals(incremental.get(GoldAssetTags.TABLE).size(), snapshot(w).get(GoldAssetTags.TABLE).size());
   }
 
   /** New, changed and soft-deleted assets, blocks, a generation's prompt, and new ratings. */
@@ -112,7 +121,11 @@ class FitIncrementalTest {
   }
 
   private static RunContext context(Warehouse w, Path dir, boolean full) {
-    return new RunContext(w.spark(), w, CONFIG, "run", LocalDate.of(2026, 11, 20), dir, dir.resolve("reports"),
+    return context(w, dir, full, CONFIG);
+  }
+
+  private static RunContext context(Warehouse w, Path dir, boolean full, GenlakeConfig config) {
+    return new RunContext(w.spark(), w, config, "run", LocalDate.of(2026, 11, 20), dir, dir.resolve("reports"),
         dir.resolve("exports"), Progress.silent(), Optional.empty(), full);
   }
 }
