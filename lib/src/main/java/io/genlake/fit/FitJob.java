@@ -118,12 +118,11 @@ public final class FitJob {
 
       // the rated pairs (then the calibration) and the candidate search only share the tags: they run at the same
       // time, so one's driver-side work and commits overlap the other's tasks
-      Dataset<Row> tags = assetTags;
       List<Concurrently.Call<StepResult>> parts = List.of(
-          () -> scoreRatedPairs(ctx, config, ontology, inc, blocks, tags, bScorer),
+          () -> scoreRatedPairs(ctx, config, ontology, inc, blocks, assetTags, bScorer),
           () -> {
             StepResult r = new StepResult();
-            FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, tags, assets, config.topK(), inc, oldCandidates);
+            FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, assetTags, assets, config.topK(), inc, oldCandidates);
             r.count("candidates.pairs_scored", searched.pairsScored());
             if (searched.candidates().isPresent()) {
               long candidateRows = w.overwriteCounted(GoldBlockAssetCandidates.TABLE, searched.candidates().get());
@@ -146,7 +145,7 @@ public final class FitJob {
   /**
    * A full recompute instead of {@code since} when blocks x assets is under {@code minPairs}: on a small warehouse
    * the incremental plan (change-feed reads, joins with the change sets, merges with the kept rows) costs more
-   * than the full search it saves. Counts come from the Delta log (no scan).
+   * than the full search it saves. Cost: a count(*) of each of the two silver tables.
    */
   private static FitChanges.Since fullWhenSmall(Warehouse w, long minPairs, FitChanges.Since since) {
     long blocks = w.readOrEmpty(SilverActionBlocks.SPEC).count();

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Progress lines for long work, on standard error so that standard output stays clean for results
- * ({@code sql --format csv}, JSON answers). Each line is prefixed with the step name, and with the seconds
- * since the process started when the environment sets {@code GENLAKE_PROGRESS_TIMES=1} (to see where a long
- * step spends its time).
+ * ({@code sql --format csv}, JSON answers). Each line is prefixed with the step name, and, when the environment
+ * sets {@code GENLAKE_PROGRESS_TIMES=1}, with the seconds since genlake's progress output began (close to the
+ * command's start), to see where a long step spends its time.
  */
 public final class Progress {
   private static final boolean TIMES = "1".equals(System.getenv("GENLAKE_PROGRESS_TIMES"));

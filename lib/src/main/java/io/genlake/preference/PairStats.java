@@ -15,6 +15,7 @@ import io.genlake.table.Fields;
 import io.genlake.table.GoldPreferencePairStats;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -171,28 +172,26 @@ final class PairStats {
    * the carried pairs, no shuffle of them.
    */
   static Dataset<Row> addFresh(Dataset<Row> carried, Dataset<Row> fresh) {
-    List<String> keyNames = List.of(GoldPreferencePairStats.USER_ID, GoldPreferencePairStats.KIND,
-        GoldPreferencePairStats.ITEM_A, GoldPreferencePairStats.ITEM_B);
-    List<String> sums = List.of(GoldPreferencePairStats.SELECTED, GoldPreferencePairStats.REJECTED,
-        GoldPreferencePairStats.DECAYED_SELECTED, GoldPreferencePairStats.DECAYED_REJECTED);
-    List<Column> freshColumns = new java.util.ArrayList<>();
-    keyNames.forEach(k -> freshColumns.add(col(k)));
-    sums.forEach(c -> freshColumns.add(col(c).as(FRESH + c)));
-    Dataset<Row> f = fresh.select(freshColumns.toArray(Column[]::new));
-    Dataset<Row> keys = f.select(keyNames.stream().map(k -> col(k)).toArray(Column[]::new));
-    List<Column> out = new java.util.ArrayList<>();
-    keyNames.forEach(k -> out.add(col(k)));
-    sums.forEach(c -> out.add(coalesce(col(c).plus(col(FRESH + c)), col(c)).as(c)));
-    Dataset<Row> updated = carried.join(broadcast(f), toSeq(keyNames), "left_outer").select(out.toArray(Column[]::new));
-    Dataset<Row> matched = carried.join(broadcast(keys), toSeq(keyNames), "left_semi")
-        .select(keyNames.stream().map(k -> col(k)).toArray(Column[]::new));
-    List<Column> appended = new java.util.ArrayList<>();
-    keyNames.forEach(k -> appended.add(col(k)));
-    sums.forEach(c -> appended.add(col(FRESH + c).as(c)));
-    Dataset<Row> added = f.join(broadcast(matched), toSeq(keyNames), "left_anti").select(appended.toArray(Column[]::new));
-    return updated.unionByName(added);
+    List<Column> keys = PAIR_KEY.stream().map(k -> col(k)).toList();
+    List<Column> freshSums = new ArrayList<>(keys);
+    List<Column> added = new ArrayList<>(keys);
+    List<Column> updated = new ArrayList<>(keys);
+    for (String c : SUMS) {
+      freshSums.add(col(c).as(FRESH + c));
+      added.add(col(FRESH + c).as(c));
+      updated.add(coalesce(col(c).plus(col(FRESH + c)), col(c)).as(c));
+    }
+    Dataset<Row> f = fresh.select(freshSums.toArray(Column[]::new));
+    Dataset<Row> matched = carried.join(broadcast(f.select(keys.toArray(Column[]::new))), toSeq(PAIR_KEY), "left_semi")
+        .select(keys.toArray(Column[]::new));
+    return carried.join(broadcast(f), toSeq(PAIR_KEY), "left_outer").select(updated.toArray(Column[]::new))
+        .unionByName(f.join(broadcast(matched), toSeq(PAIR_KEY), "left_anti").select(added.toArray(Column[]::new)));
   }
 
+  private static final List<String> PAIR_KEY = List.of(GoldPreferencePairStats.USER_ID, GoldPreferencePairStats.KIND,
+      GoldPreferencePairStats.ITEM_A, GoldPreferencePairStats.ITEM_B);
+  private static final List<String> SUMS = List.of(GoldPreferencePairStats.SELECTED, GoldPreferencePairStats.REJECTED,
+      GoldPreferencePairStats.DECAYED_SELECTED, GoldPreferencePairStats.DECAYED_REJECTED);
   private static final String FRESH = "fresh_";
 
   /** The count columns of stored statistics with their decayed sums carried from {@code from} to {@code to}. */

@@ -3,6 +3,7 @@ package io.genlake.spark;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
@@ -17,7 +18,10 @@ import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 public final class QueryTrace extends SparkListener {
   private final PrintStream out;
   private final long minMillis;
-  private final Map<Long, String[]> started = new ConcurrentHashMap<>();
+  private final Map<Long, Started> started = new ConcurrentHashMap<>();
+
+  /** A running execution: when it started, the genlake lines that ran it, Spark's description. */
+  private record Started(long time, String origin, String description) {}
 
   QueryTrace(PrintStream out, long minMillis) {
     this.out = out;
@@ -25,26 +29,32 @@ public final class QueryTrace extends SparkListener {
   }
 
   /** The trace the environment asks for, if any. */
-  static java.util.Optional<QueryTrace> fromEnvironment() {
+  static Optional<QueryTrace> fromEnvironment() {
     String v = System.getenv("GENLAKE_TRACE");
-    if (v == null || v.isBlank() || v.equals("0")) {
-      return java.util.Optional.empty();
+    if (v == null || v.isBlank() || v.trim().equals("0")) {
+      return Optional.empty();
     }
-    long min = v.equals("1") ? 200 : Long.parseLong(v.trim());
-    return java.util.Optional.of(new QueryTrace(System.err, min));
+    long min;
+    try {
+      min = v.trim().equals("1") ? 200 : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("GENLAKE_TRACE must be 1 (queries over 200 ms) or a number of milliseconds, not '"
+          + v + "'", e);
+    }
+    return Optional.of(new QueryTrace(System.err, min));
   }
 
   @Override
   public void onOtherEvent(SparkListenerEvent event) {
     if (event instanceof SparkListenerSQLExecutionStart s) {
-      started.put(s.executionId(), new String[] {Long.toString(s.time()), origin(s.details()), s.description()});
+      started.put(s.executionId(), new Started(s.time(), origin(s.details()), s.description()));
     } else if (event instanceof SparkListenerSQLExecutionEnd e) {
-      String[] s = started.remove(e.executionId());
+      Started s = started.remove(e.executionId());
       if (s != null) {
-        long ms = e.time() - Long.parseLong(s[0]);
+        long ms = e.time() - s.time();
         if (ms >= minMillis) {
-          String what = s[2].length() > 60 ? s[2].substring(0, 60) : s[2];
-          out.println(String.format(Locale.ROOT, "[trace] %6.2f s  %s  (%s)", ms / 1000.0, s[1], what));
+          String what = s.description().length() > 60 ? s.description().substring(0, 60) : s.description();
+          out.println(String.format(Locale.ROOT, "[trace] %6.2f s  %s  (%s)", ms / 1000.0, s.origin(), what));
         }
       }
     }
