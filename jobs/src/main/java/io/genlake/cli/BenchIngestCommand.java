@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,6 +73,12 @@ final class BenchIngestCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the temporary warehouse and print where it is.")
   boolean keep;
 
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+      description = "Ingest the landing N times in this JVM, each into a new empty warehouse, and print each run: "
+          + "the first is what a nightly run sees (cold JVM), later ones the warmed-up steady state. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int runs = 1;
+
   @Override
   public Integer call() throws IOException, java.sql.SQLException {
     PrintStream out = System.out;
@@ -98,10 +106,50 @@ final class BenchIngestCommand implements Callable<Integer> {
     GenlakeConfig cfg = ConfigLoader.load(config);
     SparkSettings settings = master.map(m -> new SparkSettings(m, cfg.spark().shufflePartitions(), cfg.spark().conf()))
         .orElse(cfg.spark());
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--runs must be at least 1, got " + runs + ".");
+    }
     Path wh = Files.createTempDirectory("genlake-bench-ingest");
     long sparkStart = System.nanoTime();
     SparkSession spark = SparkSessions.create("genlake bench ingest", settings, wh);
     long sparkReady = System.nanoTime();
+    List<Double> seconds = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      if (run > 1) {
+        if (!keep) {
+          delete(wh);
+        }
+        wh = Files.createTempDirectory("genlake-bench-ingest");
+        out.printf(Locale.ROOT, "%nrun %d of %d (same JVM, new empty warehouse %s)%n", run, runs, wh);
+      }
+      seconds.add(ingestOnce(out, spark, cfg, wh, dir));
+      if (run == 1) {
+        out.printf(Locale.ROOT, "Spark session start %.2f s; end to end from JVM start, landing writing excluded: "
+            + "%.2f s (machine: %d cores)%n", (sparkReady - sparkStart) / 1e9,
+            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3 - generateNanos / 1e9,
+            Runtime.getRuntime().availableProcessors());
+      }
+    }
+    if (runs > 1) {
+      List<Double> warm = new ArrayList<>(seconds.subList(1, seconds.size()));
+      java.util.Collections.sort(warm);
+      out.printf(Locale.ROOT, "%nrun 1 (cold JVM): %.2f s; runs 2-%d (warm JVM): median %.2f s%n", seconds.get(0),
+          runs, warm.get(warm.size() / 2));
+    }
+    if (keep) {
+      out.println("warehouse kept at " + wh);
+    } else {
+      delete(wh);
+      if (scratch != null) {
+        delete(scratch);
+      }
+    }
+    return 0;
+  }
+
+  /** One ingestion of {@code dir} into the empty warehouse {@code wh}; prints the table, returns its seconds. */
+  private double ingestOnce(PrintStream out, SparkSession spark, GenlakeConfig cfg, Path wh, Path dir) {
     Warehouse warehouse = new Warehouse(spark, wh.toString());
     RunContext ctx = new RunContext(spark, warehouse, cfg, "bench-ingest", LocalDate.now(ZoneOffset.UTC), dir,
         wh.resolve("reports"), wh.resolve("exports"), new Progress(System.err, quiet), Optional.empty(), false);
@@ -129,19 +177,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10.2f %12s%n", "total", Progress.count(totalRows), "", "",
         totalNanos / 1e9, Progress.count(rate(totalRows, totalNanos)));
-    out.printf(Locale.ROOT, "Spark session start %.2f s; end to end from JVM start, landing writing excluded: "
-        + "%.2f s (machine: %d cores)%n", (sparkReady - sparkStart) / 1e9,
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3 - generateNanos / 1e9,
-        Runtime.getRuntime().availableProcessors());
-    if (keep) {
-      out.println("warehouse kept at " + wh);
-    } else {
-      delete(wh);
-      if (scratch != null) {
-        delete(scratch);
-      }
-    }
-    return 0;
+    return totalNanos / 1e9;
   }
 
   /** One stream's line; its own seconds and rate only when it ran alone ({@code nanos >= 0}). */
