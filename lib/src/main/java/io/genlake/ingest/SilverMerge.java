@@ -120,7 +120,7 @@ final class SilverMerge {
   }
 
   /** One row per natural key: latest event_time, then later source, then later line. */
-  private static Dataset<Row> dedupe(Dataset<Row> valid, TableSpec spec) {
+  static Dataset<Row> dedupe(Dataset<Row> valid, TableSpec spec) {
     Column[] keys = spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     var w = Window.partitionBy(keys).orderBy(col(Lineage.EVENT_TIME).desc(), col(Lineage.SOURCE).desc(),
         col(Lineage.SOURCE_LINE).desc());
