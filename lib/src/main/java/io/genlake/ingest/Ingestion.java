@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +180,7 @@ public final class Ingestion {
       List<KindOutcome> done = pool.all(streamKinds, kind -> {
         StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits);
         staged.put(kind, stage);
-        return ingestKind(ctx, kind, stage.rows(), now);
+        return ingestKind(ctx, kind, stage, sourceBytes(unitsOf.get(kind), tablesOf.get(kind)), now);
       });
       long read = done.stream().mapToLong(KindOutcome::read).sum();
       long quarantined = done.stream().mapToLong(KindOutcome::quarantined).sum();
@@ -200,15 +199,20 @@ public final class Ingestion {
     }
   }
 
-  /** One kind's cached stage: counts per rule, then the valid rows merged into silver. */
-  private static KindOutcome ingestKind(RunContext ctx, Kind kind, Dataset<Row> stage, Timestamp now) {
+  /**
+   * One kind's cached stage: one pass counts its rows per rule (and collects the hashes of repeated keys when the
+   * sources are at most {@link StageScan#MAX_KEYED_BYTES}), then the valid rows are merged into silver.
+   */
+  private static KindOutcome ingestKind(RunContext ctx, Kind kind, StageReader.Stage stage, long sourceBytes,
+      Timestamp now) {
     long k0 = System.nanoTime();
-    Map<String, Long> byRule = ruleCounts(stage);
+    StageScan scan = StageScan.of(kind, stage.cache(), sourceBytes <= StageScan.MAX_KEYED_BYTES);
+    Map<String, Long> byRule = scan.byRule();
     long valid = byRule.getOrDefault("", 0L);
     long read = byRule.values().stream().mapToLong(Long::longValue).sum();
     long k1 = System.nanoTime();
-    SilverMerge.Outcome merged = SilverMerge.upsert(ctx.warehouse(), kind, stage.where(col(Staging.RULE).isNull()),
-        valid, ctx.runId(), now);
+    SilverMerge.Outcome merged = SilverMerge.upsert(ctx.warehouse(), kind,
+        stage.rows().where(col(Staging.RULE).isNull()), valid, scan.repeatedKeys(), ctx.runId(), now);
     String table = kind.silver().id().qualifiedName();
     ctx.progress().step("ingest", table + ": read " + Progress.count(read) + " = accepted "
         + Progress.count(merged.accepted()) + " + duplicates " + Progress.count(merged.duplicates())
@@ -218,13 +222,13 @@ public final class Ingestion {
         merged.committed() ? ctx.warehouse().version(kind.silver().id()) : java.util.Optional.empty());
   }
 
-  /** Rows per rule id ("" for valid records): one small aggregation over the cached stage. */
-  private static Map<String, Long> ruleCounts(Dataset<Row> stage) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : stage.groupBy(col(Staging.RULE)).count().collectAsList()) {
-      out.put(r.isNullAt(0) ? "" : r.getString(0), r.getLong(1));
+  /** The bytes a kind's sources hold: its file ranges and SQLite database files. */
+  private static long sourceBytes(List<Unit> units, List<SqliteTable> tables) {
+    long bytes = units.stream().mapToLong(u -> u.end() - u.start()).sum();
+    for (SqliteTable t : tables) {
+      bytes += t.file().toFile().length();
     }
-    return out;
+    return bytes;
   }
 
   private static Dataset<Row> bronzeRows(List<Dataset<Row>> staged, String runId, Timestamp now) {

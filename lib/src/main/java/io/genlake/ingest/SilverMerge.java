@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
 import io.genlake.table.Lineage;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.MapType;
@@ -28,7 +30,7 @@ import org.apache.spark.sql.types.StructField;
  * that are new, or whose record is newer than silver's (or as new but different), are merged, so an older
  * record arriving later never overwrites and re-ingesting the same data commits nothing.
  * Keys silver does not have are appended; only records that update an existing key go through a Delta MERGE.
- * Cost: one shuffle on the key to deduplicate; when silver has rows, one join with it (the batch broadcast when
+ * Cost: a shuffle on the key only of the rows whose key repeats in the batch; when silver has rows, one join with it (the batch broadcast when
  * it has at most {@link #BROADCAST_ROWS} records: silver is scanned, not shuffled), an append for new keys and,
  * when some keys are updated, the Delta MERGE.
  */
@@ -40,11 +42,18 @@ final class SilverMerge {
   static final long BROADCAST_ROWS = 50_000;
   /** Marks batch rows whose key silver does not have yet. */
   private static final String IS_NEW = "_is_new";
+  /** The column of the repeated key hashes' frame. */
+  private static final String KEY_HASH = "_key_hash";
 
   private SilverMerge() {}
 
-  static Outcome upsert(Warehouse warehouse, Kind kind, Dataset<Row> valid, long validCount, String runId,
-      Timestamp ingestedAt) {
+  /**
+   * Upserts {@code valid} ({@code validCount} rows) into {@code kind}'s silver table. {@code repeatedKeys}: the
+   * sorted {@link StageScan#keyHash} values of keys that occur more than once in the batch (only their rows are
+   * ranked), or {@code null} when unknown (every row is ranked by key).
+   */
+  static Outcome upsert(Warehouse warehouse, Kind kind, Dataset<Row> valid, long validCount, long[] repeatedKeys,
+      String runId, Timestamp ingestedAt) {
     TableSpec spec = kind.silver();
     // the table's file count comes from the Delta log: no scan
     boolean hadRows = warehouse.hasData(spec.id());
@@ -52,7 +61,7 @@ final class SilverMerge {
     if (validCount == 0) {
       return new Outcome(0, 0, false);
     }
-    Dataset<Row> latest = dedupe(valid, spec).select(silverColumns(spec, runId, ingestedAt));
+    Dataset<Row> latest = latest(valid, spec, repeatedKeys).select(silverColumns(spec, runId, ingestedAt));
     if (!hadRows) {
       warehouse.append(spec.id(), latest);
       long written = warehouse.lastCommitMetric(spec.id(), "numOutputRows");
@@ -117,6 +126,28 @@ final class SilverMerge {
     } finally {
       changed.unpersist();
     }
+  }
+
+  /**
+   * One row per natural key. When the repeated keys are known (and few enough to broadcast), the rows of keys that
+   * occur once pass through untouched and only the rows of repeated keys are ranked by {@link #dedupe}: the batch's
+   * full rows are not shuffled. Otherwise every row is ranked.
+   */
+  static Dataset<Row> latest(Dataset<Row> valid, TableSpec spec, long[] repeatedKeys) {
+    if (repeatedKeys == null || repeatedKeys.length > BROADCAST_ROWS || spec.key().size() != 1) {
+      return dedupe(valid, spec);
+    }
+    if (repeatedKeys.length == 0) {
+      return valid;
+    }
+    List<Long> hashes = java.util.Arrays.stream(repeatedKeys).boxed().toList();
+    Dataset<Row> repeated = broadcast(valid.sparkSession().createDataset(hashes, Encoders.LONG()).toDF(KEY_HASH));
+    // the same hash as StageScan.keyHash: Spark's xxhash64 of the key's UTF-8 bytes, seed 42
+    Column hash = xxhash64(col(spec.key().get(0)));
+    Column isRepeated = hash.equalTo(repeated.col(KEY_HASH));
+    Dataset<Row> once = valid.join(repeated, isRepeated, "left_anti");
+    Dataset<Row> many = valid.join(repeated, isRepeated, "left_semi");
+    return once.unionByName(dedupe(many, spec));
   }
 
   /** One row per natural key: latest event_time, then later source, then later line. */

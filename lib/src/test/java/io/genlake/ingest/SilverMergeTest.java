@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
 /** The batch deduplication rule: latest event_time wins; on a tie the later source, then the later line. */
@@ -62,6 +63,35 @@ class SilverMergeTest {
     Dataset<Row> deduped = SilverMerge.dedupe(batch(spark), SilverImageRatings.SPEC);
     assertEquals(new TreeMap<>(expected), winners(deduped));
     assertEquals(List.of(batch(spark).columns()), List.of(deduped.columns()), "columns kept in order");
+  }
+
+  @Test
+  void onlyTheRowsOfRepeatedKeysAreRankedWithTheSameWinners() {
+    SparkSession spark = TestSpark.session();
+    Map<String, String> expected = Map.of("i1", "latest", "i2", "later source", "i3", "later line", "i4", "single");
+    long[] repeated = java.util.stream.Stream.of("i1", "i2", "i3")
+        .mapToLong(k -> StageScan.keyHash(UTF8String.fromString(k))).sorted().toArray();
+    Dataset<Row> latest = SilverMerge.latest(batch(spark), SilverImageRatings.SPEC, repeated);
+    assertEquals(new TreeMap<>(expected), winners(latest));
+    assertEquals(List.of(batch(spark).columns()), List.of(latest.columns()));
+    // unknown repeated keys: every row ranked, same outcome
+    assertEquals(new TreeMap<>(expected), winners(SilverMerge.latest(batch(spark), SilverImageRatings.SPEC, null)));
+    // no repeated keys: the batch as it is
+    assertEquals(8, SilverMerge.latest(batch(spark), SilverImageRatings.SPEC, new long[0]).count());
+  }
+
+  @Test
+  void keyHashIsSparksXxhash64() {
+    SparkSession spark = TestSpark.session();
+    List<String> keys = List.of("i1", "", "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "caf\u00e9 \u00ff \u4e2d");
+    List<Row> rows = spark.createDataset(keys, org.apache.spark.sql.Encoders.STRING()).toDF("k")
+        .select(org.apache.spark.sql.functions.col("k"), org.apache.spark.sql.functions.xxhash64(
+            org.apache.spark.sql.functions.col("k")))
+        .collectAsList();
+    assertEquals(keys.size(), rows.size());
+    for (Row r : rows) {
+      assertEquals(r.getLong(1), StageScan.keyHash(UTF8String.fromString(r.getString(0))), r.getString(0));
+    }
   }
 
   @Test
