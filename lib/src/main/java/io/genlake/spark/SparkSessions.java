@@ -2,6 +2,7 @@ package io.genlake.spark;
 
 import io.genlake.config.SparkSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -39,8 +40,26 @@ public final class SparkSessions {
     return spark;
   }
 
+  /**
+   * Columns whose values are (nearly) unique per row wherever they occur: checksums, record positions, natural
+   * keys and identifiers, event timestamps, seeds, rejection reasons. Parquet's dictionary encoding hashes and
+   * stores each of them before giving up on the column chunk, for no gain. Without it, a 1.1M-row ingestion took
+   * about 2 s less (5 alternating pairs) and silver grew by 1%.
+   */
+  static final List<String> UNIQUE_COLUMNS = List.of("checksum", "source_line", "event_time", "reason",
+      "generation_id", "asset_id", "image_id", "event_id", "attempt_id", "block_id", "session_id", "rating_key",
+      "version_id", "created_at", "updated_at", "completed_at", "attempted_at", "seed");
+
   /** The settings every genlake session carries, local or on a cluster. */
   public static Map<String, String> deltaDefaults(int shufflePartitions, Path warehouse) {
+    Map<String, String> out = new java.util.LinkedHashMap<>(fixedDefaults(shufflePartitions, warehouse));
+    for (String c : UNIQUE_COLUMNS) {
+      out.put("spark.hadoop.parquet.enable.dictionary#" + c, "false");
+    }
+    return out;
+  }
+
+  private static Map<String, String> fixedDefaults(int shufflePartitions, Path warehouse) {
     return Map.ofEntries(
         Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"),
         Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
