@@ -30,9 +30,9 @@ import org.apache.spark.sql.types.StructField;
  * that are new, or whose record is newer than silver's (or as new but different), are merged, so an older
  * record arriving later never overwrites and re-ingesting the same data commits nothing.
  * Keys silver does not have are appended; only records that update an existing key go through a Delta MERGE.
- * Cost: a shuffle on the key only of the rows whose key repeats in the batch; when silver has rows, one join with it (the batch broadcast when
- * it has at most {@link #BROADCAST_ROWS} records: silver is scanned, not shuffled), an append for new keys and,
- * when some keys are updated, the Delta MERGE.
+ * Cost: a shuffle on the key of only the rows whose key repeats in the batch; when silver has rows, one join
+ * with it (the batch broadcast when it has at most {@link #BROADCAST_ROWS} records: silver is scanned, not
+ * shuffled), an append for new keys and, when some keys are updated, the Delta MERGE.
  */
 final class SilverMerge {
   /** Records that changed silver (inserted or updated) and records that did not (duplicates). */
