@@ -81,6 +81,10 @@ final class BenchIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, java.sql.SQLException {
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--runs must be at least 1, got " + runs + ".");
+    }
     PrintStream out = System.out;
     long generateNanos = 0;
     Path dir;
@@ -106,10 +110,6 @@ final class BenchIngestCommand implements Callable<Integer> {
     GenlakeConfig cfg = ConfigLoader.load(config);
     SparkSettings settings = master.map(m -> new SparkSettings(m, cfg.spark().shufflePartitions(), cfg.spark().conf()))
         .orElse(cfg.spark());
-    if (runs < 1) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "--runs must be at least 1, got " + runs + ".");
-    }
     Path wh = Files.createTempDirectory("genlake-bench-ingest");
     long sparkStart = System.nanoTime();
     SparkSession spark = SparkSessions.create("genlake bench ingest", settings, wh);
