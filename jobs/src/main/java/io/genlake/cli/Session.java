@@ -25,6 +25,13 @@ final class Session {
 
   /** A SparkSession and the warehouse, tables registered as {@code <layer>.<table>}. */
   static Warehouse openWarehouse(String appName, WarehouseOptions options) {
+    Warehouse warehouse = openUnregistered(appName, options);
+    warehouse.registerAll();
+    return warehouse;
+  }
+
+  /** A SparkSession and the warehouse, no table registered yet. */
+  static Warehouse openUnregistered(String appName, WarehouseOptions options) {
     GenlakeConfig config = options.config();
     SparkSettings settings = config.spark();
     if (options.master.isPresent()) {
@@ -32,9 +39,7 @@ final class Session {
     }
     String root = options.warehouseRoot();
     SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(root.contains("://") ? "." : root));
-    Warehouse warehouse = new Warehouse(spark, root);
-    warehouse.registerAll();
-    return warehouse;
+    return new Warehouse(spark, root);
   }
 
   /** A full run context for a job that writes: takes the warehouse lock first (one writer per warehouse). */

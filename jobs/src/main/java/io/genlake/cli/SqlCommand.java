@@ -31,7 +31,12 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     warehouse.quiet = true;
-    Warehouse w = Session.openWarehouse("sql", warehouse);
+    Warehouse w = Session.openUnregistered("sql", warehouse);
+    // only the tables the query names are registered (each costs a read of its Delta log); SHOW and a query that
+    // names no <layer>.<table> see them all
+    if (query.stripLeading().regionMatches(true, 0, "SHOW", 0, 4) || w.registerNamed(query).isEmpty()) {
+      w.registerAll();
+    }
     Dataset<Row> result = w.spark().sql(query);
     PrintStream out = System.out;
     switch (format) {

@@ -41,6 +41,19 @@ class WarehouseTest {
   }
 
   @Test
+  void registerNamedRegistersOnlyTheExistingTablesTheTextNames(@TempDir Path dir) {
+    Warehouse w = new Warehouse(spark, dir.toString());
+    w.ensure(SilverBlockFitRatings.SPEC);
+    w.ensure(io.genlake.table.BronzeTables.spec(io.genlake.table.BronzeTables.RATINGS));
+    assertEquals(List.of(SilverBlockFitRatings.TABLE), w.registerNamed(
+        "SELECT count(*) FROM `Silver`.`block_fit_ratings` r JOIN silver.nope n ON 1 = 1 -- gold.none"));
+    assertEquals(List.of(io.genlake.table.BronzeTables.RATINGS, SilverBlockFitRatings.TABLE),
+        w.registerNamed("SELECT * FROM bronze . ratings, spark_catalog.silver.block_fit_ratings, silver.block_fit_ratings"));
+    assertEquals(List.of(), w.registerNamed("SHOW TABLES IN silver"));
+    assertEquals(0L, spark.sql("SELECT * FROM silver.block_fit_ratings").count());
+  }
+
+  @Test
   void statisticsColumnsAreSetAtCreationAndAddedToATableWithoutThem(@TempDir Path dir) {
     Warehouse w = new Warehouse(spark, dir.toString());
     TableSpec bronze = io.genlake.table.BronzeTables.spec(io.genlake.table.BronzeTables.RATINGS);
