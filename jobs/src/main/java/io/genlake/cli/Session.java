@@ -47,7 +47,9 @@ final class Session {
     GenlakeConfig config = options.config();
     String runId = newRunId(job);
     WarehouseLock.acquire(options.warehouseRoot(), runId, job);
-    Warehouse warehouse = openWarehouse(job, options);
+    // jobs read and write tables by location, and register each table they ensure or write: registering all of
+    // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
+    Warehouse warehouse = openUnregistered(job, options);
     return new RunContext(
         warehouse.spark(),
         warehouse,
