@@ -117,7 +117,9 @@ final class BenchIngestCommand implements Callable<Integer> {
     List<Double> seconds = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       if (run > 1) {
-        if (!keep) {
+        if (keep) {
+          out.println("warehouse kept at " + wh);
+        } else {
           delete(wh);
         }
         wh = Files.createTempDirectory("genlake-bench-ingest");

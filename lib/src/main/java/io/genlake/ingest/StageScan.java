@@ -1,7 +1,6 @@
 package io.genlake.ingest;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -60,33 +59,26 @@ record StageScan(Map<String, Long> byRule, long[] repeatedKeys) {
       if (valid > 0) {
         byRule.put("", valid);
       }
-      long[] mine = Arrays.copyOf(hashes, n);
-      Arrays.sort(mine);
-      return List.of(new Part(byRule, keyed ? mine : null)).iterator();
+      return List.of(new Part(byRule, Arrays.copyOf(hashes, n))).iterator();
     }).collect();
     Map<String, Long> byRule = new TreeMap<>();
-    int total = 0;
     for (Part p : parts) {
       p.byRule().forEach((k, v) -> byRule.merge(k, v, Long::sum));
-      total += keyed ? p.keys().length : 0;
     }
     if (!keyed) {
       return new StageScan(byRule, null);
     }
-    long[] all = new long[total];
-    int at = 0;
-    for (Part p : parts) {
-      System.arraycopy(p.keys(), 0, all, at, p.keys().length);
-      at += p.keys().length;
-    }
+    // all valid rows' hashes, sorted once on the driver: equal neighbours are repeated keys
+    long[] all = parts.stream().flatMapToLong(p -> Arrays.stream(p.keys())).toArray();
     Arrays.sort(all);
-    List<Long> repeated = new ArrayList<>();
+    long[] repeated = new long[all.length / 2];
+    int n = 0;
     for (int i = 1; i < all.length; i++) {
-      if (all[i] == all[i - 1] && (repeated.isEmpty() || repeated.get(repeated.size() - 1) != all[i])) {
-        repeated.add(all[i]);
+      if (all[i] == all[i - 1] && (n == 0 || repeated[n - 1] != all[i])) {
+        repeated[n++] = all[i];
       }
     }
-    return new StageScan(byRule, repeated.stream().mapToLong(Long::longValue).toArray());
+    return new StageScan(byRule, Arrays.copyOf(repeated, n));
   }
 
   /** Spark's {@code xxhash64(key)} of a string key: the value the SQL function gives for the same string. */
