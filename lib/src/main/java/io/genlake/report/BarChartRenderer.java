@@ -1,0 +1,133 @@
+package io.genlake.report;
+
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a {@link BarChart} with XChart. Category labels carry n ("glass (n=4)"), are cut to
+ * {@value #MAX_LABEL} characters, and turn 45° when they would not fit side by side (the chart grows taller,
+ * or wider when even turned labels would touch). Bars with n below the minimum are a separate grey series.
+ * XChart's error bars are symmetric about their series' value, so the intervals are their own invisible
+ * series, centred on each interval with half its width as error: the whisker runs exactly from low to high.
+ */
+final class BarChartRenderer {
+  /** Longest category label drawn; longer ones end in "…" (the page's table has the full name). */
+  static final int MAX_LABEL = 24;
+  static final int HEIGHT = 340;
+  /** Room taken left and right of the plot by the value axis and margins. */
+  static final int SIDE_ROOM = 110;
+  static final int ROTATION = 45;
+
+  /** The chart and the tick labels it draws. */
+  record Rendered(CategoryChart chart, List<String> tickLabels) {}
+
+  private BarChartRenderer() {}
+
+  static Rendered render(BarChart spec, int width) {
+    List<String> ticks = tickLabels(spec);
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    double widest = ticks.stream().mapToDouble(t -> ChartStyle.width(t, font)).max().orElse(0);
+    double line = ChartStyle.lineHeight(font);
+    double slot = (double) (width - SIDE_ROOM) / ticks.size();
+    boolean rotate = widest + 10 > slot;
+    int w = width;
+    int h = HEIGHT;
+    if (rotate) {
+      double minSlot = line * 1.6; // turned labels one line apart, with a gap
+      if (slot < minSlot) {
+        w = (int) Math.ceil(minSlot * ticks.size()) + SIDE_ROOM;
+      }
+      h += (int) Math.ceil(widest * Math.sin(Math.toRadians(ROTATION)) + line);
+    }
+    boolean legend = legendEntries(spec) > 1;
+    if (legend) {
+      h += 30;
+    }
+    CategoryChart c = new CategoryChartBuilder().width(w).height(h).title(spec.title()).xAxisTitle(spec.categoryAxis())
+        .yAxisTitle(spec.valueAxis().title()).build();
+    CategoryStyler s = c.getStyler();
+    ChartStyle.apply(s);
+    s.setAxisTickLabelsFont(font);
+    s.setOverlapped(true);
+    s.setAvailableSpaceFill(0.7);
+    s.setYAxisMin(spec.valueAxis().min()).setYAxisMax(spec.valueAxis().max());
+    s.setLegendVisible(legend);
+    s.setErrorBarsColor(ChartStyle.WHISKER);
+    if (rotate) {
+      s.setXAxisLabelRotation(ROTATION);
+      s.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+    }
+    addBars(c, spec, ticks);
+    return new Rendered(c, ticks);
+  }
+
+  /** "label (n=…)", labels cut to {@value #MAX_LABEL} characters unless cutting would make two alike. */
+  static List<String> tickLabels(BarChart spec) {
+    List<String> cut = new ArrayList<>();
+    for (BarChart.Bar b : spec.bars()) {
+      cut.add(b.label().length() <= MAX_LABEL ? b.label() : b.label().substring(0, MAX_LABEL - 1) + "…");
+    }
+    Set<String> distinct = new HashSet<>(cut);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < cut.size(); i++) {
+      BarChart.Bar b = spec.bars().get(i);
+      String name = distinct.size() == cut.size() ? cut.get(i) : b.label();
+      out.add(name + String.format(Locale.ROOT, " (n=%,d)", b.n()));
+    }
+    return out;
+  }
+
+  private static int legendEntries(BarChart spec) {
+    boolean solid = spec.bars().stream().anyMatch(b -> b.value().isPresent() && !spec.uncertain(b));
+    boolean grey = spec.bars().stream().anyMatch(b -> b.value().isPresent() && spec.uncertain(b));
+    boolean reference = spec.bars().stream().anyMatch(b -> b.reference().isPresent());
+    return (solid ? 1 : 0) + (grey ? 1 : 0) + (reference ? 1 : 0);
+  }
+
+  private static void addBars(CategoryChart c, BarChart spec, List<String> ticks) {
+    List<Double> solid = new ArrayList<>();
+    List<Double> grey = new ArrayList<>();
+    List<Double> reference = new ArrayList<>();
+    List<Double> centre = new ArrayList<>();
+    List<Double> half = new ArrayList<>();
+    for (BarChart.Bar b : spec.bars()) {
+      Double v = b.value().isPresent() ? b.value().getAsDouble() : null;
+      solid.add(spec.uncertain(b) ? null : v);
+      grey.add(spec.uncertain(b) ? v : null);
+      reference.add(b.reference().isPresent() ? b.reference().getAsDouble() : null);
+      // NaN, not null: XChart's error bars need a number per category, and Java2D draws nothing at NaN
+      centre.add(b.interval().map(i -> (i.low() + i.high()) / 2).orElse(Double.NaN));
+      half.add(b.interval().map(i -> (i.high() - i.low()) / 2).orElse(Double.NaN));
+    }
+    String n = spec.nName();
+    if (solid.stream().anyMatch(v -> v != null)) {
+      c.addSeries("n ≥ " + spec.minN() + " " + n, ticks, solid).setFillColor(ChartStyle.SOLID);
+    }
+    if (grey.stream().anyMatch(v -> v != null)) {
+      c.addSeries("n < " + spec.minN() + " " + n + " (too few to compare)", ticks, grey).setFillColor(ChartStyle.UNCERTAIN);
+    }
+    if (reference.stream().anyMatch(v -> v != null)) {
+      List<Double> points = reference.stream().map(v -> v == null ? Double.NaN : v).toList();
+      CategorySeries r = c.addSeries(spec.referenceName().orElseThrow(), ticks, points);
+      r.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+      r.setMarker(SeriesMarkers.DIAMOND);
+      r.setMarkerColor(ChartStyle.REFERENCE);
+    }
+    if (spec.bars().stream().anyMatch(b -> b.interval().isPresent())) {
+      CategorySeries i = c.addSeries(spec.intervalName().orElseThrow(), ticks, centre, half);
+      i.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+      i.setMarker(SeriesMarkers.NONE);
+      i.setShowInLegend(false);
+    }
+  }
+}
