@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * O(terms that matter), not O(n)), Benjamini–Hochberg q-values, and Newcombe's interval for a difference
  * of two proportions. No Spark, no dependencies.
  */
-final class Stats {
+public final class Stats {
   /** The two-sided 95% normal quantile. */
   public static final double Z95 = 1.959963984540054;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -18,26 +19,27 @@ final class ChartJson {
 
   private ChartJson() {}
 
-  static String bar(BarChart spec, List<String> tickLabels) {
-    Map<String, Object> m = head("bar", spec.id(), spec.title(), spec.valueAxis(), spec.nName(), spec.minN());
+  static String category(CategoryPlot spec, List<String> tickLabels) {
+    Map<String, Object> m = head("category", spec.id(), spec.title(), spec.valueAxis(), spec.nName(), spec.minN());
+    m.put("mark", spec.mark().name().toLowerCase(Locale.ROOT));
     m.put("categoryAxis", spec.categoryAxis());
     m.put("intervalName", spec.intervalName().orElse(null));
     m.put("referenceName", spec.referenceName().orElse(null));
-    List<Map<String, Object>> bars = new ArrayList<>();
-    for (int i = 0; i < spec.bars().size(); i++) {
-      BarChart.Bar b = spec.bars().get(i);
+    List<Map<String, Object>> categories = new ArrayList<>();
+    for (int i = 0; i < spec.categories().size(); i++) {
+      CategoryPlot.Category c = spec.categories().get(i);
       Map<String, Object> o = new LinkedHashMap<>();
-      o.put("label", b.label());
+      o.put("label", c.label());
       o.put("tickLabel", tickLabels.get(i));
-      o.put("n", b.n());
-      o.put("value", value(b.value()));
-      o.put("low", b.interval().map(BarChart.Interval::low).orElse(null));
-      o.put("high", b.interval().map(BarChart.Interval::high).orElse(null));
-      o.put("reference", value(b.reference()));
-      o.put("uncertain", spec.uncertain(b));
-      bars.add(o);
+      o.put("n", c.n());
+      o.put("value", value(c.value()));
+      o.put("low", c.interval().map(CategoryPlot.Interval::low).orElse(null));
+      o.put("high", c.interval().map(CategoryPlot.Interval::high).orElse(null));
+      o.put("reference", value(c.reference()));
+      o.put("uncertain", spec.uncertain(c));
+      categories.add(o);
     }
-    m.put("bars", bars);
+    m.put("categories", categories);
     return write(m);
   }
 

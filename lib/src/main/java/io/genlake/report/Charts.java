@@ -14,19 +14,19 @@ import org.knowm.xchart.XYChart;
  */
 public final class Charts {
   /**
-   * Default minimum n: bars and points with fewer observations are drawn grey or faded. Below 10 a 95%
+   * Default minimum n: categories and points with fewer observations are drawn grey or faded. Below 10 a 95%
    * interval of a proportion spans about ±30 percentage points or more, too wide to compare categories.
    */
   public static final int MIN_N = 10;
 
   private Charts() {}
 
-  /** Draws a bar chart {@code width} pixels wide (wider, and taller, when its labels need the room). */
-  public static Figure bar(BarChart spec, int width) {
-    BarChartRenderer.Rendered r = BarChartRenderer.render(spec, width);
+  /** Draws a category chart {@code width} pixels wide (wider, and taller, when its labels need the room). */
+  public static Figure category(CategoryPlot spec, int width) {
+    CategoryPlotRenderer.Rendered r = CategoryPlotRenderer.render(spec, width);
     CategoryChart c = r.chart();
-    return new Figure(spec.id(), spec.title(), spec.title() + ": " + barAlt(spec), barCaption(spec), ChartStyle.dataUri(c),
-        c.getWidth(), c.getHeight(), ChartJson.bar(spec, r.tickLabels()));
+    return new Figure(spec.id(), spec.title(), spec.title() + ": " + alt(spec), caption(spec), ChartStyle.dataUri(c),
+        c.getWidth(), c.getHeight(), ChartJson.category(spec, r.tickLabels()));
   }
 
   /** Draws a time-series chart {@code width} pixels wide. */
@@ -39,26 +39,31 @@ public final class Charts {
         caption, ChartStyle.dataUri(c), c.getWidth(), c.getHeight(), ChartJson.time(spec));
   }
 
-  private static String barCaption(BarChart spec) {
+  private static String caption(CategoryPlot spec) {
     List<String> parts = new ArrayList<>();
     parts.add("Each label gives n, the number of " + spec.nName() + ".");
-    spec.intervalName().ifPresent(i -> parts.add("Whiskers: " + i + "."));
-    spec.referenceName().ifPresent(r -> parts.add("Diamonds: " + r + "."));
-    if (spec.bars().stream().anyMatch(b -> b.value().isPresent() && spec.uncertain(b))) {
-      parts.add("Grey bars rest on fewer than " + spec.minN() + " " + spec.nName() + ": too few to compare.");
+    if (spec.categories().stream().anyMatch(c -> c.interval().isPresent())) {
+      parts.add("Whiskers: " + spec.intervalName().orElseThrow() + ".");
     }
-    if (spec.bars().stream().anyMatch(b -> b.value().isEmpty())) {
-      parts.add("Categories without a bar have no value.");
+    if (spec.categories().stream().anyMatch(c -> c.reference().isPresent())) {
+      parts.add("Diamonds: " + spec.referenceName().orElseThrow() + ".");
+    }
+    if (spec.categories().stream().anyMatch(c -> c.value().isPresent() && spec.uncertain(c))) {
+      parts.add("Grey " + (spec.mark() == CategoryPlot.Mark.BAR ? "bars" : "dots") + " rest on fewer than " + spec.minN()
+          + " " + spec.nName() + ": too few to compare.");
+    }
+    if (spec.categories().stream().anyMatch(c -> c.value().isEmpty())) {
+      parts.add("Categories without a " + (spec.mark() == CategoryPlot.Mark.BAR ? "bar" : "dot") + " have no value.");
     }
     return String.join(" ", parts);
   }
 
-  private static String barAlt(BarChart spec) {
+  private static String alt(CategoryPlot spec) {
     List<String> parts = new ArrayList<>();
-    for (BarChart.Bar b : spec.bars()) {
-      String v = b.value().isPresent() ? num(b.value()) : "no value";
-      String i = b.interval().map(x -> String.format(Locale.ROOT, " [%.3g, %.3g]", x.low(), x.high())).orElse("");
-      parts.add(b.label() + " " + v + i + " (n=" + b.n() + ")");
+    for (CategoryPlot.Category c : spec.categories()) {
+      String v = c.value().isPresent() ? num(c.value()) : "no value";
+      String i = c.interval().map(x -> String.format(Locale.ROOT, " [%.3g, %.3g]", x.low(), x.high())).orElse("");
+      parts.add(c.label() + " " + v + i + " (n=" + c.n() + ")");
     }
     return String.join("; ", parts);
   }

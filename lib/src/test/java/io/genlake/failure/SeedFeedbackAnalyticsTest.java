@@ -170,23 +170,6 @@ class SeedFeedbackAnalyticsTest {
   }
 
   @Test
-  void htmlReportRendersInHeadlessChromiumWithoutErrors(@TempDir Path reports) throws Exception {
-    var out = new java.io.ByteArrayOutputStream();
-    var written = io.genlake.failure.report.FailureReport.write(w, reports, new java.io.PrintStream(out, true, "UTF-8"));
-    Path html = reports.resolve("failures/index.html");
-    assertTrue(java.nio.file.Files.exists(reports.resolve("failures/report.md")));
-    assertEquals(3L, written.count("report.charts")); // by category, before/after, daily failure rate; no patterns
-    String page = java.nio.file.Files.readString(html);
-    assertTrue(page.contains("src=\"data:image/png;base64,"));
-    assertTrue(!page.contains("http://") && !page.contains("https://"), "self-contained");
-    Browser.Rendered r = Browser.render(html);
-    assertTrue(r.dom().contains("data-rendered=\"ok\""), r.dom());
-    assertTrue(r.dom().contains("data-images=\"3\""), r.dom());
-    assertTrue(!r.dom().contains("data-errors"), r.dom());
-    assertEquals(List.of(), r.consoleErrors());
-  }
-
-  @Test
   void searchFeedbackFindsDustNewestFirst() {
     var hits = FailureAnalytics.searchFeedback(w, "DUST", 10);
     assertEquals(List.of("Birch", "Oak"), hits.stream().map(FailureAnalytics.FeedbackHit::material).toList());

@@ -13,11 +13,11 @@ class ChartsTest {
 
   @Test
   void figureEmbedsThePngCaptionAndTheDrawnValues() throws Exception {
-    BarChart spec = BarChart.builder("by-category", "Pass rate by <category>").categories("material category", "attempts")
-        .values(PERCENT).intervals("95% Wilson interval").bars(List.of(
-            BarChart.Bar.of("wood_hardwood", 100, 46.0).withInterval(36.6, 55.7),
-            BarChart.Bar.of("wood_softwood", 1, 100.0).withInterval(20.65, 100.0))).build();
-    Figure f = Charts.bar(spec, 720);
+    CategoryPlot spec = CategoryPlot.builder("by-category", "Pass rate by <category>").categories("material category", "attempts")
+        .values(PERCENT).intervals("95% Wilson interval").of(List.of(
+            CategoryPlot.Category.of("wood_hardwood", 100, 46.0).withInterval(36.6, 55.7),
+            CategoryPlot.Category.of("wood_softwood", 1, 100.0).withInterval(20.65, 100.0))).build();
+    Figure f = Charts.category(spec, 720);
     String html = f.html();
     assertTrue(html.startsWith("<figure class=\"chart\" id=\"chart-by-category\" style=\"width:720px\"><img src=\"data:image/png;base64,"),
         html.substring(0, 120));
@@ -29,23 +29,24 @@ class ChartsTest {
         html.indexOf("</script></figure>"));
     assertTrue(json.contains("Pass rate by \\u003ccategory>"), "'<' escaped, the text cannot end the script: " + json);
     JsonNode n = new ObjectMapper().readTree(json);
-    assertEquals("bar", n.get("kind").asText());
+    assertEquals("category", n.get("kind").asText());
+    assertEquals("bar", n.get("mark").asText());
     assertEquals(0.0, n.get("valueAxis").get("min").asDouble());
     assertEquals(100.0, n.get("valueAxis").get("max").asDouble());
-    JsonNode soft = n.get("bars").get(1);
+    JsonNode soft = n.get("categories").get(1);
     assertEquals("wood_softwood (n=1)", soft.get("tickLabel").asText());
     assertEquals(1, soft.get("n").asLong());
     assertEquals(20.65, soft.get("low").asDouble());
     assertEquals(100.0, soft.get("high").asDouble());
     assertTrue(soft.get("uncertain").asBoolean());
-    assertTrue(n.get("bars").get(0).get("reference").isNull());
+    assertTrue(n.get("categories").get(0).get("reference").isNull());
   }
 
   @Test
   void emptyCategoriesAreExplained() {
-    BarChart spec = BarChart.builder("d", "Mean rating").categories("decile", "pairs").values(new Axis("mean rating (1-5)", 1, 5))
-        .bars(List.of(BarChart.Bar.of("0.9-1.0", 12, 3.3), BarChart.Bar.empty("0.0-0.1", 0))).build();
-    assertEquals("Each label gives n, the number of pairs. Categories without a bar have no value.",
-        Charts.bar(spec, 560).caption());
+    CategoryPlot spec = CategoryPlot.builder("d", "Mean rating").categories("decile", "pairs").values(new Axis("mean rating (1-5)", 1, 5))
+        .dots().of(List.of(CategoryPlot.Category.of("0.9-1.0", 12, 3.3), CategoryPlot.Category.empty("0.0-0.1", 0))).build();
+    assertEquals("Each label gives n, the number of pairs. Categories without a dot have no value.",
+        Charts.category(spec, 560).caption());
   }
 }

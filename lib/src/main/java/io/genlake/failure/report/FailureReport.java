@@ -1,6 +1,7 @@
 package io.genlake.failure.report;
 
 import io.genlake.pipeline.StepResult;
+import io.genlake.report.Figure;
 import io.genlake.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The failure and feedback report: reads the failure gold tables (run the failure step first) and writes
- * {@code <reports>/failures/index.html} (self-contained: inline CSS, XChart PNGs as data URIs) and
+ * {@code <reports>/failures/index.html} (self-contained: inline CSS, XChart PNGs as data URIs, no external
+ * resource) and
  * {@code report.md}, and prints seed 004's terminal summary. Cost: a handful of small reads of gold tables.
  */
 public final class FailureReport {
@@ -26,7 +29,7 @@ public final class FailureReport {
   public static StepResult write(Warehouse warehouse, Path reportsRoot, PrintStream terminal) {
     ReportData data = ReportReader.read(warehouse);
     String generated = "Generated " + Instant.now() + " from the gold tables of " + warehouse.root() + ".";
-    Map<String, String> charts = Charts.render(data);
+    Map<String, List<Figure>> charts = FailureCharts.render(data);
     Path dir = reportsRoot.resolve(DIRECTORY);
     try {
       Files.createDirectories(dir);
@@ -39,7 +42,7 @@ public final class FailureReport {
     terminal.print(TextReport.render(data));
     terminal.flush();
     return new StepResult()
-        .count("report.charts", charts.size())
+        .count("report.charts", charts.values().stream().mapToInt(List::size).sum())
         .count("report.patterns", data.patterns().size())
         .note("wrote " + dir.resolve("index.html") + " and " + dir.resolve("report.md"));
   }

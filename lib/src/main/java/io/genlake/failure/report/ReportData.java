@@ -1,5 +1,6 @@
 package io.genlake.failure.report;
 
+import io.genlake.failure.Stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +26,31 @@ record ReportData(
   /** Seed 004's overall statistics of the attempts. */
   record Overall(long attempts, long passed, long failed, Optional<Double> averageScore) {}
 
-  /** One category (or model): attempts, pass rate, average score. */
-  record CategoryLine(String name, long attempts, double passRate, Optional<Double> averageScore) {}
+  /** One category (or model): attempts, passed, pass rate, average score. */
+  record CategoryLine(String name, long attempts, long passed, double passRate, Optional<Double> averageScore) {
+    /** 95% Wilson interval of the pass rate: the table and the chart show this one. */
+    Stats.Interval passInterval() {
+      return Stats.wilson(passed, attempts, Stats.Z95);
+    }
+  }
 
   /** An issue and its share of outcomes. */
   record ShareLine(String name, long count, double share) {}
 
   /** Pass rates before and after feedback with the difference's 95% interval. */
-  record Effectiveness(long beforeAttempts, Optional<Double> before, long afterAttempts, Optional<Double> after,
-      Optional<Double> difference, Optional<Double> ciLow, Optional<Double> ciHigh, long chains) {}
+  record Effectiveness(long beforeAttempts, long beforePassed, Optional<Double> before, long afterAttempts,
+      long afterPassed, Optional<Double> after, Optional<Double> difference, Optional<Double> ciLow,
+      Optional<Double> ciHigh, long chains) {
+    /** 95% Wilson interval of the pass rate before feedback. */
+    Stats.Interval beforeInterval() {
+      return Stats.wilson(beforePassed, beforeAttempts, Stats.Z95);
+    }
+
+    /** 95% Wilson interval of the pass rate after feedback. */
+    Stats.Interval afterInterval() {
+      return Stats.wilson(afterPassed, afterAttempts, Stats.Z95);
+    }
+  }
 
   /** One feedback category's effectiveness. */
   record FeedbackTypeLine(String category, long uses, double successRate, Optional<Double> averageScore) {}
@@ -41,9 +58,9 @@ record ReportData(
   /** One of the best feedback examples. */
   record Example(String material, Optional<Integer> score, String category, String text) {}
 
-  /** One reported failure pattern. */
-  record PatternLine(String model, String key, long failures, long sampleCount, double failureRate, double baseline,
-      double lift, double qValue, Optional<String> commonCategory) {}
+  /** One reported failure pattern; ciLow and ciHigh are the Wilson 95% interval of its failure rate. */
+  record PatternLine(String model, String key, long failures, long sampleCount, double failureRate, double ciLow,
+      double ciHigh, double baseline, double lift, double qValue, Optional<String> commonCategory) {}
 
   /** Failure rate of one model on one day (empty days have no rate). */
   record DayPoint(LocalDate day, String source, String model, long outcomes, Optional<Double> failureRate) {}

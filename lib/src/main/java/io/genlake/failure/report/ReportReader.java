@@ -64,7 +64,8 @@ final class ReportReader {
         .limit(TOP_PATTERNS).collectAsList()) {
       patterns.add(new ReportData.PatternLine(r.getAs(GoldFailurePatterns.MODEL), r.getAs(GoldFailurePatterns.PATTERN_KEY),
           r.getAs(GoldFailurePatterns.FAILURES), r.getAs(GoldFailurePatterns.SAMPLE_COUNT),
-          r.getAs(GoldFailurePatterns.FAILURE_RATE), r.getAs(GoldFailurePatterns.BASELINE_RATE),
+          r.getAs(GoldFailurePatterns.FAILURE_RATE), r.getAs(GoldFailurePatterns.CI_LOW), r.getAs(GoldFailurePatterns.CI_HIGH),
+          r.getAs(GoldFailurePatterns.BASELINE_RATE),
           r.getAs(GoldFailurePatterns.LIFT), r.getAs(GoldFailurePatterns.Q_VALUE), opt(r, GoldFailurePatterns.COMMON_CATEGORY)));
     }
     List<ReportData.DayPoint> days = new ArrayList<>();
@@ -85,7 +86,7 @@ final class ReportReader {
     for (Row r : stats.filter(col(GoldCategoryStats.SOURCE).equalTo(source)
         .and(col(GoldCategoryStats.DIMENSION).equalTo(dimension))).orderBy(order, col(GoldCategoryStats.VALUE)).collectAsList()) {
       out.add(new ReportData.CategoryLine(r.getAs(GoldCategoryStats.VALUE), r.getAs(GoldCategoryStats.ATTEMPTS),
-          r.getAs(GoldCategoryStats.PASS_RATE), opt(r, GoldCategoryStats.AVG_SCORE)));
+          r.getAs(GoldCategoryStats.PASSED), r.getAs(GoldCategoryStats.PASS_RATE), opt(r, GoldCategoryStats.AVG_SCORE)));
     }
     return out;
   }
@@ -102,11 +103,12 @@ final class ReportReader {
 
   private static ReportData.Effectiveness effectiveness(Row r) {
     if (r == null) {
-      return new ReportData.Effectiveness(0, Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
+      return new ReportData.Effectiveness(0, 0, Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.empty(), 0);
     }
     return new ReportData.Effectiveness(r.getAs(GoldFeedbackEffectiveness.BEFORE_ATTEMPTS),
-        opt(r, GoldFeedbackEffectiveness.BEFORE_PASS_RATE), r.getAs(GoldFeedbackEffectiveness.AFTER_ATTEMPTS),
+        r.getAs(GoldFeedbackEffectiveness.BEFORE_PASSED), opt(r, GoldFeedbackEffectiveness.BEFORE_PASS_RATE),
+        r.getAs(GoldFeedbackEffectiveness.AFTER_ATTEMPTS), r.getAs(GoldFeedbackEffectiveness.AFTER_PASSED),
         opt(r, GoldFeedbackEffectiveness.AFTER_PASS_RATE), opt(r, GoldFeedbackEffectiveness.DIFFERENCE),
         opt(r, GoldFeedbackEffectiveness.DIFFERENCE_CI_LOW), opt(r, GoldFeedbackEffectiveness.DIFFERENCE_CI_HIGH),
         r.getAs(GoldFeedbackEffectiveness.CHAINS));

@@ -10,6 +10,7 @@ import io.genlake.ontology.Tagger;
 import io.genlake.ontology.Tags;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.report.Figure;
 import io.genlake.table.GoldAssetTags;
 import io.genlake.table.GoldBlockAssetCandidates;
 import io.genlake.table.GoldBlockImageFits;
@@ -23,11 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -35,13 +34,12 @@ import org.apache.spark.sql.Row;
 /**
  * The fit inspector (seed 000 Task E as a static page): {@code <reports>/fit/index.html}, or
  * {@code block-<id>.html} for one block. For each block: prompt and ontology chips; rated assets with
- * thumbnail, chips, score bar, required misses / conflicts / soft matches, and the human ratings with
- * notes; the top candidate assets likewise; and the calibration table and charts. Reads the gold fit
+ * thumbnail (a local image embedded, else a placeholder: the page loads nothing from elsewhere), chips, score
+ * bar, required misses / conflicts / soft matches, and the human ratings with notes; the top candidate assets
+ * likewise; and the calibration charts and tables. Reads the gold fit
  * tables (written by the fit step) and silver.action_blocks; only the shown blocks' rows are collected.
  */
 public final class FitInspector {
-  private static final long MAX_EMBEDDED_IMAGE = 2L << 20;
-
   private FitInspector() {}
 
   /** The nightly report_fit step: the page over the configured number of blocks. */
@@ -100,11 +98,15 @@ public final class FitInspector {
           ratedPairs(id, rated, assets, landing), candidatePairs(id, candidates, assets, landing)));
     }
     List<InspectorHtml.Group> groups = calibration(w);
+    List<InspectorCharts.Decile> deciles = deciles(w);
+    List<Figure> charts = new ArrayList<>();
+    InspectorCharts.ratingByDecile(deciles).ifPresent(charts::add);
+    InspectorCharts.correlations("rho-by-role", "Spearman ρ by role in sequence", "role in sequence",
+        grouped(groups, GoldFitCalibration.BY_ROLE)).ifPresent(charts::add);
+    InspectorCharts.correlations("rho-by-category", "Spearman ρ by ontology category", "ontology category of the block",
+        grouped(groups, GoldFitCalibration.BY_CATEGORY)).ifPresent(charts::add);
     String html = InspectorHtml.page("Block ↔ image fit inspector", Instant.now().toString(), ontology.source(), groups,
-        InspectorCharts.ratingByDecile(decileMeans(w)),
-        InspectorCharts.correlations("Spearman rho by role in sequence", bars(groups, GoldFitCalibration.BY_ROLE)),
-        InspectorCharts.correlations("Spearman rho by ontology category", bars(groups, GoldFitCalibration.BY_CATEGORY)),
-        blocks);
+        deciles, charts, blocks);
     Path file = dir.resolve(blockId.map(id -> "block-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html").orElse("index.html"));
     try {
       Files.createDirectories(dir);
@@ -151,7 +153,7 @@ public final class FitInspector {
             r.getAs(GoldBlockImageFits.ROLE_IN_SEQUENCE), r.getAs(GoldBlockImageFits.NOTES)));
       }
       Row asset = assets.get(e.getKey());
-      out.add(new InspectorHtml.Pair(e.getKey(), 0, thumbnail(asset, landing), location(asset),
+      out.add(new InspectorHtml.Pair(e.getKey(), 0, Thumbnails.of(asset, landing),
           first.getList(first.fieldIndex(GoldBlockImageFits.ASSET_TAGS_SNAPSHOT)), first.getAs(GoldBlockImageFits.HEURISTIC_SCORE),
           first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MATCHES)),
           first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MISSES)),
@@ -170,49 +172,13 @@ public final class FitInspector {
       }
       Row asset = assets.get(c.<String>getAs(GoldBlockAssetCandidates.ASSET_ID));
       out.add(new InspectorHtml.Pair(c.getAs(GoldBlockAssetCandidates.ASSET_ID), c.<Integer>getAs(GoldBlockAssetCandidates.RANK),
-          thumbnail(asset, landing), location(asset), c.getList(c.fieldIndex(GoldBlockAssetCandidates.ASSET_ONTOLOGY_IDS)),
+          Thumbnails.of(asset, landing), c.getList(c.fieldIndex(GoldBlockAssetCandidates.ASSET_ONTOLOGY_IDS)),
           c.getAs(GoldBlockAssetCandidates.HEURISTIC_SCORE), c.getList(c.fieldIndex(GoldBlockAssetCandidates.REQUIRED_MATCHES)),
           c.getList(c.fieldIndex(GoldBlockAssetCandidates.REQUIRED_MISSES)),
           c.getList(c.fieldIndex(GoldBlockAssetCandidates.CONFLICTS)),
           c.getList(c.fieldIndex(GoldBlockAssetCandidates.SOFT_MATCHES)), List.of()));
     }
     return out;
-  }
-
-  /** An http(s) URL as is; a local image file (absolute or under the landing) embedded; else nothing. */
-  static Optional<String> thumbnail(Row asset, Path landing) {
-    if (asset == null) {
-      return Optional.empty();
-    }
-    String url = asset.getAs(GoldAssetTags.URL);
-    if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
-      return Optional.of(url);
-    }
-    String path = asset.getAs(GoldAssetTags.PATH);
-    if (path == null || path.isBlank()) {
-      return Optional.empty();
-    }
-    Path p = Path.of(path).isAbsolute() ? Path.of(path) : landing.resolve(path);
-    String lower = path.toLowerCase(Locale.ROOT);
-    String mime = lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg"
-        : lower.endsWith(".webp") ? "image/webp" : lower.endsWith(".gif") ? "image/gif" : null;
-    try {
-      if (mime == null || !Files.isRegularFile(p) || Files.size(p) > MAX_EMBEDDED_IMAGE) {
-        return Optional.empty();
-      }
-      return Optional.of("data:" + mime + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String location(Row asset) {
-    if (asset == null) {
-      return "asset not in gold.asset_tags";
-    }
-    String url = asset.getAs(GoldAssetTags.URL);
-    String path = asset.getAs(GoldAssetTags.PATH);
-    return url != null ? url : path != null ? path + " (no image file found)" : "no path or URL";
   }
 
   private static List<InspectorHtml.Group> calibration(Warehouse w) {
@@ -235,23 +201,28 @@ public final class FitInspector {
     return out;
   }
 
-  private static List<Double> decileMeans(Warehouse w) {
+  /** The ten deciles of grouping all; none when there is no calibration yet. */
+  private static List<InspectorCharts.Decile> deciles(Warehouse w) {
     if (!w.exists(GoldFitCalibration.TABLE)) {
       return List.of();
     }
     List<Row> all = w.read(GoldFitCalibration.TABLE).where(col(GoldFitCalibration.GROUPING).equalTo(GoldFitCalibration.ALL))
         .collectAsList();
-    return all.isEmpty() ? List.of() : all.get(0).getList(all.get(0).fieldIndex(GoldFitCalibration.MEAN_RATING_BY_DECILE));
-  }
-
-  private static List<InspectorCharts.Bar> bars(List<InspectorHtml.Group> groups, String grouping) {
-    List<InspectorCharts.Bar> out = new ArrayList<>();
-    for (InspectorHtml.Group g : groups) {
-      if (g.grouping().equals(grouping) && g.spearman() != null) {
-        out.add(new InspectorCharts.Bar(g.value(), g.spearman(), g.spearmanLow() == null ? Double.NaN : g.spearmanLow(),
-            g.spearmanHigh() == null ? Double.NaN : g.spearmanHigh()));
-      }
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    Row r = all.get(0);
+    List<Double> means = r.getList(r.fieldIndex(GoldFitCalibration.MEAN_RATING_BY_DECILE));
+    List<Long> pairs = r.getList(r.fieldIndex(GoldFitCalibration.PAIRS_BY_DECILE));
+    List<InspectorCharts.Decile> out = new ArrayList<>();
+    for (int d = 0; d < means.size(); d++) {
+      Long n = d < pairs.size() ? pairs.get(d) : null;
+      out.add(new InspectorCharts.Decile(d, n == null ? 0 : n, Optional.ofNullable(means.get(d))));
     }
     return out;
+  }
+
+  private static List<InspectorHtml.Group> grouped(List<InspectorHtml.Group> groups, String grouping) {
+    return groups.stream().filter(g -> g.grouping().equals(grouping)).toList();
   }
 }

@@ -1,72 +1,65 @@
 package io.genlake.fit.inspector;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.genlake.report.Axis;
+import io.genlake.report.CategoryPlot;
+import io.genlake.report.Charts;
+import io.genlake.report.Figure;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Calibration charts drawn with XChart and returned as PNG data URIs, so the page needs no other file. */
+/** The calibration charts, drawn by the shared report chart helper; a chart without data is absent. */
 final class InspectorCharts {
-  /** One bar with an optional 95% interval. */
-  record Bar(String label, double value, double low, double high) {}
+  static final int WIDTH = 560;
+  static final String BOOTSTRAP = "95% bootstrap interval (percentile, as in the table)";
+
+  /**
+   * One heuristic-score decile: pairs scoring in [index/10, (index+1)/10) (the last one includes 1.0).
+   *
+   * @param index 0 to 9
+   * @param pairs scored ratings in the decile
+   * @param mean their mean rating (1-5); empty when there are none
+   */
+  record Decile(int index, long pairs, Optional<Double> mean) {
+    /** "0.3–0.4". */
+    String range() {
+      return String.format(Locale.ROOT, "%.1f–%.1f", index / 10.0, (index + 1) / 10.0);
+    }
+  }
 
   private InspectorCharts() {}
 
-  /** Mean human rating per heuristic-score decile (empty deciles drawn as 0). */
-  static String ratingByDecile(List<Double> means) {
-    List<String> labels = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    for (int d = 0; d < 10; d++) {
-      labels.add(String.format("%.1f", d / 10.0));
-      Double m = d < means.size() ? means.get(d) : null;
-      values.add(m == null ? 0.0 : m);
+  /** Mean human rating per heuristic-score decile on the rating's own 1–5 scale; empty deciles have no dot. */
+  static Optional<Figure> ratingByDecile(List<Decile> deciles) {
+    if (deciles.stream().allMatch(d -> d.mean().isEmpty())) {
+      return Optional.empty();
     }
-    CategoryChart chart = base("Mean rating by heuristic score decile", "heuristic score (decile start)", "mean rating (1-5)");
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(5.0);
-    chart.addSeries("mean rating", labels, values);
-    return png(chart);
+    List<CategoryPlot.Category> categories = new ArrayList<>();
+    for (Decile d : deciles) {
+      categories.add(d.mean().map(m -> CategoryPlot.Category.of(d.range(), d.pairs(), m)).orElse(CategoryPlot.Category.empty(d.range(), d.pairs())));
+    }
+    return Optional.of(Charts.category(CategoryPlot.builder("rating-by-decile", "Mean rating by heuristic score decile")
+        .categories("heuristic score decile", "scored ratings").values(new Axis("mean human rating (1–5)", 1, 5)).dots()
+        .of(categories).build(), WIDTH));
   }
 
-  /** Spearman's rho per group with its bootstrap 95% interval as error bars. */
-  static String correlations(String title, List<Bar> bars) {
-    CategoryChart chart = base(title, "", "Spearman rho");
-    chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
-    List<String> labels = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    List<Double> errors = new ArrayList<>();
-    for (Bar b : bars) {
-      labels.add(b.label());
-      values.add(b.value());
-      errors.add(Double.isNaN(b.high()) ? 0.0 : Math.max(b.high() - b.value(), b.value() - b.low()));
+  /** Spearman's rho per group of {@code grouping} with its bootstrap 95% interval as computed. */
+  static Optional<Figure> correlations(String id, String title, String groupName, List<InspectorHtml.Group> groups) {
+    List<CategoryPlot.Category> categories = new ArrayList<>();
+    for (InspectorHtml.Group g : groups) {
+      if (g.spearman() == null) {
+        categories.add(CategoryPlot.Category.empty(g.value(), g.n()));
+      } else if (g.spearmanLow() == null || g.spearmanHigh() == null) {
+        categories.add(CategoryPlot.Category.of(g.value(), g.n(), g.spearman()));
+      } else {
+        categories.add(CategoryPlot.Category.of(g.value(), g.n(), g.spearman()).withInterval(g.spearmanLow(), g.spearmanHigh()));
+      }
     }
-    if (labels.isEmpty()) {
-      labels.add("no data");
-      values.add(0.0);
-      errors.add(0.0);
+    if (categories.stream().allMatch(c -> c.value().isEmpty())) {
+      return Optional.empty();
     }
-    chart.addSeries("rho", labels, values, errors);
-    return png(chart);
-  }
-
-  private static CategoryChart base(String title, String x, String y) {
-    System.setProperty("java.awt.headless", "true");
-    CategoryChart chart = new CategoryChartBuilder().width(560).height(300).title(title).xAxisTitle(x).yAxisTitle(y).build();
-    chart.getStyler().setLegendVisible(false).setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    return chart;
-  }
-
-  private static String png(CategoryChart chart) {
-    try {
-      byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot draw chart " + chart.getTitle(), e);
-    }
+    return Optional.of(Charts.category(CategoryPlot.builder(id, title).categories(groupName, "scored ratings")
+        .values(new Axis("Spearman ρ (heuristic vs. rating)", -1, 1)).intervals(BOOTSTRAP).of(categories).build(), WIDTH));
   }
 }

@@ -1,14 +1,19 @@
 package io.genlake.fit.inspector;
 
+import io.genlake.report.Figure;
+import io.genlake.report.Html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Renders the fit inspector page: one self-contained HTML document, inline CSS, charts as data URIs. */
+/**
+ * Renders the fit inspector page: one self-contained HTML document (inline CSS, charts and local thumbnails as
+ * data URIs, no scripts to run and no resource loaded from elsewhere; remote asset URLs are plain links).
+ */
 final class InspectorHtml {
   record Rating(String userId, int rating, String role, String notes) {}
 
-  record Pair(String assetId, int rank, Optional<String> thumbnail, String location, List<String> assetIds,
+  record Pair(String assetId, int rank, Thumbnails.Thumbnail thumbnail, List<String> assetIds,
       Double score, List<String> matches, List<String> misses, List<String> conflicts, List<String> soft,
       List<Rating> ratings) {}
 
@@ -34,13 +39,16 @@ final class InspectorHtml {
       .bar{width:140px;height:12px;background:#eee;border-radius:6px;overflow:hidden;display:inline-block;vertical-align:middle}
       .bar span{display:block;height:100%;background:#52c41a}.bar.low span{background:#f5222d}.bar.mid span{background:#faad14}
       img.thumb{max-width:120px;max-height:120px;border-radius:4px}.muted{color:#888}
+      .thumb.none{width:120px;min-height:60px;box-sizing:border-box;padding:6px;border:1px dashed #bbb;border-radius:4px;
+      font-size:12px;color:#666;background:#f3f3f3;overflow-wrap:anywhere}
+      table.deciles{width:auto}table.deciles td,table.deciles th{text-align:right;padding:3px 10px}
       .ratings div{margin-bottom:4px}.stars{font-weight:600}
-      """;
+      """ + Figure.CSS;
 
   private InspectorHtml() {}
 
-  static String page(String title, String generatedAt, String ontologySource, List<Group> groups, String decileChart,
-      String roleChart, String categoryChart, List<Block> blocks) {
+  static String page(String title, String generatedAt, String ontologySource, List<Group> groups,
+      List<InspectorCharts.Decile> deciles, List<Figure> charts, List<Block> blocks) {
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
         .append("</title><style>").append(CSS).append("</style></head><body>");
@@ -53,7 +61,7 @@ final class InspectorHtml {
     h.append("</nav><p class=\"muted\">Why: <span class=\"chip conflict\">required, contradicted</span>"
         + "<span class=\"chip miss\">required, missing</span><span class=\"chip match\">required, present</span>"
         + "<span class=\"chip softmatch\">soft, shared</span><span class=\"chip unmapped\">block tag with no ID</span></p>");
-    calibration(h, groups, decileChart, roleChart, categoryChart);
+    calibration(h, groups, deciles, charts);
     for (Block b : blocks) {
       block(h, b);
     }
@@ -61,15 +69,26 @@ final class InspectorHtml {
     return h.toString();
   }
 
-  private static void calibration(StringBuilder h, List<Group> groups, String decileChart, String roleChart,
-      String categoryChart) {
+  private static void calibration(StringBuilder h, List<Group> groups, List<InspectorCharts.Decile> deciles,
+      List<Figure> charts) {
     h.append("<h2>Calibration: heuristic vs. human ratings</h2>");
     if (groups.isEmpty()) {
       h.append("<p class=\"muted\">No scored ratings yet (gold.fit_calibration is empty).</p>");
       return;
     }
-    h.append("<div><img alt=\"mean rating by decile\" src=\"").append(decileChart).append("\"> <img alt=\"rho by role\" src=\"")
-        .append(roleChart).append("\"> <img alt=\"rho by category\" src=\"").append(categoryChart).append("\"></div>");
+    h.append("<div class=\"charts\">");
+    charts.forEach(f -> h.append(f.html()));
+    h.append("</div>");
+    if (!deciles.isEmpty()) {
+      h.append("<table class=\"deciles\" id=\"deciles\"><tr><th>heuristic score</th><th>scored ratings</th>"
+          + "<th>mean rating (1–5)</th></tr>");
+      for (InspectorCharts.Decile d : deciles) {
+        h.append("<tr><td>").append(d.range()).append("</td><td>").append(d.pairs()).append("</td><td>")
+            .append(d.mean().map(m -> String.format(Locale.ROOT, "%.2f", m)).orElse("<span class=\"muted\">none</span>"))
+            .append("</td></tr>");
+      }
+      h.append("</table>");
+    }
     h.append("<table id=\"calibration\"><tr><th>group</th><th>n</th><th>Spearman [95% CI]</th><th>Pearson [95% CI]</th>"
         + "<th>Krippendorff α (ordinal)</th><th>multi-rated pairs</th><th>top misses (rated 1–2)</th></tr>");
     for (Group g : groups) {
@@ -114,9 +133,7 @@ final class InspectorHtml {
         h.append("<td>").append(p.rank()).append("</td>");
       }
       h.append("<td><b>").append(esc(p.assetId())).append("</b><br>");
-      p.thumbnail().ifPresentOrElse(
-          src -> h.append("<img class=\"thumb\" alt=\"").append(esc(p.assetId())).append("\" src=\"").append(esc(src)).append("\">"),
-          () -> h.append("<span class=\"muted\">").append(esc(p.location())).append("</span>"));
+      thumbnail(h, p);
       h.append("</td><td>");
       p.assetIds().forEach(id -> chip(h, id, ""));
       h.append("</td><td>").append(bar(p.score())).append("</td><td>");
@@ -140,6 +157,17 @@ final class InspectorHtml {
       h.append("</tr>");
     }
     h.append("</table>");
+  }
+
+  /** An embedded image, or a placeholder saying why there is none; a remote URL only as a link to open. */
+  private static void thumbnail(StringBuilder h, Pair p) {
+    Thumbnails.Thumbnail t = p.thumbnail();
+    t.dataUri().ifPresentOrElse(
+        uri -> h.append("<img class=\"thumb\" alt=\"").append(esc(p.assetId())).append("\" title=\"").append(esc(t.note()))
+            .append("\" src=\"").append(uri).append("\">"),
+        () -> h.append("<div class=\"thumb none\">").append(esc(t.note())).append("</div>"));
+    t.link().ifPresent(url -> h.append("<a class=\"asset-link\" href=\"").append(esc(url))
+        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">open image</a>"));
   }
 
   private static void chip(StringBuilder h, String id, String kind) {
@@ -168,22 +196,8 @@ final class InspectorHtml {
     return v == null ? "<span class=\"muted\">n/a</span>" : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  /** HTML-escapes text for element content and double-quoted attributes. */
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+  /** HTML-escapes text for element content and quoted attributes. */
+  private static String esc(String s) {
+    return Html.escape(s);
   }
 }
