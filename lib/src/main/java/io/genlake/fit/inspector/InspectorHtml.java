@@ -39,8 +39,9 @@ final class InspectorHtml {
       .bar{width:140px;height:12px;background:#eee;border-radius:6px;overflow:hidden;display:inline-block;vertical-align:middle}
       .bar span{display:block;height:100%;background:#52c41a}.bar.low span{background:#f5222d}.bar.mid span{background:#faad14}
       img.thumb{max-width:120px;max-height:120px;border-radius:4px}.muted{color:#888}
-      .thumb.none{width:120px;min-height:60px;box-sizing:border-box;padding:6px;border:1px dashed #bbb;border-radius:4px;
-      font-size:12px;color:#666;background:#f3f3f3;overflow-wrap:anywhere}
+      .thumb.none{width:96px;height:40px;box-sizing:border-box;padding:4px;border:1px dashed #bbb;border-radius:4px;
+      font-size:12px;line-height:30px;text-align:center;color:#666;background:#f3f3f3;cursor:help}
+      a.asset-link{font-size:12px}
       table.deciles{width:auto}table.deciles td,table.deciles th{text-align:right;padding:3px 10px}
       .ratings div{margin-bottom:4px}.stars{font-weight:600}
       """ + Figure.CSS;
@@ -163,11 +164,12 @@ final class InspectorHtml {
   private static void thumbnail(StringBuilder h, Pair p) {
     Thumbnails.Thumbnail t = p.thumbnail();
     t.dataUri().ifPresentOrElse(
-        uri -> h.append("<img class=\"thumb\" alt=\"").append(esc(p.assetId())).append("\" title=\"").append(esc(t.note()))
+        uri -> h.append("<img class=\"thumb\" alt=\"").append(esc(p.assetId())).append("\" title=\"").append(esc(t.detail()))
             .append("\" src=\"").append(uri).append("\">"),
-        () -> h.append("<div class=\"thumb none\">").append(esc(t.note())).append("</div>"));
+        () -> h.append("<div class=\"thumb none\" title=\"").append(esc(t.detail())).append("\">").append(esc(t.label()))
+            .append("</div>"));
     t.link().ifPresent(url -> h.append("<a class=\"asset-link\" href=\"").append(esc(url))
-        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">open image</a>"));
+        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">open URL ↗</a>"));
   }
 
   private static void chip(StringBuilder h, String id, String kind) {
