@@ -34,7 +34,7 @@ final class Thumbnails {
 
   static Thumbnail of(Row asset, Path landing) {
     if (asset == null) {
-      return none("not in asset_tags", "asset not in gold.asset_tags", Optional.empty());
+      return none("unknown asset", "asset not in gold.asset_tags", Optional.empty());
     }
     String url = asset.getAs(GoldAssetTags.URL);
     Optional<String> link = Optional.ofNullable(url).filter(u -> u.startsWith("https://") || u.startsWith("http://"));

@@ -47,7 +47,7 @@ class ThumbnailsTest {
     assertEquals("video", Thumbnails.of(asset("outputs/1/a.mp4", null), landing).label());
     assertEquals("not an image", Thumbnails.of(asset("notes.txt", null), landing).label());
     assertEquals("no image", Thumbnails.of(asset(null, null), landing).label());
-    assertEquals("not in asset_tags", Thumbnails.of(null, landing).label());
+    assertEquals("unknown asset", Thumbnails.of(null, landing).label());
     assertEquals(Optional.empty(), Thumbnails.of(asset(null, "ftp://example.com/a.png"), landing).link(), "http(s) only");
     Path big = landing.resolve("big.png");
     Files.write(big, new byte[(int) Thumbnails.MAX_EMBEDDED_IMAGE + 1]);
