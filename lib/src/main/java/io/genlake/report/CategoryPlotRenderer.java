@@ -37,7 +37,7 @@ final class CategoryPlotRenderer {
 
   static Rendered render(CategoryPlot spec, int width) {
     List<String> ticks = tickLabels(spec);
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    Font font = ChartStyle.TICK_FONT;
     double widest = ticks.stream().mapToDouble(t -> ChartStyle.width(t, font)).max().orElse(0);
     double line = ChartStyle.lineHeight(font);
     double slot = (double) (width - SIDE_ROOM) / ticks.size();
@@ -59,7 +59,6 @@ final class CategoryPlotRenderer {
         .yAxisTitle(spec.valueAxis().title()).build();
     CategoryStyler s = c.getStyler();
     ChartStyle.apply(s);
-    s.setAxisTickLabelsFont(font);
     s.setOverlapped(true);
     s.setAvailableSpaceFill(0.7);
     s.setYAxisMin(spec.valueAxis().min()).setYAxisMax(spec.valueAxis().max());
@@ -77,15 +76,15 @@ final class CategoryPlotRenderer {
   /** "label (n=…)", labels cut to {@value #MAX_LABEL} characters unless cutting would make two alike. */
   static List<String> tickLabels(CategoryPlot spec) {
     List<String> cut = new ArrayList<>();
-    for (CategoryPlot.Category b : spec.categories()) {
-      cut.add(b.label().length() <= MAX_LABEL ? b.label() : b.label().substring(0, MAX_LABEL - 1) + "…");
+    for (CategoryPlot.Category c : spec.categories()) {
+      cut.add(c.label().length() <= MAX_LABEL ? c.label() : c.label().substring(0, MAX_LABEL - 1) + "…");
     }
     Set<String> distinct = new HashSet<>(cut);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < cut.size(); i++) {
-      CategoryPlot.Category b = spec.categories().get(i);
-      String name = distinct.size() == cut.size() ? cut.get(i) : b.label();
-      out.add(name + String.format(Locale.ROOT, " (n=%,d)", b.n()));
+      CategoryPlot.Category c = spec.categories().get(i);
+      String name = distinct.size() == cut.size() ? cut.get(i) : c.label();
+      out.add(name + String.format(Locale.ROOT, " (n=%,d)", c.n()));
     }
     return out;
   }

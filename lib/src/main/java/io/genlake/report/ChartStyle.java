@@ -25,6 +25,8 @@ final class ChartStyle {
   static final Color WHISKER = new Color(0x1F2A44);
   /** Reference markers. */
   static final Color REFERENCE = PALETTE[1];
+  /** Axis tick labels (category names). */
+  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   /** Alpha of the markers of points with fewer than the minimum n. */
   static final int FADED_ALPHA = 70;
 
@@ -45,7 +47,7 @@ final class ChartStyle {
     s.setPlotGridLinesStroke(new BasicStroke(1f));
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    s.setAxisTickLabelsFont(TICK_FONT);
     s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);

@@ -11,7 +11,7 @@ package io.genlake.report;
  * @param dataUri the PNG, {@code data:image/png;base64,…}
  * @param width image width in pixels
  * @param height image height in pixels
- * @param json the drawn values (axis range, labels, n, values, intervals), see {@link ChartJson}
+ * @param json the drawn values (axis range, labels, n, values, intervals; fields in docs/reports.md)
  */
 public record Figure(String id, String title, String alt, String caption, String dataUri, int width, int height,
     String json) {
