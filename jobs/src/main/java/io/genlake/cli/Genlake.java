@@ -1,11 +1,17 @@
 package io.genlake.cli;
 
+import java.util.ServiceLoader;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The genlake command line: {@code bin/genlake <command>} locally, or
  * {@code spark-submit --class io.genlake.cli.Genlake genlake-jobs-*-spark.jar <command>} on a cluster.
+ * The product's commands are listed here; {@code generate} and {@code bench} join them from the bench jar
+ * ({@link CommandExtension}), which {@code bin/genlake} puts on the class path and the spark-submit jar does not hold.
  */
 @Command(
     name = "genlake",
@@ -18,8 +24,6 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       SqlCommand.class,
       FitCommand.class,
-      GenerateCommand.class,
-      BenchCommand.class,
       ReportCommand.class,
       ExportCommand.class,
       MaintainCommand.class,
@@ -28,12 +32,16 @@ import picocli.CommandLine.Command;
       FeedbackCommand.class,
       PreferenceCommand.class,
       RecommendCommand.class,
-      PrefsCommand.class,
-      CommandLine.HelpCommand.class
+      PrefsCommand.class
     })
 public final class Genlake implements Runnable {
   /** Exit status when a step finished but left work undone. */
   public static final int EXIT_PARTIAL = 3;
+
+  /** Commands that the bench jar adds; named here only to say where they are when it is missing. */
+  private static final Set<String> BENCH_JAR_COMMANDS = Set.of("bench", "generate");
+
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -41,15 +49,37 @@ public final class Genlake implements Runnable {
 
   /** Runs the command line and returns its exit status (tests call this instead of main). */
   public static int run(String... args) {
-    return new CommandLine(new Genlake())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(new Failures())
-        .execute(args);
+    return execute(commandLine(ServiceLoader.load(CommandExtension.class, Genlake.class.getClassLoader())), args);
+  }
+
+  /** Runs {@code cl}; a bench-jar command it lacks gets a message that says where the command is. */
+  static int execute(CommandLine cl, String... args) {
+    if (args.length > 0 && BENCH_JAR_COMMANDS.contains(args[0]) && !cl.getSubcommands().containsKey(args[0])) {
+      cl.getErr().println("genlake " + args[0] + ": this command is in the bench jars (genlake-jobs-<version>-bench.jar "
+          + "and genlake-lib-<version>-bench.jar), which are not on this class path; the spark-submit jar holds only "
+          + "the product. Run it through bin/genlake, which adds them.");
+      cl.getErr().flush();
+      return 2;
+    }
+    return cl.execute(args);
+  }
+
+  /**
+   * The command tree: the product's commands, then those of every extension, then {@code help}. Settings are
+   * applied after the tree is complete, so extension commands get them too.
+   */
+  static CommandLine commandLine(Iterable<CommandExtension> extensions) {
+    CommandLine cl = new CommandLine(new Genlake());
+    for (CommandExtension extension : extensions) {
+      extension.commands().forEach(cl::addSubcommand);
+    }
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    return cl.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new Failures());
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   /** Prints a failure as one clear line (the stack trace only with GENLAKE_DEBUG=1) and exits 1. */

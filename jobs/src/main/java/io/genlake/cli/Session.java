@@ -16,7 +16,12 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 
-/** Opens what a command needs: configuration, SparkSession, warehouse with every table registered. */
+/**
+ * Opens what a command needs: configuration, SparkSession and warehouse. {@link #openWarehouse} registers every
+ * table as {@code <layer>.<table>} (commands that read tables by name); {@link #openUnregistered} registers none
+ * ({@code sql} registers the tables its query names); {@link #openRun} takes the warehouse lock and registers none
+ * up front (jobs register the tables they ensure or write).
+ */
 final class Session {
   private static final DateTimeFormatter RUN_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

@@ -90,18 +90,6 @@ public final class EnrichJob {
     return result;
   }
 
-  /**
-   * Writes {@code generations} synthetic rows to silver.generations and {@code families} x 5 prompt versions
-   * to silver.prompt_versions (appending; benchmarks use an empty warehouse). Returns the generations written.
-   */
-  public static long synthesize(Warehouse w, long generations, int families) {
-    w.ensure(SilverPromptVersions.SPEC);
-    w.append(SilverPromptVersions.TABLE, SyntheticGenerations.versions(w.spark(), families));
-    w.ensure(SilverGenerations.SPEC);
-    w.append(SilverGenerations.TABLE, SyntheticGenerations.generations(w.spark(), generations, families));
-    return generations;
-  }
-
   /** Rows whose enrichment is missing or stale (see the class comment). */
   private static Column stale(Dataset<Row> versions) {
     Column enrichedAt = col(SilverGenerations.ENRICHED_AT);

@@ -128,7 +128,7 @@ public final class FailureAnalytics {
   }
 
   /**
-   * Mines outcome rows already in memory or generated ({@link PlantedPatterns#generate}); every pattern
+   * Mines outcome rows already in memory (the failure benchmark's generated outcomes, for one); every pattern
    * significant at the query's threshold and alpha, reported and redundant, most failing first.
    */
   public static PatternAnswer minePatterns(Dataset<Row> outcomes, PatternQuery query) {

@@ -226,14 +226,4 @@ public final class PreferenceLearning {
         w.version(GoldPreferencePairStats.TABLE));
     return result;
   }
-
-  /**
-   * Benchmark entry: builds the pair counts of silver-shaped preference events (e.g. a Parquet file) as of
-   * {@code asOf}, the same extraction and aggregation the nightly step runs. Returns the unscored counts.
-   */
-  public static Dataset<Row> pairCounts(Dataset<Row> preferenceEvents, Instant asOf, io.genlake.config.PreferenceConfig c) {
-    PreferenceSettings s = PreferenceSettings.of(c, KeywordNormalizer.identity());
-    Dataset<Row> events = PreferenceEvents.fromPreferenceEvents(preferenceEvents, c.sharePreferencesDefault());
-    return PairStats.aggregate(PairStats.prepare(events, s.extractor(), asOf, c.decayDays()));
-  }
 }

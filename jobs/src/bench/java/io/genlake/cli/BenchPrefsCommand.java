@@ -2,7 +2,7 @@ package io.genlake.cli;
 
 import io.genlake.config.GenlakeConfig;
 import io.genlake.pipeline.Progress;
-import io.genlake.preference.PreferenceLearning;
+import io.genlake.preference.PairCountsBenchmark;
 import io.genlake.preference.SyntheticPreferenceEvents;
 import io.genlake.spark.SparkSessions;
 import io.genlake.text.Keywords;
@@ -86,7 +86,7 @@ final class BenchPrefsCommand implements Callable<Integer> {
     long sparkNanos = 0;
     if (!skipSpark) {
       long t0 = System.nanoTime();
-      PreferenceLearning.pairCounts(spark.read().parquet(input.toString()), AS_OF, config.preference())
+      PairCountsBenchmark.pairCounts(spark.read().parquet(input.toString()), AS_OF, config.preference())
           .write().mode(SaveMode.Overwrite).parquet(sparkOut.toString());
       sparkNanos = System.nanoTime() - t0;
       p.step("bench prefs", "spark: " + Progress.seconds(sparkNanos) + ", " + rate(events, sparkNanos) + " events/s");

@@ -1,6 +1,7 @@
 package io.genlake.cli;
 
 import io.genlake.enrich.EnrichJob;
+import io.genlake.enrich.SyntheticGenerations;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
@@ -57,7 +58,7 @@ final class BenchEnrichCommand implements Callable<Integer> {
         + ", master: " + w.spark().sparkContext().master());
 
     long t0 = System.nanoTime();
-    EnrichJob.synthesize(w, generations, families);
+    SyntheticGenerations.write(w, generations, families);
     print("synthesize", generations, System.nanoTime() - t0);
 
     List<Long> times = new ArrayList<>();

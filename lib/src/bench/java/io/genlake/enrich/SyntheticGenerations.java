@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import io.genlake.table.Lineage;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
+import io.genlake.warehouse.Warehouse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,11 +31,23 @@ import org.apache.spark.sql.types.StructType;
  * 60% familyId + autoSelectLatest, 20% versionId, 10% inlinePrompt, 5% none, 3% invalid JSON, 2% unknown
  * versionId; 20% carry a social context; seeds repeat every 1,000 rows so canonical hashes form groups.
  */
-final class SyntheticGenerations {
+public final class SyntheticGenerations {
   static final long BASE_SECONDS = 1_767_225_600L; // 2026-01-01T00:00:00Z
   static final int VERSIONS_PER_FAMILY = 5;
 
   private SyntheticGenerations() {}
+
+  /**
+   * Writes {@code generations} synthetic rows to silver.generations and {@code families} x 5 prompt versions
+   * to silver.prompt_versions (appending; benchmarks use an empty warehouse). Returns the generations written.
+   */
+  public static long write(Warehouse w, long generations, int families) {
+    w.ensure(SilverPromptVersions.SPEC);
+    w.append(SilverPromptVersions.TABLE, versions(w.spark(), families));
+    w.ensure(SilverGenerations.SPEC);
+    w.append(SilverGenerations.TABLE, generations(w.spark(), generations, families));
+    return generations;
+  }
 
   static Dataset<Row> versions(SparkSession spark, int families) {
     Column id = col("id");
