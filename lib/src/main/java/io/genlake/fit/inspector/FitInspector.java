@@ -36,8 +36,8 @@ import org.apache.spark.sql.Row;
  * {@code block-<id>.html} for one block. For each block: prompt and ontology chips; rated assets with
  * thumbnail (a local image embedded, else a placeholder: the page loads nothing from elsewhere), chips, score
  * bar, required misses / conflicts / soft matches, and the human ratings with notes; the top candidate assets
- * likewise; and the calibration charts and tables. Reads the gold fit
- * tables (written by the fit step) and silver.action_blocks; only the shown blocks' rows are collected.
+ * likewise; and the calibration charts and tables. Reads the gold fit tables (written by the fit step) and
+ * silver.action_blocks; only the shown blocks' rows are collected.
  */
 public final class FitInspector {
   private FitInspector() {}

@@ -4,7 +4,6 @@ import io.genlake.report.Figure;
 import io.genlake.report.Html;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Renders the fit inspector page: one self-contained HTML document (inline CSS, charts and local thumbnails as
@@ -39,8 +38,9 @@ final class InspectorHtml {
       .bar{width:140px;height:12px;background:#eee;border-radius:6px;overflow:hidden;display:inline-block;vertical-align:middle}
       .bar span{display:block;height:100%;background:#52c41a}.bar.low span{background:#f5222d}.bar.mid span{background:#faad14}
       img.thumb{max-width:120px;max-height:120px;border-radius:4px}.muted{color:#888}
-      .thumb.none{width:110px;height:40px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;box-sizing:border-box;padding:4px;border:1px dashed #bbb;border-radius:4px;
-      font-size:12px;line-height:30px;text-align:center;color:#666;background:#f3f3f3;cursor:help}
+      .thumb.none{width:110px;height:40px;box-sizing:border-box;padding:4px;border:1px dashed #bbb;border-radius:4px;
+      white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px;line-height:30px;text-align:center;
+      color:#666;background:#f3f3f3;cursor:help}
       a.asset-link{font-size:12px}
       table.deciles{width:auto}table.deciles td,table.deciles th{text-align:right;padding:3px 10px}
       .ratings div{margin-bottom:4px}.stars{font-weight:600}
