@@ -6,9 +6,13 @@ import io.genlake.config.ConfigLoader;
 import io.genlake.config.GenlakeConfig;
 import io.genlake.config.SparkSettings;
 import io.genlake.generate.LandingGenerator;
+import io.genlake.nightly.NightlySteps;
 import io.genlake.ops.OpsPipelineRuns;
+import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
+import io.genlake.scheduler.RunOutcome;
+import io.genlake.scheduler.Scheduler;
 import io.genlake.spark.SparkSessions;
 import io.genlake.warehouse.Warehouse;
 import java.io.IOException;
@@ -114,7 +118,7 @@ final class BenchNightlyCommand implements Callable<Integer> {
         + " to more than the run)%n%-16s", "step");
     runs.forEach(t -> out.printf(Locale.ROOT, " %14s", t.label().split(" ")[0]));
     out.println();
-    for (String step : NightlySteps.STEPS.stream().map(NightlySteps.Step::name).toList()) {
+    for (String step : NightlySteps.pipeline().names()) {
       out.printf(Locale.ROOT, "%-16s", step);
       runs.forEach(t -> out.printf(Locale.ROOT, " %14.2f", t.steps().getOrDefault(step, 0.0)));
       out.println();
@@ -143,15 +147,15 @@ final class BenchNightlyCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
     System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream())); // the failure report's summary
     long t0 = System.nanoTime();
-    Nightly.Outcome outcome;
+    RunOutcome outcome;
     try {
-      outcome = Nightly.run(ctx);
+      outcome = Scheduler.run(ctx, "nightly", NightlySteps.pipeline());
     } finally {
       System.setOut(stdout);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    if (outcome.exit() != 0) {
-      throw new IllegalStateException("The nightly run \"" + label + "\" ended with exit status " + outcome.exit()
+    if (outcome.status() != Status.SUCCEEDED) {
+      throw new IllegalStateException("The nightly run \"" + label + "\" ended " + outcome.status().label()
           + ": the figures would not be comparable. Its steps: " + outcome.steps() + "; see the lines above.");
     }
     Map<String, Double> steps = new LinkedHashMap<>();

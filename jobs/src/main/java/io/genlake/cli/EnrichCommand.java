@@ -1,6 +1,6 @@
 package io.genlake.cli;
 
-import io.genlake.enrich.EnrichJob;
+import io.genlake.enrich.EnrichStep;
 import io.genlake.pipeline.RunContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "enrich", mixinStandardHelpOptions = true,
     description = {"Enrich silver.generations (canonical hash, prompt resolution, content rating) and recompute",
         "gold.reproducibility, gold.provider_health, gold.prompt_version_performance and gold.content_rating_violations.",
-        "Only new or stale rows are enriched unless --full is given."})
+        "Only rows changed since the last enrich are enriched unless --full is given."})
 final class EnrichCommand implements Callable<Integer> {
   @Mixin WarehouseOptions warehouse;
   @Mixin RunOptions run;
@@ -18,6 +18,6 @@ final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = Session.openRun("enrich", warehouse, run);
-    return JobRunner.run(ctx, "enrich", run.full ? "--full" : "", EnrichJob::run).exitCode();
+    return Genlake.runStep(ctx, new EnrichStep(), run.full ? "--full" : "");
   }
 }

@@ -1,10 +1,9 @@
 package io.genlake.cli;
 
 import io.genlake.export.ExportFormat;
-import io.genlake.export.MlExports;
+import io.genlake.export.ExportStep;
 import io.genlake.export.TableExport;
 import io.genlake.pipeline.Progress;
-import io.genlake.pipeline.RunContext;
 import io.genlake.warehouse.Layer;
 import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
@@ -86,8 +85,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      RunContext ctx = Session.openRun("export", warehouse, run);
-      return JobRunner.run(ctx, "export", "ml", MlExports::run).exitCode();
+      return Genlake.runStep(Session.openRun("export", warehouse, run), new ExportStep(), "ml");
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.config.FailureConfig;
 import io.genlake.failure.FailureAnalytics;
+import io.genlake.failure.FailureStep;
 import io.genlake.failure.MinedPattern;
 import io.genlake.pipeline.RunContext;
 import io.genlake.warehouse.Warehouse;
@@ -46,10 +47,10 @@ final class FailuresCommand implements Runnable {
     @Override
     public Integer call() {
       RunContext ctx = Session.openRun("failure", warehouse, run);
-      FailureConfig config = ctx.config().failure();
-      FailureConfig effective = includeTestSessions ? config.withIncludeTestSessions(true) : config;
-      return JobRunner.run(ctx, "failure", includeTestSessions ? "--include-test-sessions" : "",
-          c -> FailureAnalytics.run(c.warehouse(), effective)).exitCode();
+      if (includeTestSessions) {
+        ctx = ctx.withConfig(ctx.config().withFailure(ctx.config().failure().withIncludeTestSessions(true)));
+      }
+      return Genlake.runStep(ctx, new FailureStep(), includeTestSessions ? "--include-test-sessions" : "");
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.FitResult;
+import io.genlake.fit.FitStep;
 import io.genlake.fit.PairScoring;
 import io.genlake.warehouse.Warehouse;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class FitCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return JobRunner.run(Session.openRun("fit", warehouse, run), "fit", "fit run", FitJob::run).exitCode();
+      return Genlake.runStep(Session.openRun("fit", warehouse, run), new FitStep(), "fit run");
     }
   }
 

@@ -1,5 +1,10 @@
 package io.genlake.cli;
 
+import io.genlake.ops.PipelineRuns.Status;
+import io.genlake.pipeline.Errors;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.Step;
+import io.genlake.scheduler.Scheduler;
 import java.util.ServiceLoader;
 import java.util.Set;
 import picocli.CommandLine;
@@ -80,6 +85,20 @@ public final class Genlake implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /** The exit status of a run that ended {@code status}: 0 succeeded, {@link #EXIT_PARTIAL} partial, 1 failed. */
+  static int exitCode(Status status) {
+    return switch (status) {
+      case SUCCEEDED, SKIPPED -> 0;
+      case PARTIAL -> EXIT_PARTIAL;
+      case FAILED -> 1;
+    };
+  }
+
+  /** Runs {@code step} alone through the scheduler (recorded in the ops tables) and returns the exit status. */
+  static int runStep(RunContext ctx, Step step, String arguments) {
+    return exitCode(Scheduler.runOne(ctx, step, arguments).status());
   }
 
   /** Prints a failure as one clear line (the stack trace only with GENLAKE_DEBUG=1) and exits 1. */

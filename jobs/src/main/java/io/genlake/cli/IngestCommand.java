@@ -1,6 +1,6 @@
 package io.genlake.cli;
 
-import io.genlake.ingest.Ingestion;
+import io.genlake.ingest.IngestStep;
 import io.genlake.ingest.Stream;
 import io.genlake.pipeline.RunContext;
 import java.util.EnumSet;
@@ -30,6 +30,6 @@ final class IngestCommand implements Callable<Integer> {
     Set<Stream> streams = target == Target.ALL ? EnumSet.allOf(Stream.class) : EnumSet.of(Stream.valueOf(target.name()));
     RunContext ctx = Session.openRun("ingest", warehouse, run);
     String args = target.name().toLowerCase(Locale.ROOT);
-    return JobRunner.run(ctx, "ingest", args, c -> Ingestion.run(c, streams)).exitCode();
+    return Genlake.runStep(ctx, new IngestStep(streams), args);
   }
 }

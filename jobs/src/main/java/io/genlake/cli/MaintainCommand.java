@@ -1,8 +1,8 @@
 package io.genlake.cli;
 
+import io.genlake.ops.MaintainStep;
 import io.genlake.ops.Maintenance;
 import io.genlake.pipeline.RunContext;
-import io.genlake.pipeline.StepResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +34,7 @@ final class MaintainCommand implements Callable<Integer> {
           + Maintenance.DEFAULT_RETAIN_HOURS + " hours; time travel and incremental reads need that history.");
     }
     RunContext ctx = Session.openRun("maintain", warehouse, run);
-    return JobRunner.run(ctx, "maintain", (vacuum ? "--vacuum " : "") + "--retain-hours " + retainHours, c -> {
-      StepResult r = new StepResult();
-      if (!skipOptimize) {
-        r.add(Maintenance.optimize(c.warehouse(), c.progress()));
-      }
-      if (vacuum) {
-        r.add(Maintenance.vacuum(c.warehouse(), retainHours, c.progress()));
-      }
-      return r;
-    }).exitCode();
+    return Genlake.runStep(ctx, new MaintainStep(!skipOptimize, vacuum, retainHours),
+        (vacuum ? "--vacuum " : "") + "--retain-hours " + retainHours);
   }
 }

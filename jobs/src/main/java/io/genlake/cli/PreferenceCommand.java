@@ -1,7 +1,7 @@
 package io.genlake.cli;
 
 import io.genlake.pipeline.RunContext;
-import io.genlake.preference.PreferenceLearning;
+import io.genlake.preference.PreferenceStep;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +17,6 @@ final class PreferenceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = Session.openRun("preference", warehouse, run);
-    return JobRunner.run(ctx, "preference", ctx.full() ? "--full" : "", PreferenceLearning::run).exitCode();
+    return Genlake.runStep(ctx, new PreferenceStep(), ctx.full() ? "--full" : "");
   }
 }

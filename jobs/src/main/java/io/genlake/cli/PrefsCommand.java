@@ -1,6 +1,6 @@
 package io.genlake.cli;
 
-import io.genlake.pipeline.RunContext;
+import io.genlake.preference.PreferenceImportStep;
 import io.genlake.preference.PreferenceLearning;
 import io.genlake.warehouse.Warehouse;
 import java.nio.file.Path;
@@ -55,8 +55,8 @@ final class PrefsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RunContext ctx = Session.openRun("prefs-import", warehouse, run);
-      return JobRunner.run(ctx, "prefs-import", file.toString(), c -> PreferenceLearning.importFrom(c, file)).exitCode();
+      return Genlake.runStep(Session.openRun("prefs-import", warehouse, run), new PreferenceImportStep(file),
+          file.toString());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.genlake.cli;
 
+import io.genlake.pipeline.Errors;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

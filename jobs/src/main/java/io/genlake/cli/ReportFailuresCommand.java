@@ -1,5 +1,6 @@
 package io.genlake.cli;
 
+import io.genlake.failure.report.FailureReportStep;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,6 @@ final class ReportFailuresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var ctx = Session.openRun("report_failures", warehouse, run);
-    return JobRunner.run(ctx, "report_failures", "", FailureJob::report).exitCode();
+    return Genlake.runStep(Session.openRun("report_failures", warehouse, run), new FailureReportStep(), "");
   }
 }

@@ -1,6 +1,6 @@
 package io.genlake.cli;
 
-import io.genlake.fit.inspector.FitInspector;
+import io.genlake.fit.inspector.FitReportStep;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ final class ReportFitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return JobRunner.run(Session.openRun("report_fit", warehouse, run), "report_fit",
-        blockId.map(b -> "--block-id " + b).orElse(""), ctx -> FitInspector.run(ctx, blockId)).exitCode();
+    return Genlake.runStep(Session.openRun("report_fit", warehouse, run), new FitReportStep(blockId),
+        blockId.map(b -> "--block-id " + b).orElse(""));
   }
 }

@@ -2,11 +2,14 @@ package io.genlake.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.genlake.nightly.NightlySteps;
 import io.genlake.ops.OpsPipelineRuns;
+import io.genlake.pipeline.Pipeline;
 import io.genlake.testing.TestSpark;
 import io.genlake.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +27,14 @@ class EnrichCommandTest {
   }
 
   @Test
-  void enrichRunsNightlyAfterIngest() {
-    NightlySteps.Step step = NightlySteps.STEPS.stream().filter(s -> s.name().equals("enrich")).findFirst().orElseThrow();
-    assertEquals(List.of("ingest"), step.dependsOn());
+  void enrichRunsNightlyAfterIngestAndBeforeTheStepsReadingGenerations() {
+    Pipeline nightly = NightlySteps.pipeline();
+    assertEquals(Set.of("ingest"), nightly.predecessors("enrich"));
+    assertEquals(Set.of("ingest", "enrich"), nightly.predecessors("fit"));
+    assertEquals(Set.of("ingest", "enrich"), nightly.predecessors("preference"));
+    assertEquals(Set.of("ingest", "enrich"), nightly.predecessors("failure"));
+    assertEquals(Set.of("ingest", "enrich", "fit", "preference"), nightly.predecessors("export"));
+    assertEquals(Set.of("ingest", "fit"), nightly.predecessors("report_fit"));
+    assertEquals(Set.of("failure"), nightly.predecessors("report_failures"));
   }
 }

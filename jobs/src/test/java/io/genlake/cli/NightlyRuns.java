@@ -1,8 +1,13 @@
 package io.genlake.cli;
 
 import io.genlake.config.ConfigLoader;
+import io.genlake.config.GenlakeConfig;
+import io.genlake.pipeline.Pipeline;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.Step;
+import io.genlake.scheduler.RunOutcome;
+import io.genlake.scheduler.Scheduler;
 import io.genlake.table.GoldPreferenceEvaluation;
 import io.genlake.table.GoldPreferenceState;
 import io.genlake.warehouse.Layer;
@@ -30,8 +35,7 @@ final class NightlyRuns {
   static final LocalDate DATE = LocalDate.of(2026, 11, 21);
   private static final AtomicInteger RUNS = new AtomicInteger();
   /** The defaults, but fit incremental at any size: these small warehouses would otherwise recompute it in full. */
-  private static final io.genlake.config.GenlakeConfig INCREMENTAL_FIT =
-      ConfigLoader.loadYaml("fit: {incremental_min_pairs: 0}");
+  static final GenlakeConfig INCREMENTAL_FIT = ConfigLoader.loadYaml("fit: {incremental_min_pairs: 0}");
 
   /** Progress lines of a run, kept for assertions; optionally "killing" the run at its n-th line with a prefix. */
   static final class Output extends PrintStream {
@@ -72,13 +76,18 @@ final class NightlyRuns {
   private NightlyRuns() {}
 
   /** Runs {@code steps} like {@code genlake nightly [--full] --date DATE --landing landing}. */
-  static Nightly.Outcome run(Warehouse w, Path landing, Path outputs, boolean full, List<NightlySteps.Step> steps,
-      Output out) {
+  static RunOutcome run(Warehouse w, Path landing, Path outputs, boolean full, List<Step> steps, Output out) {
+    return run(w, landing, outputs, full, steps, out, INCREMENTAL_FIT);
+  }
+
+  /** {@link #run(Warehouse, Path, Path, boolean, List, Output)} with the configuration {@code config}. */
+  static RunOutcome run(Warehouse w, Path landing, Path outputs, boolean full, List<Step> steps, Output out,
+      GenlakeConfig config) {
     w.registerAll();
-    RunContext ctx = new RunContext(w.spark(), w, INCREMENTAL_FIT, "nightly-test-" + RUNS.incrementAndGet(),
+    RunContext ctx = new RunContext(w.spark(), w, config, "nightly-test-" + RUNS.incrementAndGet(),
         DATE, landing, outputs.resolve("reports"), outputs.resolve("exports"), new Progress(out, false),
         Optional.empty(), full);
-    return Nightly.run(ctx, steps);
+    return Scheduler.run(ctx, "nightly", Pipeline.of(steps));
   }
 
   /**

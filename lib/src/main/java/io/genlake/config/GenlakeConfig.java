@@ -14,6 +14,11 @@ public record GenlakeConfig(
     EnrichConfig enrich,
     ExportConfig export) {
 
+  /** This configuration with another failure section (e.g. a command-line option overriding one of its keys). */
+  public GenlakeConfig withFailure(FailureConfig failure) {
+    return new GenlakeConfig(paths, spark, ingest, fit, preference, failure, enrich, export);
+  }
+
   static GenlakeConfig from(ConfigNode root) {
     root.onlyKeys("paths", "spark", "ingest", "fit", "preference", "failure", "enrich", "export");
     return new GenlakeConfig(

@@ -1,12 +1,13 @@
 package io.genlake.enrich;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import io.delta.tables.DeltaTable;
 import io.genlake.config.EnrichConfig;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
@@ -15,7 +16,6 @@ import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
 import io.genlake.warehouse.Warehouse;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,52 +31,57 @@ import org.apache.spark.storage.StorageLevel;
  * {@code gold.reproducibility}, {@code gold.provider_health}, {@code gold.prompt_version_performance} and
  * {@code gold.content_rating_violations}.
  *
- * <p>Incremental by default: only rows never enriched, re-ingested since (enriched_at &lt; ingested_at), or
- * waiting for a prompt version when silver.prompt_versions has received rows since they were enriched; a
- * re-run with no new data reads the table once and writes nothing to silver. {@link RunContext#full()}
- * recomputes every row. Cost: one scan of silver.generations, broadcast joins with the prompt versions (no
- * shuffle of generations), one per-partition Java pass, one MERGE touching only the files of changed rows
- * (a full run rewrites the table in one overwrite instead, with no join back);
- * the gold tables cost a few shuffles on provider/day, hash and version.
+ * <p>Incremental from the step's baseline ({@link PinnedInputs#since()}): only generations whose row changed between
+ * the baseline and the pinned version of silver.generations (new or re-ingested: the Change Data Feed), and, when
+ * silver.prompt_versions changed in between, those still waiting for a prompt version; a re-run with no new data
+ * reads nothing and writes nothing to silver. Without a baseline (first run, changed enrich settings, --full) every
+ * row is recomputed. Cost: one scan of silver.generations at the pinned version, a broadcast semi-join with the
+ * changed ids, broadcast joins with the prompt versions (no shuffle of generations), one per-partition Java pass,
+ * one MERGE touching only the files of changed rows (a full run rewrites the table in one overwrite instead, with no
+ * join back); the gold tables cost a few shuffles on provider/day, hash and version, and read silver.generations
+ * after the merge.
  */
 public final class EnrichJob {
   /** Count names in the step result (per status: {@code resolution.<status>}, {@code content_rating.<status>}). */
   public static final String CANDIDATES = "generations.candidates";
   public static final String ENRICHED = "generations.enriched";
   public static final String VIOLATIONS = "content_rating.violations";
+  private static final String TOUCHED = "_touched";
 
   private EnrichJob() {}
 
-  /** Runs the whole step: enrichment, then the gold tables. */
-  public static StepResult run(RunContext ctx) {
-    StepResult result = enrichGenerations(ctx);
-    if (ctx.warehouse().exists(SilverGenerations.TABLE)) {
+  /** Runs the whole step on {@code inputs}: enrichment, then the gold tables. */
+  public static StepResult run(RunContext ctx, PinnedInputs inputs) {
+    StepResult result = enrichGenerations(ctx, inputs);
+    if (inputs.exists(SilverGenerations.TABLE)) {
       result.add(GoldTables.write(ctx.warehouse(), ctx.config().enrich()));
     }
     return result;
   }
 
   /** Only the silver enrichment (the benchmark times it alone). */
-  public static StepResult enrichGenerations(RunContext ctx) {
+  public static StepResult enrichGenerations(RunContext ctx, PinnedInputs inputs) {
     Warehouse w = ctx.warehouse();
     EnrichConfig config = ctx.config().enrich();
     StepResult result = new StepResult();
-    if (!w.exists(SilverGenerations.TABLE)) {
+    if (!inputs.exists(SilverGenerations.TABLE)) {
       return result.note("silver.generations does not exist yet: nothing to enrich. Run `genlake ingest` first.");
     }
-    Timestamp now = Timestamp.from(Instant.now());
-    Dataset<Row> versions = w.readOrEmpty(SilverPromptVersions.SPEC);
-    Dataset<Row> generations = w.read(SilverGenerations.TABLE);
-    if (!ctx.full()) {
-      generations = generations.filter(stale(versions));
+    Timestamp now = Timestamp.from(ctx.now());
+    Dataset<Row> versions = inputs.readOrEmpty(SilverPromptVersions.SPEC);
+    Dataset<Row> generations = inputs.read(SilverGenerations.TABLE);
+    boolean full = ctx.full() || inputs.since().isEmpty();
+    if (!full) {
+      generations = stale(generations, inputs);
     }
     ContentRatingPolicy policy = new ContentRatingPolicy(config.intimacyBands());
     Dataset<Row> enriched = GenerationEnricher.enrich(generations, versions, config.hashAlgorithm(), policy, now)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long candidates = countStatuses(enriched, result);
-      ctx.progress().step("enrich", Progress.count(candidates) + (ctx.full() ? " generations (full)" : " stale generations"));
-      if (candidates > 0 && ctx.full()) {
+      ctx.progress().step("enrich", Progress.count(candidates) + (full ? " generations (full"
+          + (ctx.full() ? "" : ": " + inputs.whyFull()) + ")" : " changed generations"));
+      if (candidates > 0 && full) {
         rewrite(w, enriched);
         result.count(ENRICHED, candidates);
       } else if (candidates > 0) {
@@ -90,17 +95,22 @@ public final class EnrichJob {
     return result;
   }
 
-  /** Rows whose enrichment is missing or stale (see the class comment). */
-  private static Column stale(Dataset<Row> versions) {
-    Column enrichedAt = col(SilverGenerations.ENRICHED_AT);
-    Column s = enrichedAt.isNull().or(enrichedAt.lt(col(Lineage.INGESTED_AT)));
-    Row last = versions.agg(max(col(Lineage.INGESTED_AT))).first();
-    if (!last.isNullAt(0)) {
+  /**
+   * The rows to enrich again (see the class comment): those whose generation_id has a change row since the baseline,
+   * and, when prompt versions arrived, those waiting for one. One scan with a broadcast join of the (small) change set.
+   */
+  private static Dataset<Row> stale(Dataset<Row> generations, PinnedInputs inputs) {
+    Dataset<Row> touched = inputs.changes(SilverGenerations.SPEC, SilverGenerations.GENERATION_ID)
+        .withColumn(TOUCHED, lit(true));
+    Column s = col(TOUCHED).isNotNull();
+    if (inputs.changed(SilverPromptVersions.TABLE)) {
       Object[] waiting = Arrays.stream(Resolution.Status.values()).filter(Resolution.Status::awaitsReference)
           .map(Resolution.Status::label).toArray();
-      s = s.or(col(SilverGenerations.PROMPT_RESOLUTION_STATUS).isin(waiting).and(enrichedAt.lt(lit(last.getTimestamp(0)))));
+      s = s.or(col(SilverGenerations.PROMPT_RESOLUTION_STATUS).isin(waiting));
     }
-    return s;
+    return generations.join(broadcast(touched), generations.col(SilverGenerations.GENERATION_ID)
+            .equalTo(touched.col(SilverGenerations.GENERATION_ID)), "left_outer")
+        .where(s).select(generations.col("*"));
   }
 
   /** Counts per resolution, social-context and parameters status in one small aggregation; returns the total. */

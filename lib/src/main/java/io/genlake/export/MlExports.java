@@ -3,6 +3,7 @@ package io.genlake.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
@@ -12,7 +13,6 @@ import io.genlake.table.SilverBlockFitRatings;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverImageRatings;
 import io.genlake.warehouse.TableId;
-import io.genlake.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,10 +42,10 @@ public final class MlExports {
   /** One exported feature table: its name, stable key, the tables it reads, and how it is built. */
   public record Feature(String name, Column key, List<TableId> sources, Builder builder) {}
 
-  /** Builds a feature table from the warehouse. */
+  /** Builds a feature table from the step's inputs, read at their pinned versions. */
   @FunctionalInterface
   public interface Builder {
-    Dataset<Row> build(Warehouse warehouse, Optional<Pseudonymizer> pseudonymizer);
+    Dataset<Row> build(PinnedInputs inputs, Optional<Pseudonymizer> pseudonymizer);
   }
 
   private MlExports() {}
@@ -55,12 +55,12 @@ public final class MlExports {
     return List.of(
         new Feature("generations", functions.col(GenerationFeatures.GENERATION_ID),
             List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE, SilverBlockFitRatings.TABLE),
-            (w, p) -> GenerationFeatures.build(w.read(SilverGenerations.TABLE),
-                w.readOrEmpty(SilverImageRatings.SPEC), w.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
+            (in, p) -> GenerationFeatures.build(in.read(SilverGenerations.TABLE),
+                in.readOrEmpty(SilverImageRatings.SPEC), in.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
         new Feature("block_asset_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldBlockImageFits.TABLE),
-            (w, p) -> GoldFeatures.blockAssetPairs(w.read(GoldBlockImageFits.TABLE), p)),
+            (in, p) -> GoldFeatures.blockAssetPairs(in.read(GoldBlockImageFits.TABLE), p)),
         new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldPreferencePairStats.TABLE),
-            (w, p) -> GoldFeatures.preferencePairs(w.read(GoldPreferencePairStats.TABLE), p)));
+            (in, p) -> GoldFeatures.preferencePairs(in.read(GoldPreferencePairStats.TABLE), p)));
   }
 
   /** Every table the export reads (the nightly step's inputs for its up-to-date check). */
@@ -68,22 +68,22 @@ public final class MlExports {
     return features().stream().flatMap(f -> f.sources().stream()).distinct().toList();
   }
 
-  /** Writes every feature table whose sources exist; returns counts per table. */
-  public static StepResult run(RunContext ctx) {
-    return run(ctx, features(), Pseudonymizer.fromEnvironment());
+  /** Writes every feature table whose sources exist in {@code inputs} (pinned); returns counts per table. */
+  public static StepResult run(RunContext ctx, PinnedInputs inputs) {
+    return run(ctx, inputs, features(), Pseudonymizer.fromEnvironment());
   }
 
-  static StepResult run(RunContext ctx, List<Feature> features, Optional<Pseudonymizer> pseudonymizer) {
+  static StepResult run(RunContext ctx, PinnedInputs inputs, List<Feature> features,
+      Optional<Pseudonymizer> pseudonymizer) {
     StepResult result = new StepResult();
-    Warehouse w = ctx.warehouse();
     Path dir = ctx.exports().resolve(ctx.runDate().toString()).toAbsolutePath();
     Map<String, Long> versions = new LinkedHashMap<>();
     List<Feature> present = new ArrayList<>();
     for (Feature f : features) {
-      if (w.exists(f.sources().get(0))) {
+      if (inputs.exists(f.sources().get(0))) {
         present.add(f);
         for (TableId t : f.sources()) {
-          w.version(t).ifPresent(v -> versions.put(t.qualifiedName(), v));
+          inputs.version(t).ifPresent(v -> versions.put(t.qualifiedName(), v));
         }
       } else {
         result.note("export " + f.name() + ": skipped, " + f.sources().get(0) + " does not exist yet");
@@ -95,11 +95,11 @@ public final class MlExports {
       result.note("exports for " + ctx.runDate() + " are up to date (sources unchanged since " + manifestFile + ")");
       return result.count("export.tables_unchanged", present.size());
     }
-    moveAside(dir, ctx.exports().resolve("_superseded").toAbsolutePath(), result);
+    moveAside(dir, ctx.exports().resolve("_superseded").toAbsolutePath(), ctx.now(), result);
     ObjectNode manifest = json.createObjectNode();
     manifest.put("run_id", ctx.runId());
     manifest.put("run_date", ctx.runDate().toString());
-    manifest.put("created_at", Instant.now().toString());
+    manifest.put("created_at", ctx.now().toString());
     manifest.put("format", "parquet/" + ctx.config().export().compression());
     manifest.put("partitioned_by", MlExportWriter.EVENT_DATE);
     manifest.put("split", "train/validation/test by pmod(xxhash64(key), 10000) against shares "
@@ -111,7 +111,7 @@ public final class MlExports {
     ObjectNode tables = manifest.putObject("tables");
     for (Feature f : present) {
       long t0 = System.nanoTime();
-      Dataset<Row> written = MlExportWriter.write(f.builder().build(w, pseudonymizer), f.key(),
+      Dataset<Row> written = MlExportWriter.write(f.builder().build(inputs, pseudonymizer), f.key(),
           dir.resolve(f.name()).toString(), ctx.config().export());
       ObjectNode t = tables.putObject(f.name());
       t.put("path", f.name() + "/");
@@ -148,13 +148,13 @@ public final class MlExports {
     }
   }
 
-  private static void moveAside(Path dir, Path superseded, StepResult result) {
+  private static void moveAside(Path dir, Path superseded, Instant now, StepResult result) {
     if (!Files.exists(dir)) {
       return;
     }
     try {
       Files.createDirectories(superseded);
-      Path target = superseded.resolve(dir.getFileName() + "-" + Instant.now().toEpochMilli());
+      Path target = superseded.resolve(dir.getFileName() + "-" + now.toEpochMilli());
       Files.move(dir, target);
       result.note("previous export of the same date moved to " + target);
     } catch (IOException e) {

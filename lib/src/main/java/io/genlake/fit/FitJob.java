@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.when;
 import io.genlake.config.FitConfig;
 import io.genlake.ontology.Ontology;
 import io.genlake.ontology.Tagger;
-import io.genlake.ops.StepState;
 import io.genlake.pipeline.Concurrently;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
@@ -26,7 +26,6 @@ import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -51,29 +50,29 @@ public final class FitJob {
   }
 
   /**
-   * Runs the step: incrementally when the last fit recorded what it read and nothing forces a full recompute
-   * ({@link FitChanges#since}), else in full. Cost (full): one pass per silver input, one candidate search (see
-   * {@link FitCandidates}); incremental: see {@link FitIncrement}.
+   * Runs the step on {@code inputs}: incrementally from their baseline ({@link PinnedInputs#since()}, the versions
+   * the gold tables reflect) when there is one and the warehouse is large enough, else in full. Cost (full): one
+   * pass per silver input, one candidate search (see {@link FitCandidates}); incremental: see {@link FitIncrement}.
    */
-  public static StepResult run(RunContext ctx) {
+  public static StepResult run(RunContext ctx, PinnedInputs inputs) {
     FitConfig config = ctx.config().fit();
     Ontology ontology = ontology(config);
     Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     result.note("ontology " + ontology.source() + ": " + ontology.size() + " IDs");
-    // the versions read now are what the gold tables will reflect (the run holds the warehouse lock)
-    Map<String, Long> reading = StepState.currentVersions(w, FitChanges.INPUTS);
-    String basis = FitChanges.basis(ontology, config.topK());
-    FitChanges.Since since = ctx.full() ? new FitChanges.Since(Optional.empty(), "") : FitChanges.since(w, basis);
-    if (since.versions().isPresent() && config.incrementalMinPairs() > 0) {
-      since = fullWhenSmall(w, config.incrementalMinPairs(), since);
+    String whyFull = inputs.whyFull();
+    boolean incremental = !ctx.full() && inputs.since().isPresent();
+    if (incremental && config.incrementalMinPairs() > 0) {
+      Optional<String> small = fullWhenSmall(inputs, config.incrementalMinPairs());
+      incremental = small.isEmpty();
+      whyFull = small.orElse(whyFull);
     }
     if (!ctx.full()) {
-      ctx.progress().step("fit", since.versions().isPresent() ? "incremental: changes since " + since.versions().get()
-          : "full recompute: " + since.whyFull());
+      ctx.progress().step("fit", incremental ? "incremental: changes since " + inputs.since().get()
+          : "full recompute: " + whyFull);
     }
-    FitIncrement inc = since.versions().map(v -> new FitIncrement(FitChanges.read(w, v),
-        w.readOrEmpty(SilverAssets.SPEC))).orElse(null);
+    FitIncrement inc = incremental ? new FitIncrement(FitChanges.read(inputs), inputs.readOrEmpty(SilverAssets.SPEC))
+        : null;
     result.count("fit.incremental", inc == null ? 0 : 1);
     Tagger tagger = new Tagger(ontology);
     FitScorer scorer = new FitScorer(ontology);
@@ -84,8 +83,8 @@ public final class FitJob {
     try {
       // asset tags
       ctx.progress().step("fit", inc == null ? "tagging assets" : "tagging changed assets");
-      Dataset<Row> silverAssets = w.readOrEmpty(SilverAssets.SPEC);
-      Dataset<Row> generations = w.readOrEmpty(SilverGenerations.SPEC);
+      Dataset<Row> silverAssets = inputs.readOrEmpty(SilverAssets.SPEC);
+      Dataset<Row> generations = inputs.readOrEmpty(SilverGenerations.SPEC);
       Dataset<Row> assetTags = (inc == null ? AssetTagging.tag(silverAssets, generations, bTagger)
           : inc.assetTags(w.read(GoldAssetTags.TABLE), silverAssets, generations, bTagger))
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -107,7 +106,7 @@ public final class FitJob {
 
       // block tags
       ctx.progress().step("fit", "tagging blocks");
-      List<BlockTagging.TaggedBlock> blocks = BlockTagging.tag(w.readOrEmpty(SilverActionBlocks.SPEC), tagger);
+      List<BlockTagging.TaggedBlock> blocks = BlockTagging.tag(inputs.readOrEmpty(SilverActionBlocks.SPEC), tagger);
       result.count("blocks.tagged", blocks.size());
       bad(result, "blocks.no_text", blocks.stream().filter(b -> !b.hasText()).count(),
           "blocks have neither prompt nor tags: every asset fits them equally");
@@ -119,7 +118,7 @@ public final class FitJob {
       // the rated pairs (then the calibration) and the candidate search only share the tags: they run at the same
       // time, so one's driver-side work and commits overlap the other's tasks
       List<Concurrently.Call<StepResult>> parts = List.of(
-          () -> scoreRatedPairs(ctx, config, ontology, inc, blocks, assetTags, bScorer),
+          () -> scoreRatedPairs(ctx, inputs, config, ontology, inc, blocks, assetTags, bScorer),
           () -> {
             StepResult r = new StepResult();
             FitSearch.Outcome searched = FitSearch.run(ctx, scorer, blocks, assetTags, assets, config.topK(), inc, oldCandidates);
@@ -138,35 +137,34 @@ public final class FitJob {
         inc.release();
       }
     }
-    FitChanges.record(w, reading, basis, ctx.runId());
     return result;
   }
 
   /**
-   * A full recompute instead of {@code since} when blocks x assets is under {@code minPairs}: on a small warehouse
-   * the incremental plan (change-feed reads, joins with the change sets, merges with the kept rows) costs more
-   * than the full search it saves. Cost: a count(*) of each of the two silver tables.
+   * Why to recompute in full although a baseline exists: blocks x assets under {@code minPairs}, where the incremental
+   * plan (change-feed reads, joins with the change sets, merges with the kept rows) costs more than the full search it
+   * saves. Cost: a count(*) of each of the two silver tables.
    */
-  private static FitChanges.Since fullWhenSmall(Warehouse w, long minPairs, FitChanges.Since since) {
-    long blocks = w.readOrEmpty(SilverActionBlocks.SPEC).count();
-    long assets = w.readOrEmpty(SilverAssets.SPEC).count();
+  private static Optional<String> fullWhenSmall(PinnedInputs inputs, long minPairs) {
+    long blocks = inputs.readOrEmpty(SilverActionBlocks.SPEC).count();
+    long assets = inputs.readOrEmpty(SilverAssets.SPEC).count();
     long pairs = blocks * assets;
     if (pairs >= minPairs) {
-      return since;
+      return Optional.empty();
     }
-    return new FitChanges.Since(Optional.empty(), Progress.count(blocks) + " blocks x " + Progress.count(assets)
-        + " assets = " + Progress.count(pairs) + " pairs, under fit.incremental_min_pairs ("
-        + Progress.count(minPairs) + "): a full recompute is cheaper at this size");
+    return Optional.of(Progress.count(blocks) + " blocks x " + Progress.count(assets) + " assets = "
+        + Progress.count(pairs) + " pairs, under fit.incremental_min_pairs (" + Progress.count(minPairs)
+        + "): a full recompute is cheaper at this size");
   }
 
   /** gold.block_image_fits (all ratings, or the touched ones merged with the kept fits), then gold.fit_calibration. */
-  private static StepResult scoreRatedPairs(RunContext ctx, FitConfig config, Ontology ontology, FitIncrement inc,
-      List<BlockTagging.TaggedBlock> blocks, Dataset<Row> assetTags, Broadcast<FitScorer> bScorer) {
+  private static StepResult scoreRatedPairs(RunContext ctx, PinnedInputs inputs, FitConfig config, Ontology ontology,
+      FitIncrement inc, List<BlockTagging.TaggedBlock> blocks, Dataset<Row> assetTags, Broadcast<FitScorer> bScorer) {
     Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     // rated pairs
     ctx.progress().step("fit", "scoring rated pairs");
-    Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
+    Dataset<Row> ratings = inputs.readOrEmpty(SilverBlockFitRatings.SPEC);
     Dataset<Row> blockFrame = BlockTagging.frame(ctx.spark(), blocks);
     Dataset<Row> fits;
     if (inc == null) {

@@ -15,7 +15,6 @@ import io.genlake.table.BronzeTables;
 import io.genlake.table.QuarantineTables;
 import io.genlake.warehouse.Warehouse;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -76,7 +75,7 @@ public final class Ingestion {
         + " SQLite tables to read, " + unchangedKeys.size() + " sources unchanged since they were ingested");
 
     List<Unit> units = StageReader.units(ctx.spark(), files, ctx.config().ingest().splitBytes());
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(ctx.now());
     List<Stream> selected = java.util.Arrays.stream(Stream.values()).filter(streams::contains).toList();
     List<StreamOutcome> outcomes = Concurrently.run(ctx.config().ingest().concurrency(), selected,
         (stream, pool) -> ingestStream(ctx, stream, kinds, units, tables, limits, now, pool));

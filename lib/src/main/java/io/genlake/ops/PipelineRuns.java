@@ -1,5 +1,6 @@
 package io.genlake.ops;
 
+import io.genlake.pipeline.StepReport;
 import io.genlake.pipeline.StepResult;
 import io.genlake.warehouse.Warehouse;
 import java.sql.Timestamp;
@@ -25,7 +26,7 @@ public final class PipelineRuns {
     }
   }
 
-  /** One run to record. */
+  /** One run to record: a step's (or a whole run's) identity, times, outcome and report. */
   public record Run(
       String runId,
       Optional<String> parentRunId,
@@ -35,7 +36,7 @@ public final class PipelineRuns {
       Instant startedAt,
       Instant endedAt,
       Status status,
-      StepResult result,
+      StepReport result,
       Optional<String> error) {}
 
   private PipelineRuns() {}

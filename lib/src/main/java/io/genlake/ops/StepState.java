@@ -26,7 +26,7 @@ import org.apache.spark.sql.RowFactory;
  * call is one small Delta read or append.
  */
 public final class StepState {
-  /** What a step last processed: input table to version, and the configuration fingerprint. */
+  /** What a step last processed: input table to version, and its encoded state values (column config_hash). */
   public record Processed(Map<String, Long> versions, Optional<String> configHash) {
     public static final Processed NONE = new Processed(Map.of(), Optional.empty());
   }
@@ -38,7 +38,10 @@ public final class StepState {
     return lastOfEach(warehouse).getOrDefault(step, Processed.NONE);
   }
 
-  /** The state of every step's last successful run, in one small read (steps never run are absent). */
+  /**
+   * The state of every step's last successful run, in one small read (steps never run are absent): the versions
+   * and state recorded by the step's most recent run only, so tables a step no longer reads drop out.
+   */
   public static Map<String, Processed> lastOfEach(Warehouse warehouse) {
     Map<String, Processed> out = new LinkedHashMap<>();
     if (!warehouse.exists(OpsStepState.TABLE)) {
@@ -46,12 +49,20 @@ public final class StepState {
     }
     List<Row> rows = warehouse.read(OpsStepState.TABLE)
         .groupBy(col(OpsStepState.STEP), col(OpsStepState.INPUT_TABLE))
-        .agg(max_by(struct(col(OpsStepState.VERSION), col(OpsStepState.CONFIG_HASH)), col(OpsStepState.RECORDED_AT))
-            .as("last"))
+        .agg(max_by(struct(col(OpsStepState.VERSION), col(OpsStepState.CONFIG_HASH), col(OpsStepState.RUN_ID),
+            col(OpsStepState.RECORDED_AT)), col(OpsStepState.RECORDED_AT)).as("last"))
         .orderBy(col(OpsStepState.STEP), col(OpsStepState.INPUT_TABLE))
         .collectAsList();
+    Map<String, Row> latestRun = new LinkedHashMap<>();
     for (Row r : rows) {
       Row last = r.getStruct(2);
+      latestRun.merge(r.getString(0), last, (a, b) -> a.getTimestamp(3).before(b.getTimestamp(3)) ? b : a);
+    }
+    for (Row r : rows) {
+      Row last = r.getStruct(2);
+      if (!last.getString(2).equals(latestRun.get(r.getString(0)).getString(2))) {
+        continue; // recorded by an older run of the step
+      }
       Processed p = out.getOrDefault(r.getString(0), Processed.NONE);
       Map<String, Long> versions = new LinkedHashMap<>(p.versions());
       versions.put(r.getString(1), last.getLong(0));
@@ -60,25 +71,20 @@ public final class StepState {
     return out;
   }
 
-  /** The current versions of {@code inputs} (tables that do not exist yet are left out). */
-  public static Map<String, Long> currentVersions(Warehouse warehouse, List<TableId> inputs) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableId t : inputs) {
-      warehouse.version(t).ifPresent(v -> out.put(t.qualifiedName(), v));
-    }
-    return out;
-  }
-
-  /** Records that {@code step} processed {@code versions} under configuration {@code configHash}. */
+  /**
+   * Records that {@code step} processed {@code versions} with state {@code state} (its encoded state values, kept in
+   * the {@code config_hash} column). One small append; nothing when {@code versions} is empty. {@code recorded_at}
+   * orders a step's runs ({@link #lastOfEach}), so it is the wall clock, not a run's (possibly fixed) clock.
+   */
   public static synchronized void record(Warehouse warehouse, String step, Map<String, Long> versions,
-      String configHash, String runId) {
+      String state, String runId) {
     if (versions.isEmpty()) {
       return;
     }
     warehouse.ensure(OpsStepState.SPEC);
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows = new ArrayList<>();
-    versions.forEach((table, version) -> rows.add(RowFactory.create(step, table, version, configHash, runId, now)));
+    versions.forEach((table, version) -> rows.add(RowFactory.create(step, table, version, state, runId, now)));
     warehouse.append(OpsStepState.TABLE,
         warehouse.spark().createDataFrame(rows, OpsStepState.SCHEMA).coalesce(1));
   }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one job step did: named counts (e.g. {@code generations.read}), the tables it wrote with rows in
- * and out and the Delta version it committed, and notes for the run summary. A step that finished but had
- * to leave work undone marks itself partial; the command's exit status reflects it.
+ * Collects what one step does while it runs: named counts (e.g. {@code generations.read}), the tables it wrote with
+ * rows in and out and the Delta version it committed, and notes for the run summary. A step that finished but had
+ * to leave work undone marks itself partial; the command's exit status reflects it. Mutable, for the areas' code to
+ * add to as it goes; {@link #report()} gives the immutable {@link StepReport} a step returns.
  */
 public final class StepResult {
   /** One table written by a step. */
@@ -72,5 +73,10 @@ public final class StepResult {
 
   public boolean isPartial() {
     return partial;
+  }
+
+  /** An immutable copy of what was collected so far. */
+  public StepReport report() {
+    return new StepReport(counts, tables, notes, partial);
   }
 }

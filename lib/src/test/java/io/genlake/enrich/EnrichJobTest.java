@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.genlake.config.ConfigLoader;
+import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
-import io.genlake.pipeline.StepResult;
+import io.genlake.pipeline.StepReport;
+import io.genlake.scheduler.RunOutcome;
+import io.genlake.scheduler.Scheduler;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
 import io.genlake.testing.TestSpark;
@@ -59,6 +62,13 @@ class EnrichJobTest {
   static RunContext context(Warehouse w, Path dir, boolean full) {
     return new RunContext(w.spark(), w, ConfigLoader.defaults(), "enrich-test", LocalDate.of(2026, 11, 20),
         dir, dir, dir, Progress.silent(), Optional.empty(), full);
+  }
+
+  /** The enrich step through the scheduler, as `genlake enrich` runs it: from its recorded baseline. */
+  private static StepReport enrich(RunContext ctx) {
+    RunOutcome outcome = Scheduler.runOne(ctx, new EnrichStep(), "");
+    assertEquals(Status.SUCCEEDED, outcome.status());
+    return outcome.report("enrich");
   }
 
   static Map<String, Object> cols(Object... kv) {
@@ -114,7 +124,7 @@ class EnrichJobTest {
     Warehouse w = new Warehouse(spark, dir.resolve("wh").toString());
     seed(w, generations(), VERSIONS);
 
-    StepResult result = EnrichJob.enrichGenerations(context(w, dir, false));
+    StepReport result = enrich(context(w, dir, false));
 
     assertEquals(9, result.count(EnrichJob.CANDIDATES));
     assertEquals(9, result.count(EnrichJob.ENRICHED));
@@ -154,10 +164,10 @@ class EnrichJobTest {
   void reRunsTouchOnlyStaleRowsAndFullRecomputesAll(@TempDir Path dir) {
     Warehouse w = new Warehouse(spark, dir.resolve("wh").toString());
     seed(w, generations(), VERSIONS);
-    EnrichJob.enrichGenerations(context(w, dir, false));
+    enrich(context(w, dir, false));
     long version = w.version(SilverGenerations.TABLE).orElseThrow();
 
-    StepResult again = EnrichJob.enrichGenerations(context(w, dir, false));
+    StepReport again = enrich(context(w, dir, false));
     assertEquals(0, again.count(EnrichJob.CANDIDATES));
     assertEquals(version, w.version(SilverGenerations.TABLE).orElseThrow());
 
@@ -165,13 +175,13 @@ class EnrichJobTest {
     w.append(SilverPromptVersions.TABLE, spark.createDataFrame(List.of(
         version("f3-v1", "f3", 1, "late text", "2026-01-01 00:00:00")), SilverPromptVersions.SCHEMA)
         .withColumn(io.genlake.table.Lineage.INGESTED_AT, org.apache.spark.sql.functions.current_timestamp()));
-    StepResult late = EnrichJob.enrichGenerations(context(w, dir, false));
+    StepReport late = enrich(context(w, dir, false));
     assertEquals(3, late.count(EnrichJob.CANDIDATES));
     assertEquals(1, late.count("resolution.resolved"));
     assertEquals("late text", silver(w).get("g5").getAs(SilverGenerations.RESOLVED_PROMPT));
 
     String hash = silver(w).get("g1").getAs(SilverGenerations.CANONICAL_HASH);
-    StepResult full = EnrichJob.enrichGenerations(context(w, dir, true));
+    StepReport full = enrich(context(w, dir, true));
     assertEquals(9, full.count(EnrichJob.CANDIDATES));
     Map<String, Row> after = silver(w);
     assertEquals(9, after.size());

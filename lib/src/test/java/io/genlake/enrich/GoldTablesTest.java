@@ -6,6 +6,7 @@ import static io.genlake.enrich.Rows.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.table.GoldContentRatingViolations;
 import io.genlake.table.GoldPromptVersionPerformance;
 import io.genlake.table.GoldProviderHealth;
@@ -75,7 +76,7 @@ class GoldTablesTest {
         Rows.fitRating("k3", "a1", 4), Rows.fitRating("k4", "a1", 2), Rows.fitRating("k5", "a3", 5)),
         SilverBlockFitRatings.SCHEMA));
 
-    EnrichJob.run(EnrichJobTest.context(w, dir, false));
+    EnrichJob.run(EnrichJobTest.context(w, dir, false), PinnedInputs.current(w, new EnrichStep().inputs()));
 
     Row health = w.read(GoldProviderHealth.TABLE).filter("provider = 'pixverse'").first();
     assertEquals(Date.valueOf("2026-04-01"), health.getAs(GoldProviderHealth.DAY));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genlake.config.ConfigLoader;
 import io.genlake.pipeline.Progress;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.SilverGenerations;
@@ -78,7 +79,8 @@ class MlExportsTest {
         dir, dir.resolve("reports"), dir.resolve("exports"), Progress.silent(), Optional.empty());
     Pseudonymizer p = Pseudonymizer.fromKey(Optional.of("0123456789abcdef-test-key")).orElseThrow();
 
-    StepResult result = MlExports.run(ctx, MlExports.features(), Optional.of(p));
+    StepResult result = MlExports.run(ctx, PinnedInputs.current(w, MlExports.inputs()), MlExports.features(),
+        Optional.of(p));
     assertEquals(200L, result.count("export.generations.rows"));
 
     Path out = dir.resolve("exports/2026-11-20");
@@ -110,7 +112,8 @@ class MlExportsTest {
     }
 
     // unchanged sources: nothing rewritten
-    StepResult again = MlExports.run(ctx, MlExports.features(), Optional.of(p));
+    StepResult again = MlExports.run(ctx, PinnedInputs.current(w, MlExports.inputs()), MlExports.features(),
+        Optional.of(p));
     assertEquals(1L, again.count("export.tables_unchanged"));
   }
 

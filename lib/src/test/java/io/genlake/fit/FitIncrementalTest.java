@@ -9,8 +9,11 @@ import io.delta.tables.DeltaTable;
 import io.genlake.config.ConfigLoader;
 import io.genlake.config.GenlakeConfig;
 import io.genlake.pipeline.Progress;
+import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.RunContext;
-import io.genlake.pipeline.StepResult;
+import io.genlake.pipeline.StepReport;
+import io.genlake.scheduler.RunOutcome;
+import io.genlake.scheduler.Scheduler;
 import io.genlake.table.GoldAssetTags;
 import io.genlake.table.GoldBlockAssetCandidates;
 import io.genlake.table.GoldBlockImageFits;
@@ -45,17 +48,17 @@ class FitIncrementalTest {
   void incrementalRunEqualsFullRecompute(@TempDir Path dir) {
     Warehouse w = new Warehouse(TestSpark.session(), dir.toString());
     FitFixtures.write(w);
-    StepResult first = FitJob.run(context(w, dir, false));
+    StepReport first = fit(context(w, dir, false));
     assertEquals(0, first.count("fit.incremental"), "no earlier fit: full");
 
     change(w);
-    StepResult second = FitJob.run(context(w, dir, false));
+    StepReport second = fit(context(w, dir, false));
     assertEquals(1, second.count("fit.incremental"));
     // a2 and a4 changed, a5 and a6 are new, a1 belongs to the changed generation g1
     assertEquals(5, second.count("assets.retagged"));
     Map<TableId, List<String>> incremental = snapshot(w);
 
-    StepResult full = FitJob.run(context(w, dir, true));
+    StepReport full = fit(context(w, dir, true));
     assertEquals(0, full.count("fit.incremental"));
     Map<TableId, List<String>> recomputed = snapshot(w);
     for (TableId t : GOLD) {
@@ -65,7 +68,7 @@ class FitIncrementalTest {
     assertEquals(second.count("assets.no_text"), full.count("assets.no_text"));
 
     // nothing changed since: an incremental run rewrites neither tags nor candidates
-    StepResult idle = FitJob.run(context(w, dir, false));
+    StepReport idle = fit(context(w, dir, false));
     assertEquals(0, idle.count("assets.retagged"));
     assertEquals(0, idle.count("candidates.pairs_scored"));
     assertEquals(recomputed, snapshot(w));
@@ -73,7 +76,7 @@ class FitIncrementalTest {
     // below fit.incremental_min_pairs (this fixture has far fewer than 1,000 blocks x assets) a change is recomputed
     // in full
     FitFixtures.append(w, SilverActionBlocks.SPEC, List.of(Map.of("block_id", "b10", "prompt", "a cat")));
-    StepResult small = FitJob.run(context(w, dir, false,
+    StepReport small = fit(context(w, dir, false,
         ConfigLoader.loadYaml("fit: {top_k: 2, bootstrap_samples: 100, incremental_min_pairs: 1000}")));
     assertEquals(0, small.count("fit.incremental"));
     assertEquals(incremental.get(GoldAssetTags.TABLE).size(), snapshot(w).get(GoldAssetTags.TABLE).size());
@@ -118,6 +121,13 @@ class FitIncrementalTest {
       out.put(t, rows);
     }
     return out;
+  }
+
+  /** The fit step as `genlake fit run` runs it: through the scheduler, from the versions its last run recorded. */
+  private static StepReport fit(RunContext ctx) {
+    RunOutcome outcome = Scheduler.runOne(ctx, new FitStep(), "");
+    assertEquals(Status.SUCCEEDED, outcome.status());
+    return outcome.report("fit");
   }
 
   private static RunContext context(Warehouse w, Path dir, boolean full) {

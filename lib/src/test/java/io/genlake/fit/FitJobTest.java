@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.genlake.config.ConfigLoader;
 import io.genlake.config.GenlakeConfig;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
@@ -30,7 +31,8 @@ class FitJobTest {
     FitFixtures.write(w);
     GenlakeConfig config = ConfigLoader.loadYaml("fit: {top_k: 2, bootstrap_samples: 200}");
     StepResult result = FitJob.run(new RunContext(w.spark(), w, config, "run-1", LocalDate.of(2026, 11, 20),
-        dir, dir.resolve("reports"), dir.resolve("exports"), Progress.silent(), Optional.empty()));
+        dir, dir.resolve("reports"), dir.resolve("exports"), Progress.silent(), Optional.empty()),
+        PinnedInputs.current(w, FitStep.INPUTS));
 
     assertEquals(4, result.count("assets.tagged"));
     assertEquals(1, result.count("assets.no_text"));
@@ -102,7 +104,8 @@ class FitJobTest {
     GenlakeConfig config = ConfigLoader.loadYaml("fit: {ontology: '" + bad + "'}");
     io.genlake.ontology.OntologyException e = org.junit.jupiter.api.Assertions.assertThrows(
         io.genlake.ontology.OntologyException.class, () -> FitJob.run(new RunContext(w.spark(), w, config, "run-2",
-            LocalDate.of(2026, 11, 20), dir, dir, dir, Progress.silent(), Optional.empty())));
+            LocalDate.of(2026, 11, 20), dir, dir, dir, Progress.silent(), Optional.empty()),
+            PinnedInputs.current(w, FitStep.INPUTS)));
     assertEquals("Invalid ontology " + bad + ": term cam:a is defined twice (terms #1 and #2); give each term a unique id.",
         e.getMessage());
     org.junit.jupiter.api.Assertions.assertFalse(w.exists(GoldAssetTags.TABLE));

@@ -42,16 +42,11 @@ import org.apache.spark.sql.Row;
 public final class FitInspector {
   private FitInspector() {}
 
-  /** The nightly report_fit step: the page over the configured number of blocks. */
-  public static StepResult run(RunContext ctx) {
-    return run(ctx, Optional.empty());
-  }
-
   /** Writes the page (all shown blocks, or only {@code blockId}) and returns what it did. */
   public static StepResult run(RunContext ctx, Optional<String> blockId) {
     FitConfig config = ctx.config().fit();
     Path file = write(ctx.warehouse(), FitJob.ontology(config), config.reportBlocks(), blockId,
-        ctx.reports().resolve("fit"), ctx.landing());
+        ctx.reports().resolve("fit"), ctx.landing(), ctx.now());
     return new StepResult().note("fit inspector written to " + file.toAbsolutePath());
   }
 
@@ -60,7 +55,7 @@ public final class FitInspector {
    * An unknown {@code blockId} fails with a message saying where it looked.
    */
   public static Path write(Warehouse w, Ontology ontology, int maxBlocks, Optional<String> blockId, Path dir,
-      Path landing) {
+      Path landing, Instant generated) {
     List<String> shown = blockId.map(List::of).orElseGet(() -> pickBlocks(w, maxBlocks));
     Map<String, Row> silverBlocks = new LinkedHashMap<>();
     for (Row r : w.readOrEmpty(SilverActionBlocks.SPEC).where(col(SilverActionBlocks.BLOCK_ID).isin(shown.toArray()))
@@ -105,9 +100,9 @@ public final class FitInspector {
         grouped(groups, GoldFitCalibration.BY_ROLE)).ifPresent(charts::add);
     InspectorCharts.correlations("rho-by-category", "Spearman ρ by ontology category", "ontology category of the block",
         grouped(groups, GoldFitCalibration.BY_CATEGORY)).ifPresent(charts::add);
-    String html = InspectorHtml.page("Block ↔ image fit inspector", Instant.now().toString(), ontology.source(), groups,
+    String html = InspectorHtml.page("Block ↔ image fit inspector", generated.toString(), ontology.source(), groups,
         deciles, charts, blocks);
-    Path file = dir.resolve(blockId.map(id -> "block-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html").orElse("index.html"));
+    Path file = dir.resolve(fileName(blockId));
     try {
       Files.createDirectories(dir);
       Files.writeString(file, html, StandardCharsets.UTF_8);
@@ -115,6 +110,11 @@ public final class FitInspector {
       throw new UncheckedIOException("Cannot write the fit inspector to " + file + ": " + e.getMessage(), e);
     }
     return file;
+  }
+
+  /** {@code index.html}, or {@code block-<id>.html} with the id's unsafe characters replaced. */
+  static String fileName(Optional<String> blockId) {
+    return blockId.map(id -> "block-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html").orElse("index.html");
   }
 
   private static List<String> pickBlocks(Warehouse w, int maxBlocks) {

@@ -1,10 +1,14 @@
-package io.genlake.cli;
+package io.genlake.pipeline;
 
-/** Turns an exception into the one line a user reads: the deepest meaningful message. */
-final class Errors {
+/**
+ * Turns an exception into the one line a user reads: the deepest meaningful message. Used for the error column of
+ * {@code ops.pipeline_runs} and by the command line.
+ */
+public final class Errors {
   private Errors() {}
 
-  static String describe(Throwable e) {
+  /** The message worth reading: Spark's and executors' wrappers unwrapped, its first line only. */
+  public static String describe(Throwable e) {
     Throwable t = e;
     String message = t.getMessage();
     // Spark wraps task failures; the root cause usually holds the message worth reading

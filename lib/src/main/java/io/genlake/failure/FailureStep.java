@@ -1,0 +1,63 @@
+package io.genlake.failure;
+
+import io.genlake.pipeline.PinnedInputs;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StateKey;
+import io.genlake.pipeline.Step;
+import io.genlake.pipeline.StepReport;
+import io.genlake.table.GoldCategoryStats;
+import io.genlake.table.GoldDailyTrends;
+import io.genlake.table.GoldFailurePatterns;
+import io.genlake.table.GoldFeedbackEffectiveness;
+import io.genlake.table.GoldFeedbackExamples;
+import io.genlake.table.GoldFeedbackPatterns;
+import io.genlake.table.GoldIssueFrequency;
+import io.genlake.table.GoldTruncationImpact;
+import io.genlake.table.SilverFeedbackAttempts;
+import io.genlake.table.SilverGenerations;
+import io.genlake.table.SilverImageRatings;
+import io.genlake.table.SilverSessions;
+import io.genlake.warehouse.TableId;
+import java.util.List;
+
+/**
+ * The {@code failure} step ({@link FailureAnalytics#run(io.genlake.warehouse.Warehouse,
+ * io.genlake.config.FailureConfig)}): recomputes the eight failure and feedback gold tables from silver (test and
+ * deleted sessions per failure.include_test_sessions). Depends on the failure section. It reads its inputs at their
+ * latest versions, which are the pinned ones: no step writing them runs at the same time, and the warehouse lock keeps
+ * other writers out.
+ */
+public final class FailureStep implements Step {
+  /** What the failure step reads. */
+  public static final List<TableId> INPUTS = List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE,
+      SilverSessions.TABLE, SilverFeedbackAttempts.TABLE);
+  /** What it writes. */
+  public static final List<TableId> OUTPUTS = List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE,
+      GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE,
+      GoldTruncationImpact.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE);
+
+  @Override
+  public String name() {
+    return "failure";
+  }
+
+  @Override
+  public List<TableId> inputs() {
+    return INPUTS;
+  }
+
+  @Override
+  public List<TableId> outputs() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public List<StateKey> state() {
+    return List.of(StateKey.config("failure"));
+  }
+
+  @Override
+  public StepReport run(RunContext ctx, PinnedInputs inputs) {
+    return FailureAnalytics.run(ctx.warehouse(), ctx.config().failure()).report();
+  }
+}

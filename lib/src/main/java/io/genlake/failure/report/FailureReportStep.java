@@ -1,0 +1,50 @@
+package io.genlake.failure.report;
+
+import io.genlake.pipeline.PinnedInputs;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.Step;
+import io.genlake.pipeline.StepReport;
+import io.genlake.table.GoldCategoryStats;
+import io.genlake.table.GoldDailyTrends;
+import io.genlake.table.GoldFailurePatterns;
+import io.genlake.table.GoldFeedbackEffectiveness;
+import io.genlake.table.GoldFeedbackExamples;
+import io.genlake.table.GoldFeedbackPatterns;
+import io.genlake.table.GoldIssueFrequency;
+import io.genlake.warehouse.TableId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code report_failures} step ({@link FailureReport#write}): the failure report under
+ * {@code <reports>/failures/} from the failure gold tables, and seed 004's summary on standard output. Not up to date
+ * while {@code index.html} is missing.
+ */
+public final class FailureReportStep implements Step {
+  @Override
+  public String name() {
+    return "report_failures";
+  }
+
+  @Override
+  public List<TableId> inputs() {
+    return List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE, GoldFeedbackEffectiveness.TABLE,
+        GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE);
+  }
+
+  @Override
+  public List<TableId> outputs() {
+    return List.of();
+  }
+
+  @Override
+  public Optional<Path> outputFile(RunContext ctx) {
+    return Optional.of(ctx.reports().resolve(FailureReport.DIRECTORY).resolve("index.html"));
+  }
+
+  @Override
+  public StepReport run(RunContext ctx, PinnedInputs inputs) {
+    return FailureReport.write(ctx.warehouse(), ctx.reports(), System.out).report();
+  }
+}
