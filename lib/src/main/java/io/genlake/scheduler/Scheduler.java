@@ -104,7 +104,7 @@ public final class Scheduler {
         Plan plan = blocked.isPresent() ? null
             : Plan.decide(ctx, next, last.getOrDefault(next.name(), StepState.Processed.NONE), false);
         if (blocked.isPresent() || plan.upToDate()) {
-          String note = blocked.orElseGet(plan::note);
+          String note = blocked.isPresent() ? blocked.get() : plan.note();
           Status status = blocked.isPresent() ? Status.SKIPPED : Status.SUCCEEDED;
           p.step(next.name(), note);
           // recorded as skipped either way; the note says whether it was up to date or blocked
