@@ -3,7 +3,7 @@ package io.genlake.enrich;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldContentRatingViolations;
 import io.genlake.table.GoldPromptVersionPerformance;
@@ -21,26 +21,13 @@ import java.util.List;
  * enrich section. Its own commit to silver.generations is recorded as processed, so only later commits (ingestion)
  * make it run again.
  */
-public final class EnrichStep implements Step {
-  @Override
-  public String name() {
-    return "enrich";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE);
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of(SilverGenerations.TABLE, GoldReproducibility.TABLE, GoldProviderHealth.TABLE,
-        GoldPromptVersionPerformance.TABLE, GoldContentRatingViolations.TABLE);
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("enrich"));
+public final class EnrichStep extends DeclaredStep {
+  /** The step. */
+  public EnrichStep() {
+    super("enrich", List.of(SilverGenerations.TABLE, SilverPromptVersions.TABLE, SilverBlockFitRatings.TABLE),
+        List.of(SilverGenerations.TABLE, GoldReproducibility.TABLE, GoldProviderHealth.TABLE,
+            GoldPromptVersionPerformance.TABLE, GoldContentRatingViolations.TABLE),
+        List.of(StateKey.config("enrich")));
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.genlake.export;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.warehouse.TableId;
 import java.nio.file.Path;
@@ -15,25 +15,10 @@ import java.util.Optional;
  * pinned versions of the tables it exports. Depends on the export section and the run date (one directory per date);
  * not up to date while that date's {@code manifest.json} is missing.
  */
-public final class ExportStep implements Step {
-  @Override
-  public String name() {
-    return "export";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return MlExports.inputs();
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of();
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("export"), StateKey.runDate());
+public final class ExportStep extends DeclaredStep {
+  /** The step. */
+  public ExportStep() {
+    super("export", MlExports.inputs(), List.of(), List.of(StateKey.config("export"), StateKey.runDate()));
   }
 
   @Override

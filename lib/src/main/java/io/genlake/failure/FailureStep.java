@@ -3,7 +3,7 @@ package io.genlake.failure;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldCategoryStats;
 import io.genlake.table.GoldDailyTrends;
@@ -27,7 +27,7 @@ import java.util.List;
  * latest versions, which are the pinned ones: no step writing them runs at the same time, and the warehouse lock keeps
  * other writers out.
  */
-public final class FailureStep implements Step {
+public final class FailureStep extends DeclaredStep {
   /** What the failure step reads. */
   public static final List<TableId> INPUTS = List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE,
       SilverSessions.TABLE, SilverFeedbackAttempts.TABLE);
@@ -36,24 +36,9 @@ public final class FailureStep implements Step {
       GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE,
       GoldTruncationImpact.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE);
 
-  @Override
-  public String name() {
-    return "failure";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return INPUTS;
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return OUTPUTS;
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("failure"));
+  /** The step. */
+  public FailureStep() {
+    super("failure", INPUTS, OUTPUTS, List.of(StateKey.config("failure")));
   }
 
   @Override

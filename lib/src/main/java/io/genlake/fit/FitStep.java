@@ -3,7 +3,7 @@ package io.genlake.fit;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldAssetTags;
 import io.genlake.table.GoldBlockAssetCandidates;
@@ -22,7 +22,7 @@ import java.util.List;
  * which do not change its tables), the ontology file and its code version; incremental from its last run when those
  * are unchanged.
  */
-public final class FitStep implements Step {
+public final class FitStep extends DeclaredStep {
   /** What the fit step reads. */
   public static final List<TableId> INPUTS = List.of(SilverAssets.TABLE, SilverGenerations.TABLE,
       SilverActionBlocks.TABLE, SilverBlockFitRatings.TABLE);
@@ -32,25 +32,10 @@ public final class FitStep implements Step {
   /** Bumped whenever scoring or tagging changes meaning, so gold tables from older code are recomputed in full. */
   static final int CODE_VERSION = 1;
 
-  @Override
-  public String name() {
-    return "fit";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return INPUTS;
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return OUTPUTS;
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("fit", "report_blocks", "incremental_min_pairs"), OntologyState.INSTANCE,
-        StateKey.codeVersion(CODE_VERSION));
+  /** The step. */
+  public FitStep() {
+    super("fit", INPUTS, OUTPUTS, List.of(StateKey.config("fit", "report_blocks", "incremental_min_pairs"),
+        OntologyState.INSTANCE, StateKey.codeVersion(CODE_VERSION)));
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.genlake.ingest;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.BronzeTables;
 import io.genlake.warehouse.TableId;
@@ -16,11 +16,12 @@ import java.util.Set;
  * The {@code ingest} step ({@link Ingestion}): the landing into bronze, silver and quarantine for the chosen streams.
  * It reads no tables (its input is the landing, whose unchanged files it skips by fingerprint), so it always runs.
  */
-public final class IngestStep implements Step {
+public final class IngestStep extends DeclaredStep {
   private final Set<Stream> streams;
 
   /** Ingests {@code streams}. */
   public IngestStep(Set<Stream> streams) {
+    super("ingest", List.of(), outputs(streams), List.of(StateKey.config("ingest"), StateKey.landing()));
     this.streams = Set.copyOf(streams);
   }
 
@@ -29,18 +30,8 @@ public final class IngestStep implements Step {
     return new IngestStep(EnumSet.allOf(Stream.class));
   }
 
-  @Override
-  public String name() {
-    return "ingest";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return List.of();
-  }
-
-  @Override
-  public List<TableId> outputs() {
+  /** The bronze, quarantine and silver tables of {@code streams}, and the record of ingested sources. */
+  private static List<TableId> outputs(Set<Stream> streams) {
     List<TableId> out = new ArrayList<>();
     for (Stream s : Stream.values()) {
       if (streams.contains(s)) {
@@ -55,11 +46,6 @@ public final class IngestStep implements Step {
     }
     out.add(BronzeTables.SOURCE_FILES);
     return out;
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("ingest"), StateKey.landing());
   }
 
   @Override

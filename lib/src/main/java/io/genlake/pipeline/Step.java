@@ -12,8 +12,8 @@ import java.util.Optional;
  * The {@link Scheduler} derives the order of a run's steps from their tables, decides which are up to date, pins
  * and records input versions and writes the ops rows; a step only does its work.
  *
- * <p>Adding a step: implement this interface in the area's package and add one line to the nightly's list
- * ({@code io.genlake.nightly.NightlySteps}).
+ * <p>Adding a step: implement this interface in the area's package (usually by extending {@link DeclaredStep}) and
+ * add one line to the nightly's list ({@code io.genlake.nightly.NightlySteps}).
  */
 public interface Step {
   /** The step's name: lower-case, unique in a pipeline, e.g. {@code fit}. */

@@ -1,35 +1,25 @@
 package io.genlake.preference;
 
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
-import io.genlake.pipeline.Step;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.GoldPreferenceState;
-import io.genlake.warehouse.TableId;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code prefs-import} command as a step ({@link PreferenceLearning#importFrom}): merges exported pair
- * statistics into gold.preference_pair_stats. It reads a file, not tables, so it always runs.
- *
- * @param file the exported statistics
+ * The {@code prefs import} command as a step ({@link PreferenceLearning#importFrom}): merges exported pair statistics
+ * into gold.preference_pair_stats. It reads a file, not tables, so it always runs.
  */
-public record PreferenceImportStep(Path file) implements Step {
-  @Override
-  public String name() {
-    return "prefs-import";
-  }
+public final class PreferenceImportStep extends DeclaredStep {
+  private final Path file;
 
-  @Override
-  public List<TableId> inputs() {
-    return List.of();
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of(GoldPreferencePairStats.TABLE, GoldPreferenceState.TABLE);
+  /** Imports {@code file} (a {@code prefs export} file). */
+  public PreferenceImportStep(Path file) {
+    super("prefs-import", List.of(), List.of(GoldPreferencePairStats.TABLE, GoldPreferenceState.TABLE), List.of());
+    this.file = file;
   }
 
   @Override

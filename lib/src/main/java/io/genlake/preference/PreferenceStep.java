@@ -3,7 +3,7 @@ package io.genlake.preference;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldCheckpointRecommendations;
 import io.genlake.table.GoldParameterStats;
@@ -24,26 +24,13 @@ import java.util.List;
  * runs at the same time, and the warehouse lock keeps other writers out; its pair statistics add only events after
  * the watermark it keeps in gold.preference_state.
  */
-public final class PreferenceStep implements Step {
-  @Override
-  public String name() {
-    return "preference";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return List.of(SilverPreferenceEvents.TABLE, SilverGenerations.TABLE, SilverImageRatings.TABLE);
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of(GoldPreferencePairStats.TABLE, GoldParameterStats.TABLE, GoldCheckpointRecommendations.TABLE,
-        GoldPreferenceEvaluation.TABLE, GoldPreferenceState.TABLE);
-  }
-
-  @Override
-  public List<StateKey> state() {
-    return List.of(StateKey.config("preference"), StateKey.runDate());
+public final class PreferenceStep extends DeclaredStep {
+  /** The step. */
+  public PreferenceStep() {
+    super("preference", List.of(SilverPreferenceEvents.TABLE, SilverGenerations.TABLE, SilverImageRatings.TABLE),
+        List.of(GoldPreferencePairStats.TABLE, GoldParameterStats.TABLE, GoldCheckpointRecommendations.TABLE,
+            GoldPreferenceEvaluation.TABLE, GoldPreferenceState.TABLE),
+        List.of(StateKey.config("preference"), StateKey.runDate()));
   }
 
   @Override

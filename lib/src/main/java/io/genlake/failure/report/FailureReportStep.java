@@ -2,7 +2,7 @@ package io.genlake.failure.report;
 
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldCategoryStats;
 import io.genlake.table.GoldDailyTrends;
@@ -21,21 +21,12 @@ import java.util.Optional;
  * {@code <reports>/failures/} from the failure gold tables, and seed 004's summary on standard output. Not up to date
  * while {@code index.html} is missing.
  */
-public final class FailureReportStep implements Step {
-  @Override
-  public String name() {
-    return "report_failures";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE, GoldFeedbackEffectiveness.TABLE,
-        GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE);
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of();
+public final class FailureReportStep extends DeclaredStep {
+  /** The step. */
+  public FailureReportStep() {
+    super("report_failures", List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE,
+        GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE,
+        GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE), List.of(), List.of());
   }
 
   @Override

@@ -4,14 +4,13 @@ import io.genlake.fit.OntologyState;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
-import io.genlake.pipeline.Step;
+import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldAssetTags;
 import io.genlake.table.GoldBlockAssetCandidates;
 import io.genlake.table.GoldBlockImageFits;
 import io.genlake.table.GoldFitCalibration;
 import io.genlake.table.SilverActionBlocks;
-import io.genlake.warehouse.TableId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,13 @@ import java.util.Optional;
  * not up to date while its page is missing. With a block id it writes that block's page, and the block id is part
  * of its state, so the next nightly writes the overview again.
  */
-public final class FitReportStep implements Step {
+public final class FitReportStep extends DeclaredStep {
   private final Optional<String> blockId;
 
   /** The page of {@code blockId}, or the overview of fit.report_blocks blocks. */
   public FitReportStep(Optional<String> blockId) {
+    super("report_fit", List.of(GoldAssetTags.TABLE, GoldBlockAssetCandidates.TABLE, GoldBlockImageFits.TABLE,
+        GoldFitCalibration.TABLE, SilverActionBlocks.TABLE), List.of(), state(blockId));
     this.blockId = blockId;
   }
 
@@ -36,24 +37,7 @@ public final class FitReportStep implements Step {
     return new FitReportStep(Optional.empty());
   }
 
-  @Override
-  public String name() {
-    return "report_fit";
-  }
-
-  @Override
-  public List<TableId> inputs() {
-    return List.of(GoldAssetTags.TABLE, GoldBlockAssetCandidates.TABLE, GoldBlockImageFits.TABLE,
-        GoldFitCalibration.TABLE, SilverActionBlocks.TABLE);
-  }
-
-  @Override
-  public List<TableId> outputs() {
-    return List.of();
-  }
-
-  @Override
-  public List<StateKey> state() {
+  private static List<StateKey> state(Optional<String> blockId) {
     List<StateKey> keys = new ArrayList<>(List.of(StateKey.configKey("fit.report_blocks"), OntologyState.INSTANCE,
         StateKey.landing()));
     blockId.ifPresent(b -> keys.add(StateKey.value("block_id", b)));
