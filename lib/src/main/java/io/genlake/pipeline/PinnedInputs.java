@@ -51,8 +51,8 @@ public final class PinnedInputs {
     return new PinnedInputs(warehouse, pin(warehouse, tables), Optional.empty(), "no baseline given");
   }
 
-  /** The current version of each of {@code tables} that exists (what the scheduler pins). */
-  static Map<TableId, Long> pin(Warehouse warehouse, List<TableId> tables) {
+  /** The current version of each of {@code tables} that exists (what the scheduler pins). One log check per table. */
+  public static Map<TableId, Long> pin(Warehouse warehouse, List<TableId> tables) {
     Map<TableId, Long> out = new LinkedHashMap<>();
     for (TableId t : tables) {
       warehouse.version(t).ifPresent(v -> out.put(t, v));

@@ -36,10 +36,7 @@ record Plan(boolean upToDate, String note, PinnedInputs inputs, boolean full, St
    */
   static Plan decide(RunContext ctx, Step step, StepState.Processed processed, boolean always) {
     Warehouse w = ctx.warehouse();
-    Map<TableId, Long> pinned = new LinkedHashMap<>();
-    for (TableId t : step.inputs()) {
-      w.version(t).ifPresent(v -> pinned.put(t, v));
-    }
+    Map<TableId, Long> pinned = PinnedInputs.pin(w, step.inputs());
     StateValues state = StateValues.of(step.state(), ctx);
     if (ctx.full()) {
       return new Plan(false, "", new PinnedInputs(w, pinned, Optional.empty(), ""), true, state);
