@@ -3,6 +3,7 @@ package io.genlake.scheduler;
 import io.genlake.ops.PipelineRuns;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.ops.StepState;
+import io.genlake.pipeline.Errors;
 import io.genlake.pipeline.Pipeline;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
@@ -101,8 +102,18 @@ public final class Scheduler {
         pending.remove(next);
         RunContext ctx = parent.forStep(next.name());
         Optional<String> blocked = blocker(next);
-        Plan plan = blocked.isPresent() ? null
-            : Plan.decide(ctx, next, last.getOrDefault(next.name(), StepState.Processed.NONE), false);
+        Plan plan;
+        try {
+          plan = blocked.isPresent() ? null
+              : Plan.decide(ctx, next, last.getOrDefault(next.name(), StepState.Processed.NONE), false);
+        } catch (RuntimeException e) { // e.g. an input's Delta log that cannot be read
+          String error = "cannot decide whether to run: " + Errors.describe(e);
+          p.step(next.name(), "failed: " + error);
+          notRun.add(new PipelineRuns.Run(ctx.runId(), ctx.parentRunId(), next.name(), job, Optional.of(ctx.runDate()),
+              ctx.now(), ctx.now(), Status.FAILED, StepReport.EMPTY, Optional.of(error)));
+          done.put(next.name(), Status.FAILED);
+          continue;
+        }
         if (blocked.isPresent() || plan.upToDate()) {
           String note = blocked.isPresent() ? blocked.get() : plan.note();
           Status status = blocked.isPresent() ? Status.SKIPPED : Status.SUCCEEDED;

@@ -8,9 +8,13 @@ import io.genlake.config.ConfigLoader;
 import io.genlake.ops.OpsPipelineRuns;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.ops.StepState;
+import io.genlake.pipeline.DeclaredStep;
+import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Pipeline;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StateKey;
+import io.genlake.pipeline.Step;
 import io.genlake.pipeline.StepReport;
 import io.genlake.pipeline.StepResult;
 import io.genlake.testing.TestSpark;
@@ -160,6 +164,26 @@ class SchedulerTest {
         "reader skipped " + ctx.runId() + " [skipped: step writer, which writes gold.test_middle, did not succeed]",
         "test failed null [writer: failed, reader: skipped]",
         "writer failed " + ctx.runId() + " []"), rows);
+  }
+
+  @Test
+  void aStepWhoseStateCannotBeComputedFailsAndTheOthersRun(@TempDir Path dir) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    TestSteps.append(w, "e1", 2);
+    Step broken = new DeclaredStep("broken", List.of(TestSteps.EVENTS.id()), List.of(),
+        List.of(new StateKey.Fixed("config.broken", false, ctx -> {
+          throw new IllegalStateException("Cannot read the broken setting: the test says so.");
+        }))) {
+      @Override
+      public StepReport run(RunContext ctx, PinnedInputs inputs) {
+        return StepReport.EMPTY;
+      }
+    };
+    RunOutcome outcome = Scheduler.run(context(w, dir), "test", Pipeline.of(broken, new TestSteps.Totals()));
+    assertEquals(Map.of("broken", Status.FAILED, "totals", Status.SUCCEEDED), outcome.steps());
+    assertEquals(Status.FAILED, outcome.status());
+    assertTrue(output().contains("[broken] failed: cannot decide whether to run: Cannot read the broken setting: the "
+        + "test says so.\n"));
   }
 
   @Test
