@@ -67,6 +67,7 @@ public final class Pipeline {
     return of(List.of(steps));
   }
 
+  /** The steps, in list order. */
   public List<Step> steps() {
     return steps;
   }
