@@ -45,7 +45,7 @@ public final class Ingestion {
     long t0 = System.nanoTime();
     Warehouse warehouse = ctx.warehouse();
     Progress p = ctx.progress();
-    Limits limits = Limits.of(ctx.config().ingest());
+    Limits limits = Limits.of(ctx.config().ingest(), ctx.runDate(), Instant.now());
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     for (Kind k : Kind.values()) {
       if (streams.contains(k.stream())) {
