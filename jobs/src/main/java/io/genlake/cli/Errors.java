@@ -1,6 +1,11 @@
 package io.genlake.cli;
 
-/** Turns an exception into the one line a user reads: the deepest meaningful message. */
+import java.util.List;
+
+/**
+ * Turns an exception into the line a user reads: the deepest meaningful message's first non-empty line, and the
+ * items of a list it announces (lines starting with "  - ", e.g. every unreadable landing source).
+ */
 final class Errors {
   private Errors() {}
 
@@ -17,7 +22,18 @@ final class Errors {
     if (message == null || message.isBlank()) {
       return t.getClass().getSimpleName();
     }
-    return message.lines().findFirst().orElse(message)
-        + (message.lines().count() > 1 ? " (more with GENLAKE_DEBUG=1)" : "");
+    // the first line that says something (Spark's parse errors start with an empty one), then any list items
+    List<String> lines = message.lines().toList();
+    int first = 0;
+    while (lines.get(first).isBlank()) {
+      first++;
+    }
+    StringBuilder out = new StringBuilder(lines.get(first).strip());
+    int shown = first + 1;
+    while (shown < lines.size() && lines.get(shown).startsWith("  - ")) {
+      out.append('\n').append(lines.get(shown++));
+    }
+    boolean more = lines.subList(shown, lines.size()).stream().anyMatch(l -> !l.isBlank());
+    return out + (more ? " (more with GENLAKE_DEBUG=1)" : "");
   }
 }

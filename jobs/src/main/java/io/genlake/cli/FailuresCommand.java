@@ -1,7 +1,5 @@
 package io.genlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.config.FailureConfig;
 import io.genlake.failure.FailureAnalytics;
 import io.genlake.failure.MinedPattern;
@@ -92,8 +90,7 @@ final class FailuresCommand implements Runnable {
       var answer = FailureAnalytics.patterns(w, query);
       answer.counts().counts().forEach((k, v) -> System.err.println("[failures] " + k + ": " + v));
       answer.counts().notes().forEach(n -> System.err.println("[failures] " + n));
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(json(answer.patterns())));
+      System.out.println(JsonOutput.indented(json(answer.patterns())));
       return 0;
     }
 

@@ -1,8 +1,6 @@
 package io.genlake.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.FitResult;
 import io.genlake.fit.PairScoring;
@@ -60,7 +58,7 @@ final class FitCommand implements Runnable {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("fit score", warehouse);
       PairScoring.PairScore s = PairScoring.score(w, FitJob.ontology(warehouse.config().fit()), blockId, assetId);
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(s)));
+      System.out.println(JsonOutput.indented(json(s)));
       System.out.flush();
       return 0;
     }

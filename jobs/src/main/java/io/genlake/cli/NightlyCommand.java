@@ -16,6 +16,6 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Nightly.run(Session.openRun("nightly", warehouse, run)).exit();
+    return Nightly.run(Session.openRunCreating("nightly", warehouse, run)).exit();
   }
 }

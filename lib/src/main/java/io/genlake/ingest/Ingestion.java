@@ -178,7 +178,8 @@ public final class Ingestion {
     Map<Kind, StageReader.Stage> staged = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       List<KindOutcome> done = pool.all(streamKinds, kind -> {
-        StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits);
+        StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits,
+            ctx.config().ingest().splitBytes());
         staged.put(kind, stage);
         return ingestKind(ctx, kind, stage, sourceBytes(unitsOf.get(kind), tablesOf.get(kind)), now);
       });
