@@ -3,6 +3,7 @@ package io.genlake.cli;
 import io.genlake.config.FailureConfig;
 import io.genlake.failure.FailureAnalytics;
 import io.genlake.failure.MinedPattern;
+import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class FailuresCommand implements Runnable {
       FailureConfig config = ctx.config().failure();
       FailureConfig effective = includeTestSessions ? config.withIncludeTestSessions(true) : config;
       return JobRunner.run(ctx, "failure", includeTestSessions ? "--include-test-sessions" : "",
-          c -> FailureAnalytics.run(c.warehouse(), effective)).exitCode();
+          c -> FailureAnalytics.run(c.warehouse(), effective, c.progress())).exitCode();
     }
   }
 
@@ -88,8 +89,9 @@ final class FailuresCommand implements Runnable {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("failures patterns", warehouse);
       var answer = FailureAnalytics.patterns(w, query);
-      answer.counts().counts().forEach((k, v) -> System.err.println("[failures] " + k + ": " + v));
-      answer.counts().notes().forEach(n -> System.err.println("[failures] " + n));
+      Progress p = new Progress(System.err, warehouse.quiet);
+      answer.counts().counts().forEach((k, v) -> p.step("failures", k + ": " + Progress.count(v)));
+      answer.counts().notes().forEach(n -> p.step("failures", n));
       System.out.println(JsonOutput.indented(json(answer.patterns())));
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.genlake.cli;
 
+import io.genlake.ops.InterruptedRuns;
 import io.genlake.ops.PipelineRuns;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.pipeline.Progress;
@@ -21,7 +22,7 @@ final class JobRunner {
       return switch (status) {
         case SUCCEEDED, SKIPPED -> 0;
         case PARTIAL -> Genlake.EXIT_PARTIAL;
-        case FAILED -> 1;
+        case FAILED, INTERRUPTED -> 1;
       };
     }
   }
@@ -42,14 +43,23 @@ final class JobRunner {
     StepResult result = new StepResult();
     Optional<Throwable> error = Optional.empty();
     Status status;
+    // recorded as interrupted by a shutdown hook if the process is stopped before the step ends
+    InterruptedRuns.Handle tracked = InterruptedRuns.track(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(),
+        ctx.parentRunId(), job, arguments, Optional.of(ctx.runDate()), started, started, Status.INTERRUPTED,
+        result, Optional.empty()));
     try {
       result = step.apply(ctx);
       status = result.isPartial() ? Status.PARTIAL : Status.SUCCEEDED;
     } catch (Exception e) { // Spark throws checked AnalysisException from Scala code without declaring it
       error = Optional.of(e);
       status = Status.FAILED;
+    } finally {
+      tracked.close();
     }
     long elapsed = System.nanoTime() - t0;
+    if (InterruptedRuns.shuttingDown()) {
+      return new Outcome(Status.INTERRUPTED, result, error); // the shutdown hook recorded it
+    }
     synchronized (lock) {
       report(ctx, job, arguments, started, elapsed, status, result, error);
     }
@@ -65,8 +75,15 @@ final class JobRunner {
     for (String note : result.notes()) {
       p.step(job, note);
     }
-    p.step(job, status.label() + " in " + Progress.seconds(elapsed)
-        + error.map(e -> ": " + Errors.describe(e)).orElse(""));
+    String last = status.label() + " in " + Progress.seconds(elapsed) + error.map(e -> ": " + Errors.describe(e))
+        .orElse("");
+    if (status == Status.FAILED) {
+      p.error(job, last);
+    } else if (ctx.parentRunId().isPresent()) {
+      p.step(job, last); // one step of a run: the run's own line is the result
+    } else {
+      p.result(job, last);
+    }
     PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(
         ctx.runId(), ctx.parentRunId(), job, arguments, Optional.of(ctx.runDate()), started, Instant.now(),
         status, result, error.map(Errors::describe)));

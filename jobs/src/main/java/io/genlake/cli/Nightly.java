@@ -122,8 +122,8 @@ final class Nightly {
       }
     }
     Status status = exit == 0 ? Status.SUCCEEDED : exit == Genlake.EXIT_PARTIAL ? Status.PARTIAL : Status.FAILED;
-    p.step("nightly", "summary: " + String.join(", ", summary.notes()));
-    p.step("nightly", status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
+    p.result("nightly", "summary: " + String.join(", ", summary.notes()));
+    p.result("nightly", status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
     notRun.add(new PipelineRuns.Run(parent.runId(), Optional.empty(), "nightly", parent.full() ? "--full" : "",
         Optional.of(parent.runDate()), started, Instant.now(), status, summary, Optional.empty()));
     synchronized (OPS) {

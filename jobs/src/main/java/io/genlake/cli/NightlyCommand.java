@@ -1,5 +1,11 @@
 package io.genlake.cli;
 
+import io.genlake.ops.InterruptedRuns;
+import io.genlake.ops.PipelineRuns;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StepResult;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +22,15 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Nightly.run(Session.openRunCreating("nightly", warehouse, run)).exit();
+    RunContext ctx = Session.openRunCreating("nightly", warehouse, run);
+    // recorded as interrupted by a shutdown hook if the process is stopped before the run ends
+    InterruptedRuns.Handle tracked = InterruptedRuns.track(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(),
+        Optional.empty(), "nightly", ctx.full() ? "--full" : "", Optional.of(ctx.runDate()), Instant.now(),
+        Instant.now(), PipelineRuns.Status.INTERRUPTED, new StepResult(), Optional.empty()));
+    try {
+      return Nightly.run(ctx).exit();
+    } finally {
+      tracked.close();
+    }
   }
 }

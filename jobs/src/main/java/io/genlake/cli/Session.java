@@ -5,6 +5,7 @@ import io.genlake.config.PathsConfig;
 import io.genlake.config.SparkSettings;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.SparkWatch;
 import io.genlake.spark.SparkSessions;
 import io.genlake.warehouse.Warehouse;
 import io.genlake.warehouse.WarehouseLock;
@@ -81,6 +82,8 @@ final class Session {
     // jobs read and write tables by location, and register each table they ensure or write: registering all of
     // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
     Warehouse warehouse = open(job, options);
+    Progress progress = new Progress(System.err, options.quiet);
+    SparkWatch.start(warehouse.spark().sparkContext(), progress); // a daemon thread, until the command ends
     return new RunContext(
         warehouse.spark(),
         warehouse,
@@ -91,7 +94,7 @@ final class Session {
         run.landing.map(p -> p.toAbsolutePath().normalize()).orElse(config.paths().landingDir(PathsConfig.home())),
         config.paths().reportsDir(warehouse.root()),
         config.paths().exportsDir(warehouse.root()),
-        new Progress(System.err, options.quiet),
+        progress,
         Optional.empty(),
         run.full);
   }

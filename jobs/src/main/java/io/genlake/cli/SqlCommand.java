@@ -73,8 +73,6 @@ final class SqlCommand implements Callable<Integer> {
 
   /** The query's result; tables it names are registered first, names that do not exist get a did-you-mean. */
   private Dataset<Row> run(Warehouse w) {
-    // no query reads files by path (SELECT * FROM parquet.`/etc/...`): only the warehouse's tables
-    w.spark().conf().set("spark.sql.runSQLOnFiles", "false");
     // only the tables the query names are registered (each costs a read of its Delta log); SHOW and a query that
     // names no <layer>.<table> see them all
     if (query.stripLeading().regionMatches(true, 0, "SHOW", 0, 4) || w.registerNamed(query).isEmpty()) {
@@ -82,16 +80,27 @@ final class SqlCommand implements Callable<Integer> {
     }
     Dataset<Row> result;
     try {
+      if (write) {
+        // a change runs as soon as Spark plans it: its analyzed plan is checked before
+        var parsed = w.spark().sessionState().sqlParser().parsePlan(query);
+        Optional<String> unsafe = ReadOnlySql.unsafe(w.spark().sessionState().analyzer()
+            .executeAndCheck(parsed, new org.apache.spark.sql.catalyst.QueryPlanningTracker(scala.Option.empty())));
+        if (unsafe.isPresent()) {
+          throw new IllegalArgumentException(unsafe.get());
+        }
+      }
       result = w.spark().sql(query);
-    } catch (Exception e) { // AnalysisException is checked in Scala's eyes only
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) { // AnalysisException and ParseException are checked in Scala's eyes only
       if (e instanceof AnalysisException a && "TABLE_OR_VIEW_NOT_FOUND".equals(a.getErrorClass())) {
         throw new IllegalArgumentException(notFound(w, a.getMessageParameters().getOrDefault("relationName", "")), e);
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    Optional<String> java = ReadOnlySql.callsJava(result.queryExecution().analyzed());
-    if (java.isPresent()) {
-      throw new IllegalArgumentException(ReadOnlySql.javaRefusal(java.get()));
+    Optional<String> unsafe = ReadOnlySql.unsafe(result.queryExecution().analyzed());
+    if (unsafe.isPresent()) {
+      throw new IllegalArgumentException(unsafe.get());
     }
     return result;
   }

@@ -18,7 +18,9 @@ public final class PipelineRuns {
     SUCCEEDED,
     PARTIAL,
     FAILED,
-    SKIPPED;
+    SKIPPED,
+    /** The process was stopped (SIGTERM, Ctrl-C) while the run was in progress; see {@link InterruptedRuns}. */
+    INTERRUPTED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

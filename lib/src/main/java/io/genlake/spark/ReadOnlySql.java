@@ -11,6 +11,8 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import scala.collection.JavaConverters;
 
 /**
@@ -63,6 +65,37 @@ public final class ReadOnlySql {
             + "change in ops.pipeline_runs.");
       }
       JavaConverters.seqAsJavaList(node.children()).forEach(todo::push);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why the analyzed {@code plan} may not run in any mode, or empty: it calls Java methods by name
+   * ({@link #callsJava}), or reads files by path ({@code SELECT * FROM parquet.`/etc`}) rather than tables.
+   */
+  public static Optional<String> unsafe(LogicalPlan plan) {
+    Optional<String> java = callsJava(plan);
+    if (java.isPresent()) {
+      return Optional.of(javaRefusal(java.get()));
+    }
+    Optional<String> path = filePath(plan);
+    return path.map(p -> "`sql` reads the warehouse's tables, not files by path (" + p + "); name a table as "
+        + "<layer>.<table>, e.g. silver.generations.");
+  }
+
+  /** The first file path the analyzed {@code plan} reads directly (a relation of no catalog table), if any. */
+  static Optional<String> filePath(LogicalPlan plan) {
+    Deque<LogicalPlan> plans = new ArrayDeque<>();
+    plans.push(plan);
+    while (!plans.isEmpty()) {
+      LogicalPlan node = plans.pop();
+      if (node instanceof LogicalRelation r && r.catalogTable().isEmpty()) {
+        return Optional.of(r.relation() instanceof HadoopFsRelation fs
+            ? String.join(", ", JavaConverters.seqAsJavaList(fs.location().rootPaths()).stream()
+                .map(Object::toString).toList())
+            : r.relation().toString());
+      }
+      JavaConverters.seqAsJavaList(node.children()).forEach(plans::push);
     }
     return Optional.empty();
   }
