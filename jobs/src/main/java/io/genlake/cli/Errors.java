@@ -28,12 +28,24 @@ final class Errors {
     while (lines.get(first).isBlank()) {
       first++;
     }
+    // a sentence may run over several lines (Delta's messages do): keep them, up to a blank line or a plan
     StringBuilder out = new StringBuilder(lines.get(first).strip());
     int shown = first + 1;
+    while (shown < lines.size() && shown - first < 6 && continues(lines.get(shown))) {
+      out.append(' ').append(lines.get(shown++).strip());
+    }
     while (shown < lines.size() && lines.get(shown).startsWith("  - ")) {
       out.append('\n').append(lines.get(shown++));
     }
     boolean more = lines.subList(shown, lines.size()).stream().anyMatch(l -> !l.isBlank());
     return out + (more ? " (more with GENLAKE_DEBUG=1)" : "");
+  }
+
+  /** True for a line that goes on with the message's text (not blank, not a list item, not a plan or SQL excerpt). */
+  private static boolean continues(String line) {
+    String t = line.strip();
+    return !t.isEmpty() && !line.startsWith("  - ") && !t.startsWith("==") && !t.startsWith(";")
+        && !t.startsWith("+-") && !t.startsWith(":") && !t.startsWith("'") && !t.startsWith("at ")
+        && !t.startsWith("^");
   }
 }

@@ -79,6 +79,9 @@ final class JobRunner {
         .orElse("");
     if (status == Status.FAILED) {
       p.error(job, last);
+      if ("1".equals(System.getenv("GENLAKE_DEBUG"))) {
+        error.get().printStackTrace(System.err);
+      }
     } else if (ctx.parentRunId().isPresent()) {
       p.step(job, last); // one step of a run: the run's own line is the result
     } else {

@@ -86,12 +86,33 @@ public final class Ingestion {
       o.addTo(result, totals, ctx.warehouse());
     }
     LandingWrites.recordFingerprints(warehouse, toRecord, ctx.runId(), now);
+    ensureContract(warehouse, selected, kinds);
     result.count("read", totals.read).count("accepted", totals.accepted)
         .count("duplicates", totals.duplicates).count("quarantined", totals.quarantined);
     p.step("ingest", "total: read " + Progress.count(totals.read) + " = accepted " + Progress.count(totals.accepted)
         + " + duplicates " + Progress.count(totals.duplicates) + " + quarantined "
         + Progress.count(totals.quarantined) + " in " + Progress.seconds(System.nanoTime() - t0));
     return result;
+  }
+
+  /**
+   * Creates, empty, every table of the streams' contract that no record has created yet (a quarantine table on a
+   * clean run, the silver table of a kind with no source): queries and later steps always find them. One Delta
+   * commit per missing table; none when all exist.
+   */
+  private static void ensureContract(Warehouse warehouse, List<Stream> streams, Set<Kind> kinds) {
+    List<io.genlake.warehouse.TableSpec> contract = new ArrayList<>();
+    contract.add(BronzeTables.SOURCE_FILES_SPEC);
+    for (Stream s : streams) {
+      contract.add(BronzeTables.spec(s.bronze()));
+      contract.add(QuarantineTables.spec(s.quarantine()));
+    }
+    kinds.forEach(k -> contract.add(k.silver()));
+    for (io.genlake.warehouse.TableSpec spec : contract) {
+      if (!warehouse.exists(spec.id())) {
+        warehouse.ensure(spec);
+      }
+    }
   }
 
   private static final class Totals {
