@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code genlake export}: one table to CSV, JSON Lines or Parquet (seed 002), or the ML feature export. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export one table to a single CSV, JSON Lines or Parquet file, e.g.",
+    description = {"Export one table to a single CSV, JSON Lines or Parquet file, or the ML feature export.",
+        "For example:",
         "  genlake export --format csv --table silver.image_ratings --where \"status = 'ko'\" --out ko.csv",
         "or write the ML feature export with `genlake export ml`."},
     subcommands = {ExportCommand.Ml.class})

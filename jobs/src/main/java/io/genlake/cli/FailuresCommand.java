@@ -61,17 +61,17 @@ final class FailuresCommand implements Runnable {
     @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every model).")
     Optional<String> model = Optional.empty();
 
-    @Option(names = "--min-occurrences", paramLabel = "N", description = "Minimum support (default: failure.min_occurrences).")
+    @Option(names = "--min-occurrences", paramLabel = "N", description = "Minimum support. Default: 10 (failure.min_occurrences in --config).")
     Optional<Integer> minOccurrences = Optional.empty();
 
     @Option(names = "--failure-threshold", paramLabel = "T",
-        description = "Minimum failure rate, 0..1 (default: failure.failure_threshold).")
+        description = "Minimum failure rate, 0..1. Default: 0.7 (failure.failure_threshold in --config).")
     Optional<Double> failureThreshold = Optional.empty();
 
-    @Option(names = "--max-items", paramLabel = "K", description = "Largest pattern size, 1..5 (default: failure.max_items).")
+    @Option(names = "--max-items", paramLabel = "K", description = "Largest pattern size, 1..5. Default: 3 (failure.max_items in --config).")
     Optional<Integer> maxItems = Optional.empty();
 
-    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate (default: failure.alpha).")
+    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate. Default: 0.05 (failure.alpha in --config).")
     Optional<Double> alpha = Optional.empty();
 
     @Option(names = "--include-test-sessions", description = "Also count sessions flagged test or deleted.")

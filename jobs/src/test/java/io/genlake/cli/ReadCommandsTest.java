@@ -117,6 +117,23 @@ class ReadCommandsTest {
   }
 
   @Test
+  void maintainAndVacuumSucceedAndZOrderOnlyColumnsWithStatistics(@TempDir Path dir) throws IOException {
+    TestSpark.session();
+    String wh = warehouse(dir);
+    Ran maintain = run("maintain", "--warehouse", wh);
+    assertEquals(0, maintain.exit(), maintain.err());
+    assertTrue(maintain.err().contains("[maintain] optimize silver.generations z-order [model_name, checkpoint]: "),
+        maintain.err());
+    assertTrue(maintain.err().endsWith("[maintain] succeeded in " + maintain.err().replaceAll("(?s).*succeeded in ",
+        "")), maintain.err());
+    Ran vacuum = run("maintain", "--vacuum", "-q", "--warehouse", wh);
+    assertEquals(0, vacuum.exit(), vacuum.err());
+    assertTrue(vacuum.err().matches("\\[maintain\\] succeeded in \\d+\\.\\d\\d s\n"), vacuum.err());
+    assertEquals(new Ran(0, "job,status\nmaintain,succeeded\nmaintain,succeeded\n", ""), run("sql", "--warehouse", wh,
+        "--format", "csv", "SELECT job, status FROM ops.pipeline_runs WHERE job = 'maintain'"));
+  }
+
+  @Test
   void aMistypedWarehouseIsRefusedAndNothingIsCreated(@TempDir Path dir) throws IOException {
     TestSpark.session();
     Path wrong = dir.resolve("wrong");
