@@ -74,8 +74,11 @@ class ReadCommandsTest {
         + "read environment variables (secrets among them) and files. No mode allows it; query the tables instead.\n";
     assertEquals(new Ran(1, "", reflect), run("sql", "--warehouse", wh,
         "SELECT reflect('java.lang.System', 'getenv', 'HOME') AS home"));
-    assertEquals(new Ran(1, "", reflect), run("sql", "--write", "-q", "--warehouse", wh,
-        "SELECT reflect('java.lang.System', 'getenv', 'HOME') AS home"));
+    // with --write the statement is a recorded run: its failure line names the run
+    Ran written = run("sql", "--write", "-q", "--warehouse", wh,
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME') AS home");
+    assertEquals(1, written.exit());
+    assertEquals(reflect.replace("genlake sql: ", ""), written.err().replaceFirst("^\\[sql\\] failed in [0-9.]+ s: ", ""));
     assertEquals(new Ran(0, "n\n3\n", ""), run("sql", "--warehouse", wh, "--format", "csv",
         "SELECT count(*) AS n FROM silver.generations"));
 
@@ -84,7 +87,9 @@ class ReadCommandsTest {
     assertEquals(0, delete.exit(), delete.err());
     assertEquals(new Ran(0, "job,arguments,status\nsql,DELETE FROM silver.generations WHERE generation_id = 'g1',"
         + "succeeded\n", ""), run("sql", "--warehouse", wh, "--format", "csv",
-        "SELECT job, arguments, status FROM ops.pipeline_runs WHERE job = 'sql'"));
+        "SELECT job, arguments, status FROM ops.pipeline_runs WHERE job = 'sql' AND status = 'succeeded'"));
+    assertEquals(new Ran(0, "n\n1\n", ""), run("sql", "--warehouse", wh, "--format", "csv",
+        "SELECT count(*) AS n FROM ops.pipeline_runs WHERE job = 'sql' AND status = 'failed'"));
     assertEquals(new Ran(0, "n\n2\n", ""), run("sql", "--warehouse", wh, "--format", "csv",
         "SELECT count(*) AS n FROM silver.generations"));
   }
@@ -94,7 +99,7 @@ class ReadCommandsTest {
     TestSpark.session();
     String wh = warehouse(dir);
     Ran table = run("sql", "--warehouse", wh, "SELECT final_prompt FROM silver.generations LIMIT 1");
-    assertEquals("+----------------------------------------+\n|final_prompt                            |\n"
+    assertEquals("+----------------------------------------+\n|                            final_prompt|\n"
         + "+----------------------------------------+\n|long prompt long prompt long prompt l...|\n"
         + "+----------------------------------------+\n\n", table.out());
     Ran wide = run("sql", "--wide", "--warehouse", wh, "SELECT final_prompt FROM silver.generations LIMIT 1");
