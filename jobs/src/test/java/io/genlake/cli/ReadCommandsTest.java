@@ -101,7 +101,7 @@ class ReadCommandsTest {
     Ran table = run("sql", "--warehouse", wh, "SELECT final_prompt FROM silver.generations LIMIT 1");
     assertEquals("+----------------------------------------+\n|                            final_prompt|\n"
         + "+----------------------------------------+\n|long prompt long prompt long prompt l...|\n"
-        + "+----------------------------------------+\n\n", table.out());
+        + "+----------------------------------------+\n", table.out());
     Ran wide = run("sql", "--wide", "--warehouse", wh, "SELECT final_prompt FROM silver.generations LIMIT 1");
     assertTrue(wide.out().contains("|" + "long prompt ".repeat(10) + "|"), wide.out());
     assertEquals(new Ran(0, "{\"x\":0.15,\"n\":3}\n", ""), run("sql", "--warehouse", wh, "--format", "json",
