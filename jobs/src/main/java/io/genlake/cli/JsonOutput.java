@@ -3,11 +3,15 @@ package io.genlake.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -39,10 +43,26 @@ final class JsonOutput {
   /** One line of JSON (Spark's {@code toJSON}) with its fractional numbers rounded to 15 significant digits. */
   static String tidy(String json) {
     try {
-      return COMPACT.writeValueAsString(READER.readTree(json));
+      return COMPACT.writeValueAsString(rounded(READER.readTree(json)));
     } catch (JsonProcessingException e) {
       return json;
     }
+  }
+
+  /** {@code node} with every fractional number rounded to 15 significant digits (tree nodes bypass serializers). */
+  private static JsonNode rounded(JsonNode node) {
+    if (node.isNumber() && !node.isIntegralNumber()) {
+      BigDecimal b = node.decimalValue().round(Digits.FIFTEEN).stripTrailingZeros();
+      return DecimalNode.valueOf(b.scale() < 0 ? b.setScale(0) : b);
+    }
+    if (node instanceof ObjectNode o) {
+      o.fields().forEachRemaining(e -> e.setValue(rounded(e.getValue())));
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, rounded(a.get(i)));
+      }
+    }
+    return node;
   }
 
   /** {@code d} rounded to 15 significant digits, as the shortest plain decimal ({@code 0.15}, {@code 100}). */
@@ -52,7 +72,7 @@ final class JsonOutput {
 
   /** The rounding alone, without the mappers, for the fast {@code recommend} path. */
   static final class Digits {
-    private static final MathContext FIFTEEN = new MathContext(15);
+    static final MathContext FIFTEEN = new MathContext(15);
 
     private Digits() {}
 

@@ -103,7 +103,7 @@ public final class Progress {
     }
   }
 
-  /** Whether counted work prints a plain line now: lines mode, after {@link #LINE_EVERY_NANOS} since the last. */
+  /** True when counted work is a bar redrawn in place (a terminal), false for plain lines (logs). */
   boolean bar() {
     return bar;
   }
