@@ -113,10 +113,11 @@ class ReadCommandsTest {
         "--where", "status = ");
     assertEquals(1, where.exit());
     assertTrue(where.err().startsWith("genlake export: --where \"status = \" is not a valid condition on "
-        + "generation_id, "), where.err());
+        + "silver.generations: "), where.err());
     assertTrue(where.err().contains("Syntax error at or near end of input"), where.err());
-    assertTrue(where.err().endsWith("Write a Spark SQL boolean expression over the table's columns, e.g. --where "
-        + "\"status = 'ko'\". (more with GENLAKE_DEBUG=1)\n"), where.err());
+    assertTrue(where.err().endsWith("Write a Spark SQL boolean expression over the table's columns (bin/genlake sql "
+        + "\"DESCRIBE silver.generations\" lists them), e.g. --where \"status = 'ko'\".\n"),
+        where.err());
 
     // exports belong to the warehouse, not to the working directory
     assertEquals(0, run("export", "-q", "--warehouse", wh, "--format", "csv", "--table", "silver.generations").exit());

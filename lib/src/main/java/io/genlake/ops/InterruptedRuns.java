@@ -86,9 +86,10 @@ public final class InterruptedRuns {
         recorded.addAll(e.getValue());
         System.err.println("[genlake] stopped: " + e.getValue().size() + " run(s) recorded as interrupted in "
             + "ops.pipeline_runs (" + String.join(", ", e.getValue().stream().map(Run::runId).toList()) + ")");
-      } catch (RuntimeException ex) {
-        System.err.println("[genlake] stopped, and the interrupted runs could not be recorded in ops.pipeline_runs: "
-            + ex.getMessage());
+      } catch (Exception ex) { // Spark may throw InterruptedException undeclared when the hook's time runs out
+        System.err.println("[genlake] stopped, and the interrupted runs could not be recorded in ops.pipeline_runs ("
+            + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + "); they "
+            + "stay without an end row: " + String.join(", ", e.getValue().stream().map(Run::runId).toList()));
       }
     }
     return recorded;

@@ -52,7 +52,9 @@ public final class PipelineRuns {
     if (runs.isEmpty()) {
       return;
     }
-    warehouse.ensure(OpsPipelineRuns.SPEC);
+    if (!warehouse.exists(OpsPipelineRuns.TABLE)) {
+      warehouse.ensure(OpsPipelineRuns.SPEC); // created once; an append alone is quicker (shutdown hooks have seconds)
+    }
     List<Row> rows = new ArrayList<>();
     for (Run run : runs) {
       rows.add(row(run));

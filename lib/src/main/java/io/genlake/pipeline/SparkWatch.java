@@ -7,8 +7,8 @@ import org.apache.spark.SparkStageInfo;
 /**
  * Shows how far the Spark work of the current step is: a daemon thread reads Spark's status tracker once a second
  * and, once stages have been running for {@link #AFTER_NANOS}, reports their tasks done out of all through
- * {@link Progress} (a bar on a terminal, a line every 10 s in logs), labelled with the step's latest progress
- * line. Costs one status-tracker read a second (no Spark job); nothing is printed with {@code -q}.
+ * {@link Progress} (a bar on a terminal, a line every 10 s in logs) as {@code [spark]}, naming the step that printed
+ * the latest progress line. Costs one status-tracker read a second (no Spark job); nothing is printed with {@code -q}.
  */
 public final class SparkWatch implements AutoCloseable {
   /** Work shorter than this shows no Spark progress. */
@@ -65,7 +65,9 @@ public final class SparkWatch implements AutoCloseable {
         continue;
       }
       lastShown = now;
-      progress.live(current.get()[0], current.get()[1] + " (Spark tasks)", done, total, busySince);
+      // which step a stage belongs to is not known when steps run side by side: the line says Spark
+      progress.live("spark", "tasks of the running stages (latest step: " + current.get()[0] + ")", done, total,
+          busySince);
     }
   }
 
