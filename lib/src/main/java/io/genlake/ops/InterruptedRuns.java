@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import scala.runtime.BoxedUnit;
 
 /**
  * Records runs cut short by the process stopping (SIGTERM, Ctrl-C) in {@code ops.pipeline_runs} as
@@ -20,8 +19,10 @@ import scala.runtime.BoxedUnit;
  * map entry per run; one small Delta append on shutdown.
  */
 public final class InterruptedRuns {
-  /** Above Spark's context shutdown (50): the hook runs while the SparkSession still works. */
+  /** Above Spark's shutdown hook (Hadoop priority 40): this hook runs first, while the SparkSession still works. */
   static final int HOOK_PRIORITY = 100;
+  /** How long the hook may take to record the runs before Hadoop interrupts it. */
+  static final long HOOK_TIMEOUT_SECONDS = 120;
   /** The error recorded for an interrupted run. */
   public static final String REASON = "interrupted: the process was stopped (SIGTERM or Ctrl-C) while the run was in "
       + "progress; its writes up to then are committed or absent whole (Delta), so it is safe to run again";
@@ -43,10 +44,10 @@ public final class InterruptedRuns {
   /** Tracks {@code run} (its start; status and end are set if it is interrupted) until the handle is closed. */
   public static synchronized Handle track(Warehouse warehouse, Run run) {
     if (!hooked) {
-      org.apache.spark.util.ShutdownHookManager.addShutdownHook(HOOK_PRIORITY, () -> {
-        recordInterrupted();
-        return BoxedUnit.UNIT;
-      });
+      // Hadoop runs shutdown hooks one after another by priority, Spark's own (context stop included) at 40; a hook
+      // without its own timeout is interrupted after 30 s, too short for a Delta commit on a busy machine
+      org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(InterruptedRuns::recordInterrupted,
+          HOOK_PRIORITY, HOOK_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
       hooked = true;
     }
     RUNS.put(run.runId(), new Tracked(warehouse, run));
