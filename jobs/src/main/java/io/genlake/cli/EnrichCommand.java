@@ -18,7 +18,7 @@ final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunContext ctx = Session.openRun("enrich", warehouse, run);
+    RunContext ctx = Session.openRunCreating("enrich", warehouse, run);
     return JobRunner.run(ctx, "enrich", run.full ? "--full" : "", EnrichJob::run).exitCode();
   }
 }

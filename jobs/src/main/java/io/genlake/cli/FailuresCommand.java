@@ -44,7 +44,7 @@ final class FailuresCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RunContext ctx = Session.openRun("failure", warehouse, run);
+      RunContext ctx = Session.openRunCreating("failure", warehouse, run);
       FailureConfig config = ctx.config().failure();
       FailureConfig effective = includeTestSessions ? config.withIncludeTestSessions(true) : config;
       return JobRunner.run(ctx, "failure", includeTestSessions ? "--include-test-sessions" : "",

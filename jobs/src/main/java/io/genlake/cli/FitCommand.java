@@ -37,7 +37,7 @@ final class FitCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return JobRunner.run(Session.openRun("fit", warehouse, run), "fit", "fit run", FitJob::run).exitCode();
+      return JobRunner.run(Session.openRunCreating("fit", warehouse, run), "fit", "fit run", FitJob::run).exitCode();
     }
   }
 

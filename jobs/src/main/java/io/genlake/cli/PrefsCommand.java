@@ -55,7 +55,7 @@ final class PrefsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RunContext ctx = Session.openRun("prefs-import", warehouse, run);
+      RunContext ctx = Session.openRunCreating("prefs-import", warehouse, run);
       return JobRunner.run(ctx, "prefs-import", file.toString(), c -> PreferenceLearning.importFrom(c, file)).exitCode();
     }
   }

@@ -66,7 +66,10 @@ final class Session {
     return openLocked(job, options, run);
   }
 
-  /** {@link #openRun} for a job that may start a warehouse: creates it when the path holds none, and says so. */
+  /**
+   * {@link #openRun} for a job that writes tables and so may start a warehouse (nightly, ingest, enrich, fit run,
+   * preference, failures analyze, prefs import): creates it when the path holds none, and says so.
+   */
   static RunContext openRunCreating(String job, WarehouseOptions options, RunOptions run) {
     if (!WarehouseRoot.holdsWarehouse(options.warehouseRoot())) {
       System.err.println("[genlake] no warehouse at " + Path.of(options.warehouseRoot()).toAbsolutePath().normalize()

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
  * Whether a path holds a genlake warehouse, decided on the file system alone (no Spark, nothing created): a
  * warehouse is a directory with at least one Delta table under a layer directory ({@code <root>/<layer>/<table>/
  * _delta_log}). Read commands refuse a path that holds none, so a mistyped {@code --warehouse} creates nothing and
- * overwrites nothing; only the writing commands that start a warehouse ({@code nightly}, {@code ingest}) create one,
- * and say so. Remote roots (URIs) are taken as they are. Cost: a directory listing per layer.
+ * overwrites nothing; only the commands that write tables create one, and say so. Remote roots (URIs) are taken as they are. Cost: a directory listing per layer.
  */
 public final class WarehouseRoot {
   private WarehouseRoot() {}
