@@ -113,7 +113,7 @@ final class RecordFields {
       return dflt;
     }
     if (!allowed.contains(s)) {
-      throw new Rejection(Rule.UNKNOWN_ENUM, where + " has " + prefix + foundName(name) + " " + quote(s)
+      throw new Rejection(Rule.UNKNOWN_ENUM, where + " has " + prefix + foundName(name) + " " + Shown.quote(s)
           + ", expected one of " + String.join(", ", allowed));
     }
     return s;
@@ -131,7 +131,7 @@ final class RecordFields {
   String requireUuid(String name) {
     String s = requireString(name);
     if (!Values.isUuid(s)) {
-      throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + " " + quote(s)
+      throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + " " + Shown.quote(s)
           + ", expected a UUID");
     }
     return s.toLowerCase(java.util.Locale.ROOT);
@@ -162,11 +162,11 @@ final class RecordFields {
       throw wrongType(f, "an integer");
     }
     if (!Numbers.fitsLong(d)) {
-      throw outOfRange(f, d, range(min, max));
+      throw outOfRange(f, d, Shown.range(min, max));
     }
     long v = d.longValueExact();
     if (v < min || v > max) {
-      throw outOfRange(f, d, range(min, max));
+      throw outOfRange(f, d, Shown.range(min, max));
     }
     return v;
   }
@@ -179,7 +179,7 @@ final class RecordFields {
     BigDecimal d = decimalOf(f, "a number");
     double v = d.doubleValue();
     if (v < min || v > max) {
-      throw outOfRange(f, d, range(min, max));
+      throw outOfRange(f, d, Shown.range(min, max));
     }
     return v;
   }
@@ -220,7 +220,7 @@ final class RecordFields {
       var t = Values.timestamp(f.value.textValue());
       if (t.isPresent()) {
         if (t.get().getTime() > limits.latestMillis()) {
-          throw new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + display(f.value)
+          throw new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
               + ", implausibly far in the future: expected a time before " + limits.latest()
               + " (ingest.max_future_days after the run date)");
         }
@@ -294,7 +294,7 @@ final class RecordFields {
       }
       if (!v.isValueNode()) {
         throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + "." + e.getKey() + " "
-            + clip(v.toString()) + ", expected a string");
+            + Shown.clip(v.toString()) + ", expected a string");
       }
       out.put(e.getKey(), checkLength(name, v.asText()));
     }
@@ -408,7 +408,7 @@ final class RecordFields {
   }
 
   private Rejection beyondDouble(Found f) {
-    return new Rejection(Rule.NUMBER_OUT_OF_RANGE, where + " has " + prefix + f.name + " " + display(f.value)
+    return new Rejection(Rule.NUMBER_OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
         + ", a number beyond the range a double holds (" + JsonRecords.DOUBLE_RANGE + ")");
   }
 
@@ -425,36 +425,12 @@ final class RecordFields {
   }
 
   private Rejection wrongType(Found f, String expected) {
-    return new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + f.name + " " + display(f.value)
+    return new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
         + ", expected " + expected);
   }
 
   private Rejection outOfRange(Found f, BigDecimal value, String expected) {
-    return new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + clip(Numbers.shown(value))
+    return new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.clip(Numbers.shown(value))
         + ", expected " + expected);
-  }
-
-  private static String range(double min, double max) {
-    String lo = num(min);
-    if (max >= Integer.MAX_VALUE) {
-      return "at least " + lo;
-    }
-    return lo + " to " + num(max);
-  }
-
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  private static String display(JsonNode v) {
-    return clip(v.isTextual() ? quote(v.textValue()) : v.toString());
-  }
-
-  private static String quote(String s) {
-    return clip("\"" + s + "\"");
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 }
