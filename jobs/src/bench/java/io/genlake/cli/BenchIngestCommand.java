@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code genlake bench ingest --landing DIR | --scale N [--seed S] | --seed002}: ingests a landing directory (given,
+ * {@code genlake bench ingest --landing DIR | --scale N [--seed S] | --small-files N | --seed002}: ingests a landing directory (given,
  * generated, or seed 002's migration-size metadata.db) into a temporary warehouse, one stream after the other,
  * and prints rows read per second for each stream and in total. Wall times exclude JVM and Spark start-up,
  * which are printed separately with the end-to-end time.
@@ -57,10 +57,14 @@ final class BenchIngestCommand implements Callable<Integer> {
       + "12,000 sessions and 31,000 images.")
   boolean seed002;
 
+  @Option(names = "--small-files", paramLabel = "N",
+      description = "Write N one-record JSON Lines files (one generation each) first: ingestion's cost per file.")
+  Optional<Integer> smallFiles = Optional.empty();
+
   @Option(names = "--config", paramLabel = "FILE", description = "YAML file merged over the built-in defaults.")
   Optional<Path> config = Optional.empty();
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master from config).")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*] (spark.master in --config).")
   Optional<String> master = Optional.empty();
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress lines of the ingestion itself.")
@@ -91,11 +95,13 @@ final class BenchIngestCommand implements Callable<Integer> {
     Path scratch = null;
     if (landing.isPresent()) {
       dir = landing.get();
-    } else if (scale.isPresent() || seed002) {
+    } else if (scale.isPresent() || seed002 || smallFiles.isPresent()) {
       scratch = Files.createTempDirectory("genlake-bench-landing");
       dir = scratch;
       long g0 = System.nanoTime();
-      if (seed002) {
+      if (smallFiles.isPresent()) {
+        SmallFiles.write(dir, smallFiles.get());
+      } else if (seed002) {
         Seed002Migration.write(dir, 12_000, 31_000, seed);
       } else {
         LandingGenerator.write(dir, scale.get(), seed, badRate);
@@ -105,7 +111,7 @@ final class BenchIngestCommand implements Callable<Integer> {
           generateNanos / 1e9);
     } else {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "Give --landing DIR, --scale N or --seed002.");
+          "Give --landing DIR, --scale N, --small-files N or --seed002.");
     }
     GenlakeConfig cfg = ConfigLoader.load(config);
     SparkSettings settings = master.map(m -> new SparkSettings(m, cfg.spark().shufflePartitions(), cfg.spark().conf()))
@@ -179,6 +185,11 @@ final class BenchIngestCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%-12s %12s %12s %12s %10.2f %12s%n", "total", Progress.count(totalRows), "", "",
         totalNanos / 1e9, Progress.count(rate(totalRows, totalNanos)));
+    if (smallFiles.isPresent()) {
+      out.printf(Locale.ROOT, "small files: %s files in %.2f s = %s files/s, %s rows/s%n",
+          Progress.count(smallFiles.get()), totalNanos / 1e9, Progress.count(rate(smallFiles.get(), totalNanos)),
+          Progress.count(rate(totalRows, totalNanos)));
+    }
     return totalNanos / 1e9;
   }
 

@@ -63,7 +63,7 @@ final class BenchNightlyCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML file merged over the built-in defaults.")
   Optional<Path> config = Optional.empty();
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master from config).")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*] (spark.master in --config).")
   Optional<String> master = Optional.empty();
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress lines of the runs themselves.")

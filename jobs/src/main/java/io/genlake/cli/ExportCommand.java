@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code genlake export}: one table to CSV, JSON Lines or Parquet (seed 002), or the ML feature export. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export one table to a single CSV, JSON Lines or Parquet file, e.g.",
+    description = {"Export one table to a single CSV, JSON Lines or Parquet file, or the ML feature export.",
+        "For example:",
         "  genlake export --format csv --table silver.image_ratings --where \"status = 'ko'\" --out ko.csv",
         "or write the ML feature export with `genlake export ml`."},
     subcommands = {ExportCommand.Ml.class})
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--columns", split = ",", paramLabel = "COL", description = "Columns to keep (default: all).")
   List<String> columns = List.of();
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: <table>.<format> in the working directory).")
+  @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: <warehouse>/exports/<layer>.<table>.<format>).")
   Optional<Path> out = Optional.empty();
 
   @Override
@@ -51,8 +52,9 @@ final class ExportCommand implements Callable<Integer> {
           "Give --format and --table (or use `genlake export ml` for the ML export).");
     }
     TableId id = parseTable(table);
-    Path target = out.orElse(Path.of(id.qualifiedName() + "." + format.name().toLowerCase(Locale.ROOT)));
     Warehouse w = Session.openWarehouse("export", warehouse);
+    Path target = out.orElse(warehouse.config().paths().exportsDir(w.root())
+        .resolve(id.qualifiedName() + "." + format.name().toLowerCase(Locale.ROOT)));
     long t0 = System.nanoTime();
     long rows = TableExport.run(w, new TableExport.Request(id, format, where, columns, target));
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -1,11 +1,10 @@
 package io.genlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.config.FailureConfig;
 import io.genlake.failure.FailureAnalytics;
 import io.genlake.failure.FailureStep;
 import io.genlake.failure.MinedPattern;
+import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class FailuresCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RunContext ctx = Session.openRun("failure", warehouse, run);
+      RunContext ctx = Session.openRunCreating("failure", warehouse, run);
       if (includeTestSessions) {
         ctx = ctx.withConfig(ctx.config().withFailure(ctx.config().failure().withIncludeTestSessions(true)));
       }
@@ -63,17 +62,17 @@ final class FailuresCommand implements Runnable {
     @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every model).")
     Optional<String> model = Optional.empty();
 
-    @Option(names = "--min-occurrences", paramLabel = "N", description = "Minimum support (default: failure.min_occurrences).")
+    @Option(names = "--min-occurrences", paramLabel = "N", description = "Minimum support. Default: 10 (failure.min_occurrences in --config).")
     Optional<Integer> minOccurrences = Optional.empty();
 
     @Option(names = "--failure-threshold", paramLabel = "T",
-        description = "Minimum failure rate, 0..1 (default: failure.failure_threshold).")
+        description = "Minimum failure rate, 0..1. Default: 0.7 (failure.failure_threshold in --config).")
     Optional<Double> failureThreshold = Optional.empty();
 
-    @Option(names = "--max-items", paramLabel = "K", description = "Largest pattern size, 1..5 (default: failure.max_items).")
+    @Option(names = "--max-items", paramLabel = "K", description = "Largest pattern size, 1..5. Default: 3 (failure.max_items in --config).")
     Optional<Integer> maxItems = Optional.empty();
 
-    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate (default: failure.alpha).")
+    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate. Default: 0.05 (failure.alpha in --config).")
     Optional<Double> alpha = Optional.empty();
 
     @Option(names = "--include-test-sessions", description = "Also count sessions flagged test or deleted.")
@@ -91,10 +90,10 @@ final class FailuresCommand implements Runnable {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("failures patterns", warehouse);
       var answer = FailureAnalytics.patterns(w, query);
-      answer.counts().counts().forEach((k, v) -> System.err.println("[failures] " + k + ": " + v));
-      answer.counts().notes().forEach(n -> System.err.println("[failures] " + n));
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(json(answer.patterns())));
+      Progress p = new Progress(System.err, warehouse.quiet);
+      answer.counts().counts().forEach((k, v) -> p.step("failures", k + ": " + Progress.count(v)));
+      answer.counts().notes().forEach(n -> p.step("failures", n));
+      System.out.println(JsonOutput.indented(json(answer.patterns())));
       return 0;
     }
 

@@ -1,6 +1,5 @@
 package io.genlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genlake.failure.FailureAnalytics;
 import io.genlake.warehouse.Warehouse;
 import java.util.LinkedHashMap;
@@ -47,7 +46,6 @@ final class FeedbackCommand implements Runnable {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("feedback search", warehouse);
       List<FailureAnalytics.FeedbackHit> hits = FailureAnalytics.searchFeedback(w, keyword, limit);
-      ObjectMapper json = new ObjectMapper();
       for (FailureAnalytics.FeedbackHit h : hits) {
         if (format == Format.JSON) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -59,7 +57,7 @@ final class FeedbackCommand implements Runnable {
           m.put("realism_score", h.realismScore().orElse(null));
           m.put("passed", h.passed());
           m.put("attempted_at", h.attemptedAt().toInstant().toString());
-          System.out.println(json.writeValueAsString(m));
+          System.out.println(JsonOutput.compact(m));
         } else {
           String text = h.feedbackText().length() > 60 ? h.feedbackText().substring(0, 60) + "..." : h.feedbackText();
           System.out.println(h.material() + ": \"" + text + "\"");

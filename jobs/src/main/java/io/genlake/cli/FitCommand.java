@@ -1,8 +1,6 @@
 package io.genlake.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genlake.fit.FitJob;
 import io.genlake.fit.FitResult;
 import io.genlake.fit.FitStep;
@@ -40,7 +38,7 @@ final class FitCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return Genlake.runStep(Session.openRun("fit", warehouse, run), new FitStep(), "fit run");
+      return Genlake.runStep(Session.openRunCreating("fit", warehouse, run), new FitStep(), "fit run");
     }
   }
 
@@ -61,7 +59,7 @@ final class FitCommand implements Runnable {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("fit score", warehouse);
       PairScoring.PairScore s = PairScoring.score(w, FitJob.ontology(warehouse.config().fit()), blockId, assetId);
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(s)));
+      System.out.println(JsonOutput.indented(json(s)));
       System.out.flush();
       return 0;
     }

@@ -79,7 +79,18 @@ public final class Genlake implements Runnable {
       extension.commands().forEach(cl::addSubcommand);
     }
     cl.addSubcommand(new CommandLine.HelpCommand());
+    // a date a person mistyped reads as a user message, not as a Java type conversion
+    cl.registerConverter(java.time.LocalDate.class, Genlake::date);
     return cl.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new Failures());
+  }
+
+  /** {@code text} as a date, or a message saying what a date looks like. */
+  static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(text + " is not a date: expected YYYY-MM-DD, e.g. 2026-11-20");
+    }
   }
 
   @Override
@@ -92,7 +103,7 @@ public final class Genlake implements Runnable {
     return switch (status) {
       case SUCCEEDED, SKIPPED -> 0;
       case PARTIAL -> EXIT_PARTIAL;
-      case FAILED -> 1;
+      case FAILED, INTERRUPTED -> 1;
     };
   }
 
@@ -114,12 +125,17 @@ public final class Genlake implements Runnable {
     }
   }
 
-  /** The version from the jar manifest, or "development". */
+  /** The version the build wrote into {@code genlake-version.properties} ({@code ${project.version}}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Genlake.class.getPackage().getImplementationVersion();
-      return new String[] {"genlake " + (v == null ? "development" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (var in = Genlake.class.getResourceAsStream("/genlake-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"genlake " + p.getProperty("version", "(version unknown: built without Maven)")};
     }
   }
 }

@@ -28,7 +28,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Set<Stream> streams = target == Target.ALL ? EnumSet.allOf(Stream.class) : EnumSet.of(Stream.valueOf(target.name()));
-    RunContext ctx = Session.openRun("ingest", warehouse, run);
+    RunContext ctx = Session.openRunCreating("ingest", warehouse, run);
     String args = target.name().toLowerCase(Locale.ROOT);
     return Genlake.runStep(ctx, new IngestStep(streams), args);
   }

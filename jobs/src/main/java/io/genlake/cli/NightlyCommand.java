@@ -1,7 +1,12 @@
 package io.genlake.cli;
 
 import io.genlake.nightly.NightlySteps;
+import io.genlake.ops.InterruptedRuns;
+import io.genlake.ops.PipelineRuns;
+import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.StepReport;
 import io.genlake.scheduler.Scheduler;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +24,15 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Genlake.exitCode(Scheduler.run(Session.openRun("nightly", warehouse, run), "nightly",
-        NightlySteps.pipeline()).status());
+    RunContext ctx = Session.openRunCreating("nightly", warehouse, run);
+    // recorded as interrupted by a shutdown hook if the process is stopped before the run ends
+    InterruptedRuns.Handle tracked = InterruptedRuns.track(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(),
+        Optional.empty(), "nightly", ctx.full() ? "--full" : "", Optional.of(ctx.runDate()), ctx.now(), ctx.now(),
+        PipelineRuns.Status.INTERRUPTED, StepReport.EMPTY, Optional.empty()));
+    try {
+      return Genlake.exitCode(Scheduler.run(ctx, "nightly", NightlySteps.pipeline()).status());
+    } finally {
+      tracked.close();
+    }
   }
 }

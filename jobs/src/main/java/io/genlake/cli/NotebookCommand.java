@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code genlake notebooks NOTEBOOK...}: execute Java notebooks headlessly and store their rendered outputs. */
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
-    description = {"Execute Jupyter notebooks (Java cells) headlessly through JShell, in order, failing on the",
-        "first cell error; the executed notebooks with outputs and charts are written to --out.",
+    description = {"Execute Jupyter notebooks (Java cells) headlessly through JShell, in order.",
+        "Fails on the first cell error; the executed notebooks with outputs and charts are written to --out.",
         "The warehouse is $GENLAKE_WAREHOUSE, else ./warehouse."})
 final class NotebookCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "NOTEBOOK", description = "The .ipynb files.")

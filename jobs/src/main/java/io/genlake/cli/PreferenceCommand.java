@@ -16,7 +16,7 @@ final class PreferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunContext ctx = Session.openRun("preference", warehouse, run);
+    RunContext ctx = Session.openRunCreating("preference", warehouse, run);
     return Genlake.runStep(ctx, new PreferenceStep(), ctx.full() ? "--full" : "");
   }
 }

@@ -55,7 +55,7 @@ final class PrefsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return Genlake.runStep(Session.openRun("prefs-import", warehouse, run), new PreferenceImportStep(file),
+      return Genlake.runStep(Session.openRunCreating("prefs-import", warehouse, run), new PreferenceImportStep(file),
           file.toString());
     }
   }

@@ -107,7 +107,9 @@ final class RecommendCommand implements Callable<Integer> {
     } else if (node.isIntegralNumber()) {
       g.writeNumber(node.longValue());
     } else if (node.isNumber()) {
-      g.writeNumber(node.doubleValue());
+      // 15 significant digits: no binary noise such as 0.15000000000000002
+      g.writeNumber(Double.isFinite(node.doubleValue()) ? JsonOutput.Digits.rounded(node.doubleValue()).toString()
+          : String.valueOf(node.doubleValue()));
     } else {
       g.writeNull();
     }

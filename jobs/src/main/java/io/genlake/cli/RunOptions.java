@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options of commands that run pipeline steps. */
 public final class RunOptions {
   @Option(names = "--landing", paramLabel = "DIR",
-      description = "Landing directory with <stream>/ exports (default: paths.landing from config, data/sample).")
+      description = "Landing directory with <stream>/ exports. Default: the bundled data/sample of the genlake installation (paths.landing in --config).")
   Optional<Path> landing = Optional.empty();
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",

@@ -1,12 +1,15 @@
 package io.genlake.cli;
 
 import io.genlake.config.GenlakeConfig;
+import io.genlake.config.PathsConfig;
 import io.genlake.config.SparkSettings;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
+import io.genlake.pipeline.SparkWatch;
 import io.genlake.spark.SparkSessions;
 import io.genlake.warehouse.Warehouse;
 import io.genlake.warehouse.WarehouseLock;
+import io.genlake.warehouse.WarehouseRoot;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +23,9 @@ import org.apache.spark.sql.SparkSession;
  * Opens what a command needs: configuration, SparkSession and warehouse. {@link #openWarehouse} registers every
  * table as {@code <layer>.<table>} (commands that read tables by name); {@link #openUnregistered} registers none
  * ({@code sql} registers the tables its query names); {@link #openRun} takes the warehouse lock and registers none
- * up front (jobs register the tables they ensure or write).
+ * up front (jobs register the tables they ensure or write). Each refuses a path that holds no genlake warehouse
+ * before anything is created ({@link WarehouseRoot}), except {@link #openRunCreating}, for the commands that start a
+ * warehouse, which says when it creates one.
  */
 final class Session {
   private static final DateTimeFormatter RUN_STAMP =
@@ -37,6 +42,11 @@ final class Session {
 
   /** A SparkSession and the warehouse, no table registered yet. */
   static Warehouse openUnregistered(String appName, WarehouseOptions options) {
+    WarehouseRoot.requireWarehouse(options.warehouseRoot());
+    return open(appName, options);
+  }
+
+  private static Warehouse open(String appName, WarehouseOptions options) {
     GenlakeConfig config = options.config();
     SparkSettings settings = config.spark();
     if (options.master.isPresent()) {
@@ -47,14 +57,36 @@ final class Session {
     return new Warehouse(spark, root);
   }
 
-  /** A full run context for a job that writes: takes the warehouse lock first (one writer per warehouse). */
+  /**
+   * A full run context for a job that writes to an existing warehouse: takes the warehouse lock first (one writer
+   * per warehouse).
+   */
   static RunContext openRun(String job, WarehouseOptions options, RunOptions run) {
+    WarehouseRoot.requireWarehouse(options.warehouseRoot());
+    return openLocked(job, options, run);
+  }
+
+  /**
+   * {@link #openRun} for a job that writes tables and so may start a warehouse (nightly, ingest, enrich, fit run,
+   * preference, failures analyze, prefs import): creates it when the path holds none, and says so.
+   */
+  static RunContext openRunCreating(String job, WarehouseOptions options, RunOptions run) {
+    if (!WarehouseRoot.holdsWarehouse(options.warehouseRoot())) {
+      System.err.println("[genlake] no warehouse at " + Path.of(options.warehouseRoot()).toAbsolutePath().normalize()
+          + " yet: creating a new one there");
+    }
+    return openLocked(job, options, run);
+  }
+
+  private static RunContext openLocked(String job, WarehouseOptions options, RunOptions run) {
     GenlakeConfig config = options.config();
     String runId = newRunId(job);
     WarehouseLock.acquire(options.warehouseRoot(), runId, job);
     // jobs read and write tables by location, and register each table they ensure or write: registering all of
     // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
-    Warehouse warehouse = openUnregistered(job, options);
+    Warehouse warehouse = open(job, options);
+    Progress progress = new Progress(System.err, options.quiet);
+    SparkWatch.start(warehouse.spark().sparkContext(), progress); // a daemon thread, until the command ends
     return new RunContext(
         warehouse.spark(),
         warehouse,
@@ -62,10 +94,10 @@ final class Session {
         runId,
         run.date.orElse(LocalDate.now(ZoneOffset.UTC)),
         // absolute: on a cluster, executors read the landing from their own working directories
-        run.landing.orElse(Path.of(config.paths().landing())).toAbsolutePath().normalize(),
-        Path.of(config.paths().reports()).toAbsolutePath().normalize(),
-        Path.of(config.paths().exports()).toAbsolutePath().normalize(),
-        new Progress(System.err, options.quiet),
+        run.landing.map(p -> p.toAbsolutePath().normalize()).orElse(config.paths().landingDir(PathsConfig.home())),
+        config.paths().reportsDir(warehouse.root()),
+        config.paths().exportsDir(warehouse.root()),
+        progress,
         Optional.empty(),
         run.full);
   }

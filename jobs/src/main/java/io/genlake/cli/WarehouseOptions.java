@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Options every command that opens the warehouse shares. */
 public final class WarehouseOptions {
   @Option(names = "--warehouse", paramLabel = "DIR",
-      description = "Warehouse root (default: $GENLAKE_WAREHOUSE, else paths.warehouse from config, ./warehouse).")
+      description = "Warehouse root. Default: $GENLAKE_WAREHOUSE, else ./warehouse (paths.warehouse in --config).")
   Optional<String> warehouse = Optional.empty();
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -17,7 +17,7 @@ public final class WarehouseOptions {
   Optional<Path> config = Optional.empty();
 
   @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master when not run by spark-submit (default: spark.master from config, local[*]).")
+      description = "Spark master when not run by spark-submit. Default: local[*] (spark.master in --config).")
   Optional<String> master = Optional.empty();
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress lines, only results and errors.")

@@ -38,7 +38,7 @@ public final class TableExport {
     }
     Dataset<Row> data = warehouse.read(request.table());
     if (request.where().isPresent()) {
-      data = data.where(request.where().get());
+      data = filtered(data, request.table().qualifiedName(), request.where().get());
     }
     if (!request.columns().isEmpty()) {
       data = data.select(request.columns().stream().map(functions::col).toArray(Column[]::new));
@@ -56,6 +56,28 @@ public final class TableExport {
     data.unpersist();
     moveSinglePart(staging, request.out());
     return rows;
+  }
+
+  /**
+   * {@code data} filtered by the user's condition; a condition Spark cannot parse or resolve, or one that calls Java
+   * methods, is refused with a message that says what is wrong and what a condition looks like.
+   */
+  static Dataset<Row> filtered(Dataset<Row> data, String table, String where) {
+    Dataset<Row> out;
+    try {
+      out = data.where(where);
+    } catch (Exception e) { // ParseException and AnalysisException, checked in Scala's eyes only
+      String why = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+      throw new IllegalArgumentException("--where \"" + where + "\" is not a valid condition on " + table + ": "
+          + why.replaceAll("^\\[[A-Z_.]+\\] ", "") + " Write a Spark SQL boolean expression over the table's "
+          + "columns (bin/genlake sql \"DESCRIBE " + table + "\" lists them), e.g. --where \"status = 'ko'\".", e);
+    }
+    var java = io.genlake.spark.ReadOnlySql.callsJava(out.queryExecution().analyzed());
+    if (java.isPresent()) {
+      throw new IllegalArgumentException(io.genlake.spark.ReadOnlySql.javaRefusal(java.get()));
+    }
+    return out;
   }
 
   /** Arrays, maps and structs become JSON text, so every CSV cell is a scalar. */

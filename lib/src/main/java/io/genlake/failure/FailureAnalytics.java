@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lower;
 
 import io.genlake.config.FailureConfig;
 import io.genlake.pipeline.Concurrently;
+import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldCategoryStats;
@@ -57,11 +58,17 @@ public final class FailureAnalytics {
    * bad-input rule that fired.
    */
   public static StepResult run(RunContext ctx) {
-    return run(ctx.warehouse(), ctx.config().failure());
+    return run(ctx.warehouse(), ctx.config().failure(), ctx.progress());
   }
 
-  /** {@link #run(RunContext)} with an explicit configuration (e.g. test sessions included). */
+  /** {@link #run(RunContext)} with an explicit configuration (e.g. test sessions included), printing nothing. */
   public static StepResult run(Warehouse warehouse, FailureConfig config) {
+    return run(warehouse, config, Progress.silent());
+  }
+
+  /** {@link #run(RunContext)} with an explicit configuration, its progress shown on {@code progress}. */
+  public static StepResult run(Warehouse warehouse, FailureConfig config, Progress progress) {
+    progress.step("failure", "reading silver generations, image ratings, sessions and feedback attempts");
     Inputs in = Inputs.load(warehouse, config.includeTestSessions());
     StepResult result = new StepResult().add(in.counts());
     var spark = warehouse.spark();
@@ -101,7 +108,15 @@ public final class FailureAnalytics {
           return r.add(write(warehouse, GoldFailurePatterns.TABLE, GoldFailurePatterns.SCHEMA,
               spark.createDataFrame(patternRows(mined.patterns()), GoldFailurePatterns.SCHEMA)));
         });
-    Concurrently.calls(GOLD_WRITES, writes).forEach(result::add);
+    try (Progress.Task task = progress.task("failure", "gold tables written (pattern mining among them)",
+        writes.size())) {
+      List<Concurrently.Call<StepResult>> counted = writes.stream().<Concurrently.Call<StepResult>>map(w -> () -> {
+        StepResult r = w.call();
+        task.advance();
+        return r;
+      }).toList();
+      Concurrently.calls(GOLD_WRITES, counted).forEach(result::add);
+    }
     outcomes.unpersist();
     attempts.unpersist();
     return result;

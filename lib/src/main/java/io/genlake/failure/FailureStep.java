@@ -43,6 +43,6 @@ public final class FailureStep extends DeclaredStep {
 
   @Override
   public StepReport run(RunContext ctx, PinnedInputs inputs) {
-    return FailureAnalytics.run(ctx.warehouse(), ctx.config().failure()).report();
+    return FailureAnalytics.run(ctx.warehouse(), ctx.config().failure(), ctx.progress()).report();
   }
 }

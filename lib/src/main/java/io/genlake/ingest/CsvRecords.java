@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class CsvRecords implements Closeable {
   private final InputStream in;
-  private final byte[] chunk = new byte[1 << 20];
+  /** At most 1 MiB, no larger than the file. */
+  private final byte[] chunk;
   private int chunkPos;
   private int chunkLen;
   private byte[] record = new byte[8192];
@@ -26,6 +27,7 @@ final class CsvRecords implements Closeable {
 
   CsvRecords(Path file) throws IOException {
     this.in = Files.newInputStream(file);
+    this.chunk = new byte[(int) Math.max(4096, Math.min(1 << 20, Files.size(file)))];
   }
 
   /** Reads the next record; false at the end of the file. */

@@ -16,7 +16,7 @@ final class FeedbackMapper {
 
   static RowValues map(RecordFields in, RowValues out) {
     Timestamp at = in.requireTimestamp(ATTEMPTED_AT);
-    return out.put(ATTEMPT_ID, in.requireString(ATTEMPT_ID))
+    return out.put(ATTEMPT_ID, in.requireId(ATTEMPT_ID))
         .put(ATTEMPTED_AT, at)
         .put(MATERIAL, in.requireString(MATERIAL))
         .put(CATEGORY, in.requireString(CATEGORY))

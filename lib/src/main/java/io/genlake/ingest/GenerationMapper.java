@@ -25,7 +25,7 @@ final class GenerationMapper {
     Timestamp created = in.requireTimestamp(CREATED_AT);
     Timestamp completed = in.timestamp(COMPLETED_AT);
     Timestamp updated = in.timestamp(UPDATED_AT);
-    out.put(GENERATION_ID, in.requireString(GENERATION_ID))
+    out.put(GENERATION_ID, in.requireId(GENERATION_ID))
         .put(CREATED_AT, created)
         .put(COMPLETED_AT, completed)
         .put(UPDATED_AT, updated)
@@ -38,13 +38,13 @@ final class GenerationMapper {
         .put(LORAS, in.loras(LORAS))
         .put(FINAL_PROMPT, in.string(FINAL_PROMPT))
         .put(NEGATIVE_PROMPT, in.string(NEGATIVE_PROMPT))
-        .put(PROMPT_VERSION_ID, in.string(PROMPT_VERSION_ID))
+        .put(PROMPT_VERSION_ID, in.id(PROMPT_VERSION_ID))
         .put(PROMPT_CONFIG, in.objectText(PROMPT_CONFIG))
         .put(PARAMETERS, in.objectText(PARAMETERS))
         .put(VARIATIONS, in.stringMap(VARIATIONS))
-        .put(SESSION_ID, in.string(SESSION_ID))
+        .put(SESSION_ID, in.id(SESSION_ID))
         .put(TEMPLATE, in.string(TEMPLATE))
-        .put(USER_ID, in.string(USER_ID))
+        .put(USER_ID, in.id(USER_ID))
         .put(COST_USD, in.decimal(COST_USD, 0, Double.MAX_VALUE))
         .put(LATENCY_MS, in.int64(LATENCY_MS, 0, Long.MAX_VALUE))
         .put(ERROR_MESSAGE, in.string(ERROR_MESSAGE))

@@ -44,7 +44,7 @@ public final class Ingestion {
     long t0 = System.nanoTime();
     Warehouse warehouse = ctx.warehouse();
     Progress p = ctx.progress();
-    Limits limits = Limits.of(ctx.config().ingest());
+    Limits limits = Limits.of(ctx.config().ingest(), ctx.runDate(), ctx.now());
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     for (Kind k : Kind.values()) {
       if (streams.contains(k.stream())) {
@@ -85,12 +85,33 @@ public final class Ingestion {
       o.addTo(result, totals, ctx.warehouse());
     }
     LandingWrites.recordFingerprints(warehouse, toRecord, ctx.runId(), now);
+    ensureContract(warehouse, selected, kinds);
     result.count("read", totals.read).count("accepted", totals.accepted)
         .count("duplicates", totals.duplicates).count("quarantined", totals.quarantined);
     p.step("ingest", "total: read " + Progress.count(totals.read) + " = accepted " + Progress.count(totals.accepted)
         + " + duplicates " + Progress.count(totals.duplicates) + " + quarantined "
         + Progress.count(totals.quarantined) + " in " + Progress.seconds(System.nanoTime() - t0));
     return result;
+  }
+
+  /**
+   * Creates, empty, every table of the streams' contract that no record has created yet (a quarantine table on a
+   * clean run, the silver table of a kind with no source): queries and later steps always find them. One Delta
+   * commit per missing table; none when all exist.
+   */
+  private static void ensureContract(Warehouse warehouse, List<Stream> streams, Set<Kind> kinds) {
+    List<io.genlake.warehouse.TableSpec> contract = new ArrayList<>();
+    contract.add(BronzeTables.SOURCE_FILES_SPEC);
+    for (Stream s : streams) {
+      contract.add(BronzeTables.spec(s.bronze()));
+      contract.add(QuarantineTables.spec(s.quarantine()));
+    }
+    kinds.forEach(k -> contract.add(k.silver()));
+    for (io.genlake.warehouse.TableSpec spec : contract) {
+      if (!warehouse.exists(spec.id())) {
+        warehouse.ensure(spec);
+      }
+    }
   }
 
   private static final class Totals {
@@ -177,7 +198,8 @@ public final class Ingestion {
     Map<Kind, StageReader.Stage> staged = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       List<KindOutcome> done = pool.all(streamKinds, kind -> {
-        StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits);
+        StageReader.Stage stage = StageReader.cached(ctx.spark(), kind, unitsOf.get(kind), tablesOf.get(kind), limits,
+            ctx.config().ingest().splitBytes());
         staged.put(kind, stage);
         return ingestKind(ctx, kind, stage, sourceBytes(unitsOf.get(kind), tablesOf.get(kind)), now);
       });

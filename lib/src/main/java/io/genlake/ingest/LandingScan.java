@@ -47,6 +47,7 @@ final class LandingScan {
     List<LandingFile> files = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<Fingerprint> prints = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     for (Kind kind : kinds) {
       Path dir = landing.resolve(kind.folder());
       if (!Files.isDirectory(dir)) {
@@ -59,24 +60,36 @@ final class LandingScan {
           notes.add("ignored " + rel + ": not .jsonl, .json, .ndjson or .csv");
           continue;
         }
-        if (format == Format.CSV) {
-          CsvHeader.read(file, rel);
-        } else if (!Files.isReadable(file)) {
-          throw new UnreadableSourceException("Cannot ingest " + rel + ": the file is not readable. Check its "
-              + "permissions.");
+        try {
+          if (format == Format.CSV) {
+            CsvHeader.read(file, rel);
+          } else if (!Files.isReadable(file)) {
+            throw new UnreadableSourceException("Cannot ingest " + rel + ": the file is not readable. Check its "
+                + "permissions.");
+          }
+          long size = size(file, rel);
+          String print = fingerprint(file, rel, size);
+          files.add(new LandingFile(kind, format, file, rel, size, print));
+          prints.add(new Fingerprint(rel, kind.stream(), print, size));
+        } catch (UnreadableSourceException e) {
+          unreadable.add(e.getMessage());
         }
-        long size = size(file, rel);
-        String print = fingerprint(file, rel, size);
-        files.add(new LandingFile(kind, format, file, rel, size, print));
-        prints.add(new Fingerprint(rel, kind.stream(), print, size));
       }
     }
-    List<SqliteTable> tables = scanSqlite(landing, kinds, prints, notes);
+    List<SqliteTable> tables = scanSqlite(landing, kinds, prints, notes, unreadable);
+    if (unreadable.size() == 1) {
+      throw new UnreadableSourceException(unreadable.get(0));
+    }
+    if (!unreadable.isEmpty()) {
+      throw new UnreadableSourceException("Cannot ingest: " + unreadable.size() + " landing sources cannot be read, "
+          + "so nothing was written. Fix or remove each of them:\n  - "
+          + String.join("\n  - ", unreadable.stream().map(m -> m.replaceFirst("^Cannot ingest ", "")).toList()));
+    }
     return new Found(files, tables, prints, notes);
   }
 
   private static List<SqliteTable> scanSqlite(Path landing, Set<Kind> kinds, List<Fingerprint> prints,
-      List<String> notes) {
+      List<String> notes, List<String> unreadable) {
     Path dir = landing.resolve("sqlite");
     List<SqliteTable> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
@@ -89,32 +102,43 @@ final class LandingScan {
         notes.add("ignored " + rel + ": not .db, .sqlite or .sqlite3");
         continue;
       }
-      checkMagic(file, rel);
-      long size = size(file, rel);
-      String print = fingerprint(file, rel, size);
-      Set<Stream> streams = new HashSet<>();
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-          PreparedStatement names = c.prepareStatement(
-              "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-          ResultSet rs = names.executeQuery()) {
-        while (rs.next()) {
-          String table = rs.getString(1);
-          var kind = Kind.ofSqliteTable(table).filter(kinds::contains);
-          if (kind.isPresent()) {
-            out.add(new SqliteTable(kind.get(), file, table, columns(c, table),
-                "sqlite:" + rel + "#" + table));
-            streams.add(kind.get().stream());
-          }
-        }
-      } catch (SQLException e) {
-        throw new UnreadableSourceException("Cannot ingest " + rel + ": SQLite cannot open it (" + e.getMessage()
-            + "). Replace it with a readable copy of the database.", e);
-      }
-      for (Stream s : streams) {
-        prints.add(new Fingerprint(rel, s, print, size));
+      try {
+        scanSqliteFile(file, rel, kinds, prints, out);
+      } catch (UnreadableSourceException e) {
+        unreadable.add(e.getMessage());
       }
     }
     return out;
+  }
+
+  private static void scanSqliteFile(Path file, String rel, Set<Kind> kinds, List<Fingerprint> prints,
+      List<SqliteTable> out) {
+    checkMagic(file, rel);
+    long size = size(file, rel);
+    String print = fingerprint(file, rel, size);
+    Set<Stream> streams = new HashSet<>();
+    List<SqliteTable> found = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        PreparedStatement names = c.prepareStatement(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        ResultSet rs = names.executeQuery()) {
+      while (rs.next()) {
+        String table = rs.getString(1);
+        var kind = Kind.ofSqliteTable(table).filter(kinds::contains);
+        if (kind.isPresent()) {
+          found.add(new SqliteTable(kind.get(), file, table, columns(c, table),
+              "sqlite:" + rel + "#" + table));
+          streams.add(kind.get().stream());
+        }
+      }
+    } catch (SQLException e) {
+      throw new UnreadableSourceException("Cannot ingest " + rel + ": SQLite cannot open it (" + e.getMessage()
+          + "). Replace it with a readable copy of the database.", e);
+    }
+    out.addAll(found);
+    for (Stream s : streams) {
+      prints.add(new Fingerprint(rel, s, print, size));
+    }
   }
 
   private static List<String> columns(Connection c, String table) throws SQLException {

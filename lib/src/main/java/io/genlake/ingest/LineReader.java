@@ -16,7 +16,8 @@ final class LineReader implements Closeable {
 
   private final InputStream in;
   private final long end;
-  private final byte[] chunk = new byte[CHUNK];
+  /** At most {@link #CHUNK}, no larger than the range (a one-record file needs no megabyte buffer). */
+  private final byte[] chunk;
   private int chunkPos;
   private int chunkLen;
   private long pos;
@@ -27,6 +28,7 @@ final class LineReader implements Closeable {
   LineReader(Path file, long start, long end) throws IOException {
     this.in = Files.newInputStream(file);
     this.end = end;
+    this.chunk = new byte[(int) Math.max(4096, Math.min(CHUNK, end - start + 1))];
     if (start > 0) {
       skipFully(start - 1);
       pos = start - 1;
@@ -108,7 +110,7 @@ final class LineReader implements Closeable {
   }
 
   private boolean fill() throws IOException {
-    int n = in.readNBytes(chunk, 0, CHUNK);
+    int n = in.readNBytes(chunk, 0, chunk.length);
     chunkPos = 0;
     chunkLen = Math.max(n, 0);
     return n > 0;

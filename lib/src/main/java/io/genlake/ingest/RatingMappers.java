@@ -26,17 +26,17 @@ final class RatingMappers {
 
   static RowValues blockFit(RecordFields in, RowValues out) {
     String block = in.requireUuid(SilverBlockFitRatings.BLOCK_ID);
-    String asset = in.string(SilverBlockFitRatings.ASSET_ID);
-    String generation = in.string(SilverBlockFitRatings.GENERATION_ID);
+    String asset = in.id(SilverBlockFitRatings.ASSET_ID);
+    String generation = in.id(SilverBlockFitRatings.GENERATION_ID);
     String role = in.enumOf(SilverBlockFitRatings.ROLE_IN_SEQUENCE, SilverBlockFitRatings.ROLES, "unspecified");
-    String user = in.string(SilverBlockFitRatings.USER_ID);
+    String user = in.id(SilverBlockFitRatings.USER_ID);
     Integer rating = in.requireInteger(SilverBlockFitRatings.FIT_RATING, 1, 5);
     Timestamp created = in.requireTimestamp(SilverBlockFitRatings.CREATED_AT);
     if (asset == null && generation == null) {
       throw in.missingBecause("has neither asset_id nor generation_id: a rating needs one of them");
     }
     return out.put(SilverBlockFitRatings.RATING_KEY, ratingKey(block, asset, generation, user, role))
-        .put(SilverBlockFitRatings.RATING_ID, in.string(SilverBlockFitRatings.RATING_ID))
+        .put(SilverBlockFitRatings.RATING_ID, in.id(SilverBlockFitRatings.RATING_ID))
         .put(SilverBlockFitRatings.BLOCK_ID, block)
         .put(SilverBlockFitRatings.ASSET_ID, asset)
         .put(SilverBlockFitRatings.GENERATION_ID, generation)
@@ -66,8 +66,8 @@ final class RatingMappers {
   static RowValues image(RecordFields in, RowValues out) {
     Timestamp created = in.requireTimestamp(SilverImageRatings.CREATED_AT);
     Timestamp updated = in.timestamp(SilverImageRatings.UPDATED_AT);
-    out.put(SilverImageRatings.IMAGE_ID, in.requireString(SilverImageRatings.IMAGE_ID))
-        .put(SilverImageRatings.SESSION_ID, in.requireString(SilverImageRatings.SESSION_ID))
+    out.put(SilverImageRatings.IMAGE_ID, in.requireId(SilverImageRatings.IMAGE_ID))
+        .put(SilverImageRatings.SESSION_ID, in.requireId(SilverImageRatings.SESSION_ID))
         .put(SilverImageRatings.FILENAME, in.requireString(SilverImageRatings.FILENAME))
         .put(SilverImageRatings.STATUS, in.enumOf(SilverImageRatings.STATUS, SilverImageRatings.STATUSES, "ok"))
         .put(SilverImageRatings.TECHNICAL_QUALITY,
@@ -132,8 +132,8 @@ final class RatingMappers {
       action = s ? "selected" : "rejected";
     }
     Timestamp created = in.requireTimestamp(SilverPreferenceEvents.CREATED_AT);
-    return out.put(SilverPreferenceEvents.EVENT_ID, in.requireString(SilverPreferenceEvents.EVENT_ID))
-        .put(SilverPreferenceEvents.USER_ID, in.string(SilverPreferenceEvents.USER_ID))
+    return out.put(SilverPreferenceEvents.EVENT_ID, in.requireId(SilverPreferenceEvents.EVENT_ID))
+        .put(SilverPreferenceEvents.USER_ID, in.id(SilverPreferenceEvents.USER_ID))
         .put(SilverPreferenceEvents.PROMPT, in.string(SilverPreferenceEvents.PROMPT))
         .put(SilverPreferenceEvents.NEGATIVE_PROMPT, in.string(SilverPreferenceEvents.NEGATIVE_PROMPT))
         .put(SilverPreferenceEvents.APP_KEYWORDS, in.strings(SilverPreferenceEvents.APP_KEYWORDS))
@@ -142,7 +142,7 @@ final class RatingMappers {
         .put(SilverPreferenceEvents.ACTION, action)
         .put(SilverPreferenceEvents.MODEL_FAMILY, in.string(SilverPreferenceEvents.MODEL_FAMILY))
         .put(SilverPreferenceEvents.TASK_TYPE, in.string(SilverPreferenceEvents.TASK_TYPE))
-        .put(SilverPreferenceEvents.GENERATION_ID, in.string(SilverPreferenceEvents.GENERATION_ID))
+        .put(SilverPreferenceEvents.GENERATION_ID, in.id(SilverPreferenceEvents.GENERATION_ID))
         .put(SilverPreferenceEvents.SHARE_PREFERENCES, in.bool(SilverPreferenceEvents.SHARE_PREFERENCES, null))
         .put(SilverPreferenceEvents.CREATED_AT, created)
         .eventTime(created);

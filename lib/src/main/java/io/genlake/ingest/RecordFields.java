@@ -1,8 +1,6 @@
 package io.genlake.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -21,27 +19,28 @@ import org.apache.spark.sql.RowFactory;
  * position, the field and the value, e.g. {@code line 42 has fit_rating 7, expected 1 to 5}.
  */
 final class RecordFields {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ObjectNode node;
   private final boolean textual;
   private final String where;
   private final String prefix;
   private final Map<String, List<String>> aliases;
-  private final int maxString;
+  private final Limits limits;
+  private final JsonRecords json;
 
-  RecordFields(ObjectNode node, boolean textual, String where, Map<String, List<String>> aliases, int maxString) {
-    this(node, textual, where, "", aliases, maxString);
+  RecordFields(ObjectNode node, boolean textual, String where, Map<String, List<String>> aliases, Limits limits,
+      JsonRecords json) {
+    this(node, textual, where, "", aliases, limits, json);
   }
 
   private RecordFields(ObjectNode node, boolean textual, String where, String prefix,
-      Map<String, List<String>> aliases, int maxString) {
+      Map<String, List<String>> aliases, Limits limits, JsonRecords json) {
     this.node = node;
     this.textual = textual;
     this.where = where;
     this.prefix = prefix;
     this.aliases = aliases;
-    this.maxString = maxString;
+    this.limits = limits;
+    this.json = json;
   }
 
   /** The fields of the nested JSON object {@code name} (null when absent), named {@code name.x} in messages. */
@@ -50,7 +49,12 @@ final class RecordFields {
     if (obj == null) {
       return null;
     }
-    return new RecordFields(obj, false, where, prefix + name + ".", nestedAliases, maxString);
+    return new RecordFields(obj, false, where, prefix + name + ".", nestedAliases, limits, json);
+  }
+
+  /** The record's position in messages ("line 42"). */
+  String where() {
+    return where;
   }
 
   // ---- strings and enums
@@ -71,12 +75,35 @@ final class RecordFields {
     return checkLength(f.name, s);
   }
 
+  /** A required string: absent, empty and whitespace-only values are all missing. */
   String requireString(String name) {
     String s = string(name);
     if (s == null || s.isEmpty()) {
       throw missing(name);
     }
+    if (s.isBlank()) {
+      throw new Rejection(Rule.MISSING_FIELD, where + " has " + prefix + foundName(name)
+          + " with only whitespace, a required field");
+    }
     return s;
+  }
+
+  /**
+   * An identifier: a string, or an integer written as a JSON number (kept as its digits); a fractional number or
+   * a boolean is no identifier ({@code 1.0} and {@code 1} would name different records). Null when absent.
+   */
+  String id(String name) {
+    Found f = find(name);
+    if (f != null && !textual && (f.value.isBoolean() || (f.value.isNumber() && !f.value.isIntegralNumber()))) {
+      throw wrongType(f, "a string or integer id");
+    }
+    return string(name);
+  }
+
+  /** A required {@link #id}; whitespace-only is missing. */
+  String requireId(String name) {
+    id(name);
+    return requireString(name);
   }
 
   /** A string that must be one of {@code allowed}; {@code dflt} when absent (null: optional). */
@@ -86,7 +113,7 @@ final class RecordFields {
       return dflt;
     }
     if (!allowed.contains(s)) {
-      throw new Rejection(Rule.UNKNOWN_ENUM, where + " has " + prefix + foundName(name) + " " + quote(s)
+      throw new Rejection(Rule.UNKNOWN_ENUM, where + " has " + prefix + foundName(name) + " " + Shown.quote(s)
           + ", expected one of " + String.join(", ", allowed));
     }
     return s;
@@ -104,7 +131,7 @@ final class RecordFields {
   String requireUuid(String name) {
     String s = requireString(name);
     if (!Values.isUuid(s)) {
-      throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + " " + quote(s)
+      throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + " " + Shown.quote(s)
           + ", expected a UUID");
     }
     return s.toLowerCase(java.util.Locale.ROOT);
@@ -131,14 +158,15 @@ final class RecordFields {
       return null;
     }
     BigDecimal d = decimalOf(f, "an integer");
-    long v;
-    try {
-      v = d.longValueExact();
-    } catch (ArithmeticException e) {
+    if (!Numbers.isIntegral(d)) {
       throw wrongType(f, "an integer");
     }
+    if (!Numbers.fitsLong(d)) {
+      throw outOfRange(f, d, Shown.range(min, max));
+    }
+    long v = d.longValueExact();
     if (v < min || v > max) {
-      throw outOfRange(f, d, range(min, max));
+      throw outOfRange(f, d, Shown.range(min, max));
     }
     return v;
   }
@@ -151,7 +179,7 @@ final class RecordFields {
     BigDecimal d = decimalOf(f, "a number");
     double v = d.doubleValue();
     if (v < min || v > max) {
-      throw outOfRange(f, d, range(min, max));
+      throw outOfRange(f, d, Shown.range(min, max));
     }
     return v;
   }
@@ -191,6 +219,11 @@ final class RecordFields {
     if (f.value.isTextual()) {
       var t = Values.timestamp(f.value.textValue());
       if (t.isPresent()) {
+        if (t.get().getTime() > limits.latestMillis()) {
+          throw new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
+              + ", implausibly far in the future: expected a time before " + limits.latest()
+              + " (ingest.max_future_days after the run date)");
+        }
         return t.get();
       }
     }
@@ -261,7 +294,7 @@ final class RecordFields {
       }
       if (!v.isValueNode()) {
         throw new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + foundName(name) + "." + e.getKey() + " "
-            + clip(v.toString()) + ", expected a string");
+            + Shown.clip(v.toString()) + ", expected a string");
       }
       out.put(e.getKey(), checkLength(name, v.asText()));
     }
@@ -341,31 +374,48 @@ final class RecordFields {
     if (!(textual && f.value.isTextual())) {
       return f.value;
     }
+    JsonNode parsed;
     try {
-      return JSON.readTree(f.value.textValue());
-    } catch (JsonProcessingException e) {
-      throw wrongType(f, expected + " (JSON text)");
+      parsed = json.parseText(f.value.textValue(), where, prefix + f.name);
+    } catch (Rejection r) {
+      if (r.rule() == Rule.MALFORMED_JSON) {
+        throw wrongType(f, expected + " (JSON text)");
+      }
+      throw r;
     }
+    return parsed;
   }
 
   private BigDecimal decimalOf(Found f, String expected) {
+    BigDecimal d;
     if (f.value.isNumber()) {
-      return f.value.decimalValue();
-    }
-    if (textual && f.value.isTextual()) {
-      try {
-        return new BigDecimal(f.value.textValue().trim());
-      } catch (NumberFormatException e) {
+      if ((f.value.isDouble() || f.value.isFloat()) && !Double.isFinite(f.value.doubleValue())) {
+        throw beyondDouble(f);
+      }
+      d = f.value.decimalValue();
+    } else if (textual && f.value.isTextual()) {
+      d = Numbers.parse(f.value.textValue());
+      if (d == null) {
         throw wrongType(f, expected);
       }
+    } else {
+      throw wrongType(f, expected);
     }
-    throw wrongType(f, expected);
+    if (!Numbers.fitsDouble(d)) {
+      throw beyondDouble(f);
+    }
+    return d;
+  }
+
+  private Rejection beyondDouble(Found f) {
+    return new Rejection(Rule.NUMBER_OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
+        + ", a number beyond the range a double holds (" + JsonRecords.DOUBLE_RANGE + ")");
   }
 
   private String checkLength(String name, String s) {
-    if (s.length() > maxString) {
+    if (s.length() > limits.maxStringLength()) {
       throw new Rejection(Rule.STRING_TOO_LONG, where + " has " + prefix + name + " of " + s.length()
-          + " characters, longer than ingest.max_string_length " + maxString);
+          + " characters, longer than ingest.max_string_length " + limits.maxStringLength());
     }
     return s;
   }
@@ -375,36 +425,12 @@ final class RecordFields {
   }
 
   private Rejection wrongType(Found f, String expected) {
-    return new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + f.name + " " + display(f.value)
+    return new Rejection(Rule.WRONG_TYPE, where + " has " + prefix + f.name + " " + Shown.display(f.value)
         + ", expected " + expected);
   }
 
   private Rejection outOfRange(Found f, BigDecimal value, String expected) {
-    return new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + value.toPlainString()
+    return new Rejection(Rule.OUT_OF_RANGE, where + " has " + prefix + f.name + " " + Shown.clip(Numbers.shown(value))
         + ", expected " + expected);
-  }
-
-  private static String range(double min, double max) {
-    String lo = num(min);
-    if (max >= Integer.MAX_VALUE) {
-      return "at least " + lo;
-    }
-    return lo + " to " + num(max);
-  }
-
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  private static String display(JsonNode v) {
-    return clip(v.isTextual() ? quote(v.textValue()) : v.toString());
-  }
-
-  private static String quote(String s) {
-    return clip("\"" + s + "\"");
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 }

@@ -31,7 +31,7 @@ final class ReferenceMappers {
         .put(SilverActionBlocks.SOURCE_TYPE, in.string(SilverActionBlocks.SOURCE_TYPE))
         .put(SilverActionBlocks.IS_COMPOSITE, in.bool(SilverActionBlocks.IS_COMPOSITE, false))
         .put(SilverActionBlocks.COMPONENT_BLOCKS, in.strings(SilverActionBlocks.COMPONENT_BLOCKS))
-        .put(SilverActionBlocks.PROMPT_VERSION_ID, in.string(SilverActionBlocks.PROMPT_VERSION_ID))
+        .put(SilverActionBlocks.PROMPT_VERSION_ID, in.id(SilverActionBlocks.PROMPT_VERSION_ID))
         .put(SilverActionBlocks.CREATED_AT, created)
         .put(SilverActionBlocks.UPDATED_AT, updated)
         .put(SilverActionBlocks.IS_DELETED, in.bool(SilverActionBlocks.IS_DELETED, false))
@@ -79,9 +79,9 @@ final class ReferenceMappers {
       }
       captions = new ArrayList<>(List.of(in.string(SilverAssets.CAPTIONS)));
     }
-    return out.put(SilverAssets.ASSET_ID, in.requireString(SilverAssets.ASSET_ID))
+    return out.put(SilverAssets.ASSET_ID, in.requireId(SilverAssets.ASSET_ID))
         .put(SilverAssets.MEDIA_TYPE, in.requireEnum(SilverAssets.MEDIA_TYPE, SilverAssets.MEDIA_TYPES))
-        .put(SilverAssets.SOURCE_GENERATION_ID, in.string(SilverAssets.SOURCE_GENERATION_ID))
+        .put(SilverAssets.SOURCE_GENERATION_ID, in.id(SilverAssets.SOURCE_GENERATION_ID))
         .put(SilverAssets.CAPTIONS, captions)
         .put(SilverAssets.PATH, in.string(SilverAssets.PATH))
         .put(SilverAssets.URL, in.string(SilverAssets.URL))
@@ -95,8 +95,8 @@ final class ReferenceMappers {
 
   static RowValues promptVersion(RecordFields in, RowValues out) {
     Timestamp created = in.requireTimestamp(SilverPromptVersions.CREATED_AT);
-    return out.put(SilverPromptVersions.VERSION_ID, in.requireString(SilverPromptVersions.VERSION_ID))
-        .put(SilverPromptVersions.FAMILY_ID, in.requireString(SilverPromptVersions.FAMILY_ID))
+    return out.put(SilverPromptVersions.VERSION_ID, in.requireId(SilverPromptVersions.VERSION_ID))
+        .put(SilverPromptVersions.FAMILY_ID, in.requireId(SilverPromptVersions.FAMILY_ID))
         .put(SilverPromptVersions.FAMILY_NAME, in.string(SilverPromptVersions.FAMILY_NAME))
         .put(SilverPromptVersions.VERSION_NUMBER,
             in.requireInteger(SilverPromptVersions.VERSION_NUMBER, 1, Integer.MAX_VALUE))
@@ -110,7 +110,7 @@ final class ReferenceMappers {
   static RowValues session(RecordFields in, RowValues out) {
     Timestamp created = in.requireTimestamp(SilverSessions.CREATED_AT);
     Timestamp updated = in.timestamp(SilverSessions.UPDATED_AT);
-    out.put(SilverSessions.SESSION_ID, in.requireString(SilverSessions.SESSION_ID))
+    out.put(SilverSessions.SESSION_ID, in.requireId(SilverSessions.SESSION_ID))
         .put(SilverSessions.FOLDER_NAME, in.requireString(SilverSessions.FOLDER_NAME))
         .put(SilverSessions.CREATED_AT, created)
         .put(SilverSessions.IS_TEST, in.bool(SilverSessions.IS_TEST, false))

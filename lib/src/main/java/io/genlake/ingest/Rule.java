@@ -23,7 +23,17 @@ enum Rule {
   /** A string longer than {@code ingest.max_string_length}. */
   STRING_TOO_LONG,
   /** Fields that contradict each other (e.g. both {@code selected} and {@code rejected} true). */
-  INCONSISTENT_FIELDS;
+  INCONSISTENT_FIELDS,
+  /** A JSON number beyond the range a double holds (e.g. {@code 1e999}), or written with over 1,000 characters. */
+  NUMBER_OUT_OF_RANGE,
+  /** JSON objects and lists nested deeper than 1,000 levels (Jackson's limit). */
+  NESTING_TOO_DEEP,
+  /** The same key twice in one JSON object: which value holds would be the parser's choice. */
+  DUPLICATE_KEY,
+  /** An escaped lone UTF-16 surrogate ({@code "\ud800"}): text that is no sequence of Unicode characters. */
+  INVALID_UNICODE,
+  /** A record no other rule describes that could not be validated (a defect to report); kept, never thrown. */
+  INVALID_RECORD;
 
   /** The id stored in {@code quarantine.*.rule}, e.g. {@code out_of_range}. */
   String id() {

@@ -68,6 +68,40 @@ final class Splits {
     return out;
   }
 
+  /**
+   * Groups {@code units} into bins of about the total divided by {@code slots} bytes (at most {@code splitBytes},
+   * at least the largest unit), keeping their order: {@code slots} bins for small landings, one per split-sized
+   * range for large ones. A bin is
+   * one task: 10,000 one-record files become a task per core instead of 10,000 tasks, so ingestion's cost follows
+   * the bytes read, not the file count. O(units).
+   */
+  static List<List<Unit>> bins(List<Unit> units, int slots, long splitBytes) {
+    long total = 0;
+    long largest = 0;
+    for (Unit u : units) {
+      total += u.end() - u.start();
+      largest = Math.max(largest, u.end() - u.start());
+    }
+    long target = Math.max(largest, Math.min(splitBytes, (total + Math.max(1, slots) - 1) / Math.max(1, slots)));
+    List<List<Unit>> out = new ArrayList<>();
+    List<Unit> bin = new ArrayList<>();
+    long bytes = 0;
+    for (Unit u : units) {
+      long size = u.end() - u.start();
+      if (!bin.isEmpty() && bytes + size > target) {
+        out.add(bin);
+        bin = new ArrayList<>();
+        bytes = 0;
+      }
+      bin.add(u);
+      bytes += size;
+    }
+    if (!bin.isEmpty()) {
+      out.add(bin);
+    }
+    return out;
+  }
+
   /** Line starts in {@code [start, end)}: position 0, and every byte after a newline that is not the last byte. */
   static long lineStarts(Path file, long start, long end, long size) throws IOException {
     long from = Math.max(start, 1) - 1;

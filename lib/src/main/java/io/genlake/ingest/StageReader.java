@@ -27,9 +27,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads one kind's landing sources into staged rows ({@link Staging#schema}) in a single pass: JSON Lines and
- * CSV files are parsed with Jackson / a byte-level CSV reader in per-task Java loops (one task per file or per
- * byte range of a large JSON Lines file), SQLite tables through Spark JDBC with every column cast to TEXT.
- * No schema inference, no shuffle.
+ * CSV files are parsed with Jackson / a byte-level CSV reader in per-task Java loops (one task per bin of files
+ * and byte ranges of about equal size, see {@link Splits#bins}: the task count follows the bytes, not the file
+ * count), SQLite tables through Spark JDBC with every column cast to TEXT. No schema inference, no shuffle.
  */
 final class StageReader {
   private StageReader() {}
@@ -46,9 +46,10 @@ final class StageReader {
    * (memory, spilling to disk), which costs one copy per row to build and lets each later query read only the
    * fields it uses (Spark's columnar cache of the frame cost ~7% more CPU on a 1M-row ingestion).
    */
-  static Stage cached(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits) {
+  static Stage cached(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables, Limits limits,
+      long splitBytes) {
     StructType schema = Staging.schema(kind);
-    JavaRDD<InternalRow> compact = rows(spark, kind, units, tables, limits).mapPartitions(it -> {
+    JavaRDD<InternalRow> compact = rows(spark, kind, units, tables, limits, splitBytes).mapPartitions(it -> {
       UnsafeProjection toCompact = UnsafeProjection.create(schema);
       return mapped(it, r -> toCompact.apply(r).copy());
     }).persist(StorageLevel.MEMORY_AND_DISK());
@@ -70,11 +71,12 @@ final class StageReader {
   }
 
   private static JavaRDD<InternalRow> rows(SparkSession spark, Kind kind, List<Unit> units, List<SqliteTable> tables,
-      Limits limits) {
+      Limits limits, long splitBytes) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<JavaRDD<InternalRow>> parts = new ArrayList<>();
     if (!units.isEmpty()) {
-      parts.add(jsc.parallelize(units, units.size()).flatMap(u -> records(u, limits)));
+      List<List<Unit>> bins = Splits.bins(units, spark.sparkContext().defaultParallelism(), splitBytes);
+      parts.add(jsc.parallelize(bins, bins.size()).flatMap(bin -> records(bin, new Staging(kind, limits))));
     }
     for (SqliteTable t : tables) {
       parts.add(sqlite(spark, t, limits));
@@ -91,8 +93,26 @@ final class StageReader {
     return Splits.plan(spark, files, splitBytes);
   }
 
-  private static Iterator<InternalRow> records(Unit u, Limits limits) throws IOException {
-    Staging staging = new Staging(u.kind(), limits);
+  /** The records of a bin's units, one after the other, through one {@link Staging} (one per task). */
+  private static Iterator<InternalRow> records(List<Unit> bin, Staging staging) {
+    Iterator<Unit> next = bin.iterator();
+    return new Lazy() {
+      Iterator<InternalRow> current = java.util.Collections.emptyIterator();
+
+      @Override
+      InternalRow advance() throws IOException {
+        while (!current.hasNext()) {
+          if (!next.hasNext()) {
+            return null;
+          }
+          current = records(next.next(), staging);
+        }
+        return current.next();
+      }
+    };
+  }
+
+  private static Iterator<InternalRow> records(Unit u, Staging staging) throws IOException {
     Path path = Path.of(u.path());
     if (u.format() == Format.CSV) {
       List<String> header = CsvHeader.read(path, u.source());

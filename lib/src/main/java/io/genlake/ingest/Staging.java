@@ -4,15 +4,11 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genlake.table.BronzeTables;
 import io.genlake.table.Lineage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,13 +38,12 @@ final class Staging {
   static final String RULE = "_rule";
   static final String REASON = "_reason";
   private static final int BRONZE_COLUMNS = 5;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final Kind kind;
   private final Limits limits;
   private final MessageDigest sha;
+  private final JsonRecords json = new JsonRecords();
   private final int width;
   private final UTF8String label;
   /** Per own column: the value's conversion to Spark's internal form. */
@@ -107,16 +102,11 @@ final class Staging {
     UTF8String checksum = checksum(b, len);
     JsonNode node;
     try {
-      node = JSON.readTree(b, 0, len);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(code \\d+\\)", "");
-      if (msg.startsWith("Trailing token")) {
-        msg = "more than one JSON value on the line, the second one";
-      }
-      return rejected(source, line, text, checksum, Rule.MALFORMED_JSON,
-          where + " is not valid JSON: " + msg + " at column " + e.getLocation().getColumnNr());
-    } catch (IOException e) {
-      return rejected(source, line, text, checksum, Rule.MALFORMED_JSON, where + " is not valid JSON: " + e.getMessage());
+      node = json.parse(b, len, where);
+    } catch (Rejection r) {
+      return rejected(source, line, text, checksum, r.rule(), r.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      return rejected(source, line, text, checksum, Rule.INVALID_RECORD, unexpected(where, e));
     }
     if (node == null || !node.isObject()) {
       return rejected(source, line, text, checksum, Rule.MALFORMED_JSON,
@@ -124,7 +114,7 @@ final class Staging {
               + ")");
     }
     return mapped(source, line, text, checksum, new RecordFields((ObjectNode) node, false, where, kind.aliases(),
-        limits.maxStringLength()));
+        limits, json));
   }
 
   /** A CSV record with the file's header; null for a blank line. */
@@ -154,7 +144,7 @@ final class Staging {
       node.put(header.get(i), cells.get(i));
     }
     return mapped(source, line, text, checksum,
-        new RecordFields(node, true, where, kind.aliases(), limits.maxStringLength()));
+        new RecordFields(node, true, where, kind.aliases(), limits, json));
   }
 
   /** A SQLite row: its columns' text by name (null for SQL NULL), the record being its JSON object form. */
@@ -169,7 +159,7 @@ final class Staging {
       return rejected(source, rowid, text, checksum, Rule.RECORD_TOO_LARGE, tooLarge(where, b.length));
     }
     return mapped(source, rowid, text, checksum,
-        new RecordFields(node, true, where, kind.aliases(), limits.maxStringLength()));
+        new RecordFields(node, true, where, kind.aliases(), limits, json));
   }
 
   private InternalRow checkBytes(String source, long line, byte[] b, int len, String where) {
@@ -200,6 +190,9 @@ final class Staging {
       v = kind.map(fields);
     } catch (Rejection r) {
       return rejected(source, line, text, checksum, r.rule(), r.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // no record may stop its stream: a record the rules did not foresee is quarantined, never thrown
+      return rejected(source, line, text, checksum, Rule.INVALID_RECORD, unexpected(fields.where(), e));
     }
     Object[] row = new Object[width];
     fillBronze(row, source, line, text, checksum);
@@ -209,6 +202,13 @@ final class Staging {
     }
     row[width - 1] = v.eventTime() == null ? null : DateTimeUtils.fromJavaTimestamp(v.eventTime());
     return new GenericInternalRow(row);
+  }
+
+  /** The reason for a record that failed in a way no rule describes: what happened, and that it is a defect. */
+  private static String unexpected(String where, Throwable e) {
+    String msg = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+    return where + " could not be validated (" + e.getClass().getSimpleName() + msg + "); the record is kept here. "
+        + "Please report it as a genlake defect with this record";
   }
 
   private InternalRow rejected(String source, long line, UTF8String text, UTF8String checksum, Rule rule,

@@ -43,9 +43,8 @@ public final class Maintenance {
     for (TableId id : allTables(warehouse)) {
       long t0 = System.nanoTime();
       DeltaTable table = DeltaTable.forPath(warehouse.spark(), warehouse.location(id));
-      List<String> z = Z_ORDER.getOrDefault(id, List.of());
-      List<String> columns = Arrays.asList(table.toDF().columns());
-      Row metrics = z.isEmpty() || !columns.containsAll(z)
+      List<String> z = zOrderable(warehouse, id, table, result);
+      Row metrics = z.isEmpty()
           ? table.optimize().executeCompaction().select("metrics.numFilesAdded", "metrics.numFilesRemoved").first()
           : table.optimize().executeZOrderBy(z.toArray(new String[0]))
               .select("metrics.numFilesAdded", "metrics.numFilesRemoved").first();
@@ -56,6 +55,35 @@ public final class Maintenance {
     }
     return result;
   }
+
+  /**
+   * The configured Z-ORDER columns of {@code id} that the table has and keeps statistics on (Delta refuses to
+   * cluster by a column without them); each one left out is noted with the reason.
+   */
+  private static List<String> zOrderable(Warehouse warehouse, TableId id, DeltaTable table, StepResult result) {
+    List<String> z = Z_ORDER.getOrDefault(id, List.of());
+    if (z.isEmpty()) {
+      return z;
+    }
+    List<String> columns = Arrays.asList(table.toDF().columns());
+    String stats = table.detail().select("properties").first().getJavaMap(0)
+        .getOrDefault(STATS_COLUMNS, "").toString();
+    List<String> withStats = Arrays.asList(stats.split(","));
+    List<String> out = new java.util.ArrayList<>();
+    for (String c : z) {
+      if (!columns.contains(c)) {
+        result.note("optimize " + id + ": no z-order on " + c + ", the table has no such column");
+      } else if (!stats.isEmpty() && !withStats.contains(c)) {
+        result.note("optimize " + id + ": no z-order on " + c + ", Delta keeps no statistics on it ("
+            + STATS_COLUMNS + " = " + stats + "); the next ingestion adds them, then maintain clusters by it");
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
   /**
    * VACUUM every table, keeping at least {@code retainHours} of history, and more where a step still needs an

@@ -19,7 +19,9 @@ public final class PipelineRuns {
     SUCCEEDED,
     PARTIAL,
     FAILED,
-    SKIPPED;
+    SKIPPED,
+    /** The process was stopped (SIGTERM, Ctrl-C) while the run was in progress; see {@link InterruptedRuns}. */
+    INTERRUPTED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,7 +53,9 @@ public final class PipelineRuns {
     if (runs.isEmpty()) {
       return;
     }
-    warehouse.ensure(OpsPipelineRuns.SPEC);
+    if (!warehouse.exists(OpsPipelineRuns.TABLE)) {
+      warehouse.ensure(OpsPipelineRuns.SPEC); // created once; an append alone is quicker (shutdown hooks have seconds)
+    }
     List<Row> rows = new ArrayList<>();
     for (Run run : runs) {
       rows.add(row(run));

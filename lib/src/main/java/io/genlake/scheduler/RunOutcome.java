@@ -20,7 +20,7 @@ public record RunOutcome(Status status, Map<String, Status> steps, Map<String, S
   static Status overall(Iterable<Status> statuses) {
     Status out = Status.SUCCEEDED;
     for (Status s : statuses) {
-      if (s == Status.FAILED || s == Status.SKIPPED) {
+      if (s == Status.FAILED || s == Status.SKIPPED || s == Status.INTERRUPTED) {
         return Status.FAILED;
       }
       if (s == Status.PARTIAL) {

@@ -172,8 +172,8 @@ public final class Scheduler {
     }
     Status status = RunOutcome.overall(steps.values());
     Progress p = parent.progress();
-    p.step(job, "summary: " + String.join(", ", summary));
-    p.step(job, status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
+    p.result(job, "summary: " + String.join(", ", summary));
+    p.result(job, status.label() + " in " + Progress.seconds(System.nanoTime() - t0));
     notRun.add(new PipelineRuns.Run(parent.runId(), Optional.empty(), job, parent.full() ? "--full" : "",
         Optional.of(parent.runDate()), started, parent.now(), status,
         new StepReport(Map.of(), List.of(), summary, false), Optional.empty()));

@@ -1,5 +1,6 @@
 package io.genlake.scheduler;
 
+import io.genlake.ops.InterruptedRuns;
 import io.genlake.ops.PipelineRuns;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.ops.StepState;
@@ -41,6 +42,10 @@ final class StepRunner {
     Status status;
     SparkContext sc = ctx.spark().sparkContext();
     sc.setJobGroup(jobGroup(ctx), description(ctx, step), false);
+    // recorded as interrupted by a shutdown hook if the process is stopped before the step ends
+    InterruptedRuns.Handle tracked = InterruptedRuns.track(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(),
+        ctx.parentRunId(), step.name(), arguments, Optional.of(ctx.runDate()), started, started, Status.INTERRUPTED,
+        report, Optional.empty()));
     try {
       report = step.run(runCtx, plan.inputs());
       status = report.partial() ? Status.PARTIAL : Status.SUCCEEDED;
@@ -48,11 +53,15 @@ final class StepRunner {
       error = Optional.of(e);
       status = Status.FAILED;
     } finally {
+      tracked.close();
       sc.clearJobGroup();
     }
     long elapsed = System.nanoTime() - t0;
+    if (InterruptedRuns.shuttingDown()) {
+      return new Finished(Status.INTERRUPTED, report); // the shutdown hook recorded it
+    }
     synchronized (opsLock) {
-      print(ctx.progress(), step.name(), report, status, elapsed, error);
+      print(ctx, step.name(), report, status, elapsed, error);
       PipelineRuns.record(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(), ctx.parentRunId(), step.name(), arguments,
           Optional.of(ctx.runDate()), started, ctx.now(), status, report, error.map(Errors::describe)));
       if (status == Status.SUCCEEDED) {
@@ -72,15 +81,26 @@ final class StepRunner {
     return "genlake " + step.name() + " (run " + ctx.parentRunId().orElse(ctx.runId()) + ")";
   }
 
-  private static void print(Progress p, String step, StepReport report, Status status, long elapsed,
+  private static void print(RunContext ctx, String step, StepReport report, Status status, long elapsed,
       Optional<Throwable> error) {
+    Progress p = ctx.progress();
     for (Map.Entry<String, Long> c : report.counts().entrySet()) {
       p.step(step, c.getKey() + ": " + Progress.count(c.getValue()));
     }
     for (String note : report.notes()) {
       p.step(step, note);
     }
-    p.step(step, status.label() + " in " + Progress.seconds(elapsed) + error.map(e -> ": " + Errors.describe(e))
-        .orElse(""));
+    String last = status.label() + " in " + Progress.seconds(elapsed) + error.map(e -> ": " + Errors.describe(e))
+        .orElse("");
+    if (status == Status.FAILED) {
+      p.error(step, last);
+      if ("1".equals(System.getenv("GENLAKE_DEBUG"))) {
+        error.get().printStackTrace(System.err);
+      }
+    } else if (ctx.parentRunId().isPresent()) {
+      p.step(step, last); // one step of a run: the run's own line is the result
+    } else {
+      p.result(step, last);
+    }
   }
 }

@@ -87,7 +87,7 @@ public final class SilverFeedbackAttempts {
               + " IN ('physics','material_behavior','contamination','object_realism','aesthetics','scale')",
           "feedback_source_known", FEEDBACK_SOURCE + " IS NULL OR " + FEEDBACK_SOURCE + " IN ('user','automated','system')"),
       true)
-      .withStatsColumns(ATTEMPT_ID, Lineage.EVENT_TIME);
+      .withStatsColumns(ATTEMPT_ID, Lineage.EVENT_TIME, CATEGORY);
 
   private SilverFeedbackAttempts() {}
 }

@@ -129,7 +129,7 @@ public final class SilverGenerations {
           "cost_non_negative", COST_USD + " IS NULL OR " + COST_USD + " >= 0",
           "latency_non_negative", LATENCY_MS + " IS NULL OR " + LATENCY_MS + " >= 0"),
       true)
-      .withStatsColumns(GENERATION_ID, Lineage.EVENT_TIME);
+      .withStatsColumns(GENERATION_ID, Lineage.EVENT_TIME, MODEL_NAME, CHECKPOINT);
 
   private SilverGenerations() {}
 }

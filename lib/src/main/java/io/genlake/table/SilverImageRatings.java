@@ -81,7 +81,7 @@ public final class SilverImageRatings {
           "failure_category_known", FAILURE_CATEGORY + " IS NULL OR " + FAILURE_CATEGORY
               + " IN ('malformed','noise','incomplete','off_prompt')"),
       true)
-      .withStatsColumns(IMAGE_ID, Lineage.EVENT_TIME);
+      .withStatsColumns(IMAGE_ID, Lineage.EVENT_TIME, SESSION_ID);
 
   private SilverImageRatings() {}
 }
