@@ -39,7 +39,7 @@ final class FitChanges {
   /** The ops.step_state entry of the versions the gold tables were computed from. */
   static final String STATE_STEP = "fit.outputs";
   /** Bumped whenever scoring or tagging changes meaning, so gold tables from older code are recomputed. */
-  private static final String FORMAT = "fit-1";
+  private static final String FORMAT = "fit-2";
   static final List<TableId> INPUTS = List.of(SilverAssets.TABLE, SilverGenerations.TABLE, SilverActionBlocks.TABLE,
       SilverBlockFitRatings.TABLE);
   private static final List<TableId> OUTPUTS = List.of(GoldAssetTags.TABLE, GoldBlockImageFits.TABLE,
