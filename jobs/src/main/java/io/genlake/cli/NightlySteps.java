@@ -1,8 +1,10 @@
 package io.genlake.cli;
 
 import io.genlake.enrich.EnrichJob;
+import io.genlake.enrich.GenerationServing;
 import io.genlake.export.MlExports;
 import io.genlake.fit.FitJob;
+import io.genlake.fit.FitServing;
 import io.genlake.fit.inspector.FitInspector;
 import io.genlake.ingest.Ingestion;
 import io.genlake.ingest.Stream;
@@ -112,7 +114,9 @@ final class NightlySteps {
           .dependingOn(StepInputs::ontology).dependingOn(StepInputs::landing)
           .writing(ctx -> ctx.reports().resolve("fit").resolve("index.html")),
       new Step("report_failures", List.of("failure"), FailureJob.REPORT_INPUTS, FailureJob::report)
-          .writing(ctx -> ctx.reports().resolve("failures").resolve("index.html")));
+          .writing(ctx -> ctx.reports().resolve("failures").resolve("index.html")),
+      new Step("serve_fit", List.of("fit"), FitServing.INPUTS, FitServing::run).dependingOn(StepInputs::ontology),
+      new Step("serve_generations", List.of("enrich"), GenerationServing.INPUTS, GenerationServing::run));
 
   private NightlySteps() {}
 }

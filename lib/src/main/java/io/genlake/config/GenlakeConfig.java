@@ -12,10 +12,11 @@ public record GenlakeConfig(
     PreferenceConfig preference,
     FailureConfig failure,
     EnrichConfig enrich,
-    ExportConfig export) {
+    ExportConfig export,
+    ServeConfig serve) {
 
   static GenlakeConfig from(ConfigNode root) {
-    root.onlyKeys("paths", "spark", "ingest", "fit", "preference", "failure", "enrich", "export");
+    root.onlyKeys("paths", "spark", "ingest", "fit", "preference", "failure", "enrich", "export", "serve");
     return new GenlakeConfig(
         PathsConfig.from(root.child("paths")),
         SparkSettings.from(root.child("spark")),
@@ -24,6 +25,7 @@ public record GenlakeConfig(
         PreferenceConfig.from(root.child("preference")),
         FailureConfig.from(root.child("failure")),
         EnrichConfig.from(root.child("enrich")),
-        ExportConfig.from(root.child("export")));
+        ExportConfig.from(root.child("export")),
+        ServeConfig.from(root.child("serve")));
   }
 }

@@ -75,6 +75,7 @@ public final class EnrichJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long candidates = countStatuses(enriched, result);
+      HashChanges.record(w, enriched, ctx.runId(), result);
       ctx.progress().step("enrich", Progress.count(candidates) + (ctx.full() ? " generations (full)" : " stale generations"));
       if (candidates > 0 && ctx.full()) {
         rewrite(w, enriched);

@@ -205,13 +205,17 @@ public final class FitJob {
     return result;
   }
 
-  /** The scored ratings, in a stable order, for calibration (collected: one row per rating). */
+  /**
+   * The scored ratings, latest per user and role (a re-rating does not count twice), in a stable order, for
+   * calibration (collected: one row per rating).
+   */
   private static List<Calibration.Rated> rated(Dataset<Row> fits) {
     List<Calibration.Rated> rated = new ArrayList<>();
-    for (Row r : fits.where(col(GoldBlockImageFits.STATUS).equalTo(GoldBlockImageFits.SCORED))
+    Dataset<Row> scored = fits.where(col(GoldBlockImageFits.STATUS).equalTo(GoldBlockImageFits.SCORED));
+    for (Row r : SilverBlockFitRatings.latestPerUserAndRole(scored)
         .select(GoldBlockImageFits.BLOCK_ID, GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.ROLE_IN_SEQUENCE,
             GoldBlockImageFits.USER_ID, GoldBlockImageFits.FIT_RATING, GoldBlockImageFits.HEURISTIC_SCORE,
-            GoldBlockImageFits.BLOCK_TAGS_SNAPSHOT, GoldBlockImageFits.REQUIRED_MISSES)
+            GoldBlockImageFits.BLOCK_ONTOLOGY_IDS, GoldBlockImageFits.REQUIRED_MISSES)
         .orderBy(GoldBlockImageFits.BLOCK_ID, GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.USER_ID)
         .collectAsList()) {
       List<String> misses = r.getList(7); // contradicted required IDs are misses too
