@@ -28,9 +28,11 @@ try {
 
   // search and pick the block, then the asset
   await page.type("#block-q", cfg.blockQuery);
+  await page.waitForNetworkIdle({ idleTime: 400 }); // the search after the last keystroke has answered
   await page.waitForSelector(`#block-results li[data-id="${cfg.blockId}"]`);
   await page.click(`#block-results li[data-id="${cfg.blockId}"]`);
   await page.type("#asset-q", cfg.assetQuery);
+  await page.waitForNetworkIdle({ idleTime: 400 });
   await page.waitForSelector(`#asset-results li[data-id="${cfg.assetId}"]`);
   await page.click(`#asset-results li[data-id="${cfg.assetId}"]`);
   await page.waitForFunction(() => document.getElementById("score-value").dataset.score !== undefined);
