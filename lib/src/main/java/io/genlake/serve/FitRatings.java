@@ -33,6 +33,7 @@ public final class FitRatings {
   private final int maxNotesChars;
   private final List<Map<String, Object>> recorded = new ArrayList<>();
 
+  /** Ratings of pairs {@code fits} knows, appended to {@code landing}; notes up to {@code maxNotesChars}. */
   public FitRatings(FitService fits, RatingLanding landing, int maxNotesChars) {
     this.fits = fits;
     this.landing = landing;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,7 @@ public final class FitService {
   private final Snapshot<InspectorData> snapshot;
   private final Path landing;
 
+  /** The inspector over {@code snapshot}; local images are looked up under {@code landing}. */
   public FitService(Snapshot<InspectorData> snapshot, Path landing) {
     this.snapshot = snapshot;
     this.landing = landing;
@@ -39,7 +42,7 @@ public final class FitService {
   public Map<String, Object> searchBlocks(String query, int limit) {
     InspectorData d = data();
     List<Map<String, Object>> out = new ArrayList<>();
-    search(query, limit, d.blocks(), InspectorData.Block::id, b -> b.searchText(), b -> {
+    search(query, limit, d.blocks(), InspectorData.Block::searchText, b -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("block_id", b.id());
       m.put("prompt", b.prompt().orElse(null));
@@ -53,7 +56,7 @@ public final class FitService {
   public Map<String, Object> searchAssets(String query, int limit) {
     InspectorData d = data();
     List<Map<String, Object>> out = new ArrayList<>();
-    search(query, limit, d.assets(), InspectorData.Asset::id, a -> a.searchText(), a -> {
+    search(query, limit, d.assets(), InspectorData.Asset::searchText, a -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("asset_id", a.id());
       m.put("caption", a.captions().isEmpty() ? a.generationPrompt().orElse(null) : a.captions().get(0));
@@ -63,8 +66,9 @@ public final class FitService {
     return Map.of("snapshot_as_of", d.asOf(), "total", d.assets().size(), "results", out);
   }
 
-  private static <T> void search(String query, int limit, Map<String, T> items, java.util.function.Function<T, String> id,
-      java.util.function.Function<T, String> text, java.util.function.Consumer<T> add) {
+  /** Adds to {@code add} the exact-id match, then items whose text contains every word, up to {@code limit}. */
+  private static <T> void search(String query, int limit, Map<String, T> items, Function<T, String> text,
+      Consumer<T> add) {
     String q = query == null ? "" : query.trim();
     int n = 0;
     T exact = items.get(q);

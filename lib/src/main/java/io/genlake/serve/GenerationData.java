@@ -58,6 +58,7 @@ public final class GenerationData {
     return new GenerationData(file);
   }
 
+  /** When the nightly wrote the snapshot (ISO-8601 instant). */
   public String asOf() {
     return SnapshotReader.text(header, "as_of");
   }
@@ -73,14 +74,17 @@ public final class GenerationData {
     return generations;
   }
 
+  /** The assets a generation produced (silver.assets rows). */
   public List<ObjectNode> assets(String generationId) {
     return assetsByGeneration.getOrDefault(generationId, List.of());
   }
 
+  /** Block-fit ratings naming the generation. */
   public List<ObjectNode> ratingsOfGeneration(String generationId) {
     return ratingsByGeneration.getOrDefault(generationId, List.of());
   }
 
+  /** Block-fit ratings of an asset of the recent generations. */
   public List<ObjectNode> ratingsOfAsset(String assetId) {
     return ratingsByAsset.getOrDefault(assetId, List.of());
   }
@@ -95,6 +99,7 @@ public final class GenerationData {
     return reproducibility;
   }
 
+  /** Prompt versions by version_id (family, number). */
   public Map<String, ObjectNode> versions() {
     return versions;
   }

@@ -26,6 +26,7 @@ public final class GenerationService {
 
   private final Snapshot<GenerationData> snapshot;
 
+  /** The panel over {@code snapshot}. */
   public GenerationService(Snapshot<GenerationData> snapshot) {
     this.snapshot = snapshot;
   }

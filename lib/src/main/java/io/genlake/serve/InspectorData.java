@@ -94,6 +94,7 @@ public final class InspectorData {
     return runId;
   }
 
+  /** The ontology the nightly used (parsed from the snapshot). */
   public Ontology ontology() {
     return ontology;
   }
@@ -103,10 +104,12 @@ public final class InspectorData {
     return scorer;
   }
 
+  /** Non-deleted blocks by id, in id order. */
   public Map<String, Block> blocks() {
     return blocks;
   }
 
+  /** Tagged (non-deleted) assets by id, in id order. */
   public Map<String, Asset> assets() {
     return assets;
   }

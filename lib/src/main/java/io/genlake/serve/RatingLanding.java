@@ -27,6 +27,7 @@ public final class RatingLanding {
 
   private final Path dir;
 
+  /** Appends under {@code landing}/{@value #DIRECTORY}. */
   public RatingLanding(Path landing) {
     this.dir = landing.resolve(DIRECTORY);
   }

@@ -31,6 +31,7 @@ public final class Routes {
   private final FitRatings ratings;
   private final GenerationService generations;
 
+  /** The routes over the three services. */
   public Routes(FitService fits, FitRatings ratings, GenerationService generations) {
     this.fits = fits;
     this.ratings = ratings;

@@ -27,10 +27,12 @@ public final class ServeApp {
     this.generations = new GenerationService(gen);
   }
 
+  /** The fit inspector's operations. */
   public FitService fits() {
     return fits;
   }
 
+  /** Ratings into the landing ({@code fit rate} uses this too). */
   public FitRatings ratings() {
     return ratings;
   }

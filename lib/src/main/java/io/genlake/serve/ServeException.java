@@ -8,6 +8,7 @@ public final class ServeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
 
+  /** A refusal with HTTP {@code status} and a message for the user. */
   public ServeException(int status, String message) {
     super(message);
     this.status = status;
@@ -23,6 +24,7 @@ public final class ServeException extends RuntimeException {
     return new ServeException(404, message);
   }
 
+  /** The HTTP status to answer. */
   public int status() {
     return status;
   }

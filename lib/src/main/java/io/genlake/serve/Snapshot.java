@@ -35,6 +35,7 @@ public final class Snapshot<T> {
     this.missingHint = missingHint;
   }
 
+  /** The snapshot file this reads. */
   public Path file() {
     return file;
   }
