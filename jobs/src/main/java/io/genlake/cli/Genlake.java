@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       FeedbackCommand.class,
       PreferenceCommand.class,
       RecommendCommand.class,
-      PrefsCommand.class
+      PrefsCommand.class,
+      ServeCommand.class
     })
 public final class Genlake implements Runnable {
   /** Exit status when a step finished but left work undone. */

@@ -16,8 +16,8 @@ class GenlakeTest {
   void theBenchJarAddsGenerateAndBenchBeforeHelp() {
     CommandLine cl = Genlake.commandLine(ServiceLoader.load(CommandExtension.class));
     List<String> names = List.copyOf(cl.getSubcommands().keySet());
-    assertEquals(List.of("prefs", "generate", "bench", "help"), names.subList(names.size() - 4, names.size()));
-    assertEquals(List.of("ingest", "enrich", "failures", "fit", "prefs", "recommend", "nightly"),
+    assertEquals(List.of("serve", "generate", "bench", "help"), names.subList(names.size() - 4, names.size()));
+    assertEquals(List.of("ingest", "enrich", "failures", "fit", "prefs", "recommend", "nightly", "serve"),
         List.copyOf(cl.getSubcommands().get("bench").getSubcommands().keySet()));
   }
 

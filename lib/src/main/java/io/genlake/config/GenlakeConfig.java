@@ -12,15 +12,16 @@ public record GenlakeConfig(
     PreferenceConfig preference,
     FailureConfig failure,
     EnrichConfig enrich,
-    ExportConfig export) {
+    ExportConfig export,
+    ServeConfig serve) {
 
   /** This configuration with another failure section (e.g. a command-line option overriding one of its keys). */
   public GenlakeConfig withFailure(FailureConfig failure) {
-    return new GenlakeConfig(paths, spark, ingest, fit, preference, failure, enrich, export);
+    return new GenlakeConfig(paths, spark, ingest, fit, preference, failure, enrich, export, serve);
   }
 
   static GenlakeConfig from(ConfigNode root) {
-    root.onlyKeys("paths", "spark", "ingest", "fit", "preference", "failure", "enrich", "export");
+    root.onlyKeys("paths", "spark", "ingest", "fit", "preference", "failure", "enrich", "export", "serve");
     return new GenlakeConfig(
         PathsConfig.from(root.child("paths")),
         SparkSettings.from(root.child("spark")),
@@ -29,6 +30,7 @@ public record GenlakeConfig(
         PreferenceConfig.from(root.child("preference")),
         FailureConfig.from(root.child("failure")),
         EnrichConfig.from(root.child("enrich")),
-        ExportConfig.from(root.child("export")));
+        ExportConfig.from(root.child("export")),
+        ServeConfig.from(root.child("serve")));
   }
 }

@@ -79,6 +79,7 @@ public final class EnrichJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long candidates = countStatuses(enriched, result);
+      HashChanges.record(w, enriched, ctx.runId(), result);
       ctx.progress().step("enrich", Progress.count(candidates) + (full ? " generations (full"
           + (ctx.full() ? "" : ": " + inputs.whyFull()) + ")" : " changed generations"));
       if (candidates > 0 && full) {

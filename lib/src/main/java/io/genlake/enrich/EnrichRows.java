@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genlake.table.Fields;
+import io.genlake.table.GoldCanonicalHashChanges;
+import io.genlake.table.Lineage;
 import io.genlake.table.SilverGenerations;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -34,6 +36,12 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
   static final String PARAMETERS_STATUS = "_parameters_status";
   /** {@link ContentRatingPolicy.Status} label; counted per run. */
   static final String SOCIAL_STATUS = "_social_status";
+  /** The canonical hash silver held before this enrichment (null when none). */
+  static final String PREVIOUS_HASH = "_previous_hash";
+  /** The previous resolved prompt version id. */
+  static final String PREVIOUS_VERSION = "_previous_version";
+  /** Why the hash changed ({@link GoldCanonicalHashChanges#REASONS}); null when it did not change or was new. */
+  static final String HASH_CHANGE = "_hash_change";
 
   /** The enrichment columns this loop computes, in silver.generations order. */
   static final List<String> COMPUTED = List.of(SilverGenerations.CANONICAL_HASH, SilverGenerations.RESOLVED_PROMPT,
@@ -43,11 +51,14 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
 
   /**
    * Output: the whole silver.generations row with its enrichment columns filled (so a full run can rewrite
-   * the table without joining back), then the two statuses.
+   * the table without joining back), then the two statuses and the hash change (previous hash and version, why).
    */
   static final StructType SCHEMA = Fields.schema(List.of(SilverGenerations.SCHEMA.fields()), List.of(
       optional(PARAMETERS_STATUS, StringType),
-      optional(SOCIAL_STATUS, StringType)));
+      optional(SOCIAL_STATUS, StringType),
+      optional(PREVIOUS_HASH, StringType),
+      optional(PREVIOUS_VERSION, StringType),
+      optional(HASH_CHANGE, StringType)));
 
   private final String hashAlgorithm;
   private final ContentRatingPolicy ratings;
@@ -123,7 +134,27 @@ final class EnrichRows implements MapPartitionsFunction<Row, Row> {
     }
     out[copy.length] = parametersStatus;
     out[copy.length + 1] = rating.status().label();
+    Optional<String> previous = string(r, SilverGenerations.CANONICAL_HASH);
+    Optional<String> previousVersion = string(r, SilverGenerations.RESOLVED_PROMPT_VERSION_ID);
+    out[copy.length + 2] = previous.orElse(null);
+    out[copy.length + 3] = previousVersion.orElse(null);
+    out[copy.length + 4] = previous.filter(p -> !p.equals(hash)).map(p -> hashChange(r, previousVersion, resolution))
+        .orElse(null);
     return RowFactory.create(out);
+  }
+
+  /** Why a row's hash changed: its record was re-ingested, else its prompt resolved differently, else the form changed. */
+  private static String hashChange(Row r, Optional<String> previousVersion, Resolution resolution) {
+    int enriched = r.fieldIndex(SilverGenerations.ENRICHED_AT);
+    int ingested = r.fieldIndex(Lineage.INGESTED_AT);
+    if (!r.isNullAt(enriched) && !r.isNullAt(ingested) && r.getTimestamp(enriched).before(r.getTimestamp(ingested))) {
+      return GoldCanonicalHashChanges.RECORD_CHANGED;
+    }
+    Optional<String> previousPrompt = string(r, SilverGenerations.RESOLVED_PROMPT);
+    if (!previousVersion.equals(resolution.versionId()) || !previousPrompt.equals(resolution.prompt())) {
+      return GoldCanonicalHashChanges.PROMPT_RESOLUTION;
+    }
+    return GoldCanonicalHashChanges.CANONICAL_FORM;
   }
 
   /**

@@ -30,7 +30,8 @@ final class GoldTables {
 
   static StepResult write(Warehouse w, EnrichConfig config) {
     Dataset<Row> generations = w.read(SilverGenerations.TABLE).filter(col(SilverGenerations.IS_DELETED).equalTo(false));
-    Dataset<Row> ratings = w.readOrEmpty(SilverBlockFitRatings.SPEC);
+    // a re-rating by the same user and role replaces the earlier one in the averages, as it did before history was kept
+    Dataset<Row> ratings = SilverBlockFitRatings.latestPerUserAndRole(w.readOrEmpty(SilverBlockFitRatings.SPEC));
     Dataset<Row> versions = w.readOrEmpty(SilverPromptVersions.SPEC);
     ContentRatingPolicy policy = new ContentRatingPolicy(config.intimacyBands());
     // four independent tables: written concurrently, so one's planning and commit overlap another's tasks

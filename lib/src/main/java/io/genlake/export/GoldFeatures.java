@@ -38,6 +38,7 @@ final class GoldFeatures {
         user(col(GoldBlockImageFits.USER_ID), pseudonymizer).as(GenerationFeatures.USER),
         col(GoldBlockImageFits.HEURISTIC_SCORE), col(GoldBlockImageFits.REQUIRED_MATCHES),
         col(GoldBlockImageFits.REQUIRED_MISSES), col(GoldBlockImageFits.CONFLICTS), col(GoldBlockImageFits.SOFT_MATCHES),
+        col(GoldBlockImageFits.BLOCK_ONTOLOGY_IDS), col(GoldBlockImageFits.ASSET_ONTOLOGY_IDS),
         col(GoldBlockImageFits.BLOCK_TAGS_SNAPSHOT), col(GoldBlockImageFits.ASSET_TAGS_SNAPSHOT),
         col(GoldBlockImageFits.FIT_RATING).as("label_fit_rating"));
   }

@@ -140,6 +140,7 @@ public final class CompiledBlock implements Serializable {
         for (String other : ontology.decode(both)) {
           conflicts.add(id + "!" + other);
         }
+        misses.add(id); // a contradicted required ID is missing too (seed 000: "block expects from_behind")
       } else {
         penalty += missWeight[r];
         s -= missWeight[r];

@@ -203,17 +203,20 @@ public final class FitJob {
     return result;
   }
 
-  /** The scored ratings, in a stable order, for calibration (collected: one row per rating). */
+  /**
+   * The scored ratings, latest per user and role (a re-rating does not count twice), in a stable order, for
+   * calibration (collected: one row per rating).
+   */
   private static List<Calibration.Rated> rated(Dataset<Row> fits) {
     List<Calibration.Rated> rated = new ArrayList<>();
-    for (Row r : fits.where(col(GoldBlockImageFits.STATUS).equalTo(GoldBlockImageFits.SCORED))
+    Dataset<Row> scored = fits.where(col(GoldBlockImageFits.STATUS).equalTo(GoldBlockImageFits.SCORED));
+    for (Row r : SilverBlockFitRatings.latestPerUserAndRole(scored)
         .select(GoldBlockImageFits.BLOCK_ID, GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.ROLE_IN_SEQUENCE,
             GoldBlockImageFits.USER_ID, GoldBlockImageFits.FIT_RATING, GoldBlockImageFits.HEURISTIC_SCORE,
-            GoldBlockImageFits.BLOCK_TAGS_SNAPSHOT, GoldBlockImageFits.REQUIRED_MISSES, GoldBlockImageFits.CONFLICTS)
+            GoldBlockImageFits.BLOCK_ONTOLOGY_IDS, GoldBlockImageFits.REQUIRED_MISSES)
         .orderBy(GoldBlockImageFits.BLOCK_ID, GoldBlockImageFits.ASSET_ID, GoldBlockImageFits.USER_ID)
         .collectAsList()) {
-      List<String> misses = new ArrayList<>(r.<String>getList(7));
-      r.<String>getList(8).forEach(c -> misses.add(c.substring(0, c.indexOf('!'))));
+      List<String> misses = r.getList(7); // contradicted required IDs are misses too
       rated.add(new Calibration.Rated(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4),
           r.getDouble(5), r.getList(6), misses));
     }

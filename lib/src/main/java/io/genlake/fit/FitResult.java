@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A heuristic fit score in [0, 1] and why: {@code score = clamp(1 - requiredPenalty + softBonus)}, with the
- * required block IDs the asset has, lacks, or contradicts (a conflicting asset ID named as
- * {@code block_id!asset_id}), the soft block IDs it shares, and both tag sets as compared (the asset's with
+ * required block IDs the asset has and lacks (a required ID the asset contradicts is a miss too, and
+ * each conflicting asset ID is also listed as {@code block_id!asset_id} in {@code conflicts}), the soft block IDs it shares, and both tag sets as compared (the asset's with
  * implied parents added).
  */
 public record FitResult(

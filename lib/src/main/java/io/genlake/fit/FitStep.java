@@ -30,7 +30,7 @@ public final class FitStep extends DeclaredStep {
   public static final List<TableId> OUTPUTS = List.of(GoldAssetTags.TABLE, GoldBlockImageFits.TABLE,
       GoldBlockAssetCandidates.TABLE, GoldFitCalibration.TABLE);
   /** Bumped whenever scoring or tagging changes meaning, so gold tables from older code are recomputed in full. */
-  static final int CODE_VERSION = 1;
+  static final int CODE_VERSION = 2;
 
   /** The step. */
   public FitStep() {

@@ -26,20 +26,33 @@ public final class PairScoring {
 
   private PairScoring() {}
 
-  /** Scores {@code blockId} against {@code assetId}; unknown IDs fail with a message saying where it looked. */
+  /**
+   * Scores {@code blockId} against {@code assetId}; unknown IDs fail with a message saying where it looked, and a
+   * soft-deleted block or asset fails as the nightly treats it: as unknown.
+   */
   public static PairScore score(Warehouse w, Ontology ontology, String blockId, String assetId) {
     Tagger tagger = new Tagger(ontology);
     List<Row> blocks = w.readOrEmpty(SilverActionBlocks.SPEC).where(col(SilverActionBlocks.BLOCK_ID).equalTo(lit(blockId)))
-        .select(SilverActionBlocks.PROMPT, SilverActionBlocks.TAGS).collectAsList();
+        .select(SilverActionBlocks.PROMPT, SilverActionBlocks.TAGS, SilverActionBlocks.IS_DELETED).collectAsList();
     if (blocks.isEmpty()) {
       throw new IllegalArgumentException("Block " + blockId + " is not in silver.action_blocks of " + w.root()
           + ": check the id, or ingest the block export (reference/action_blocks/) first.");
     }
+    if (blocks.get(0).getBoolean(2)) {
+      throw new IllegalArgumentException("Block " + blockId + " is soft-deleted in silver.action_blocks of " + w.root()
+          + " (is_deleted = true): the nightly fit treats it as unknown (its ratings get status unknown_block and "
+          + "no score). Undelete it in the block export to score it.");
+    }
     List<Row> assets = w.readOrEmpty(SilverAssets.SPEC).where(col(SilverAssets.ASSET_ID).equalTo(lit(assetId)))
-        .select(SilverAssets.CAPTIONS, SilverAssets.SOURCE_GENERATION_ID).collectAsList();
+        .select(SilverAssets.CAPTIONS, SilverAssets.SOURCE_GENERATION_ID, SilverAssets.IS_DELETED).collectAsList();
     if (assets.isEmpty()) {
       throw new IllegalArgumentException("Asset " + assetId + " is not in silver.assets of " + w.root()
           + ": check the id, or ingest the asset export (reference/assets/) first.");
+    }
+    if (assets.get(0).getBoolean(2)) {
+      throw new IllegalArgumentException("Asset " + assetId + " is soft-deleted in silver.assets of " + w.root()
+          + " (is_deleted = true): the nightly fit treats it as unknown (no gold.asset_tags row; its ratings get "
+          + "status unknown_asset and no score). Undelete it in the asset export to score it.");
     }
     Row block = blocks.get(0);
     String prompt = block.isNullAt(0) ? null : block.getString(0);

@@ -49,6 +49,8 @@ final class RatedFits {
             col("r." + SilverBlockFitRatings.FIT_RATING),
             col("r." + SilverBlockFitRatings.APP_HEURISTIC_SCORE),
             col("r." + SilverBlockFitRatings.NOTES),
+            col("r." + SilverBlockFitRatings.BLOCK_TAGS_SNAPSHOT),
+            col("r." + SilverBlockFitRatings.ASSET_TAGS_SNAPSHOT),
             col("r." + SilverBlockFitRatings.CREATED_AT),
             col("b." + BlockTagging.BLOCK_IDS),
             col("b." + BlockTagging.UNMAPPED),
@@ -61,11 +63,11 @@ final class RatedFits {
     List<Row> out = new ArrayList<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      boolean blockKnown = !r.isNullAt(10);
-      boolean assetKnown = !r.isNullAt(12);
-      List<String> blockIds = blockKnown ? r.getList(10) : List.of();
-      List<String> unmapped = blockKnown ? r.getList(11) : List.of();
-      List<String> assetIds = assetKnown ? r.getList(12) : List.of();
+      boolean blockKnown = !r.isNullAt(12);
+      boolean assetKnown = !r.isNullAt(14);
+      List<String> blockIds = blockKnown ? r.getList(12) : List.of();
+      List<String> unmapped = blockKnown ? r.getList(13) : List.of();
+      List<String> assetIds = assetKnown ? r.getList(14) : List.of();
       Double score = null;
       String status = !blockKnown ? GoldBlockImageFits.UNKNOWN_BLOCK
           : !assetKnown ? GoldBlockImageFits.UNKNOWN_ASSET : GoldBlockImageFits.SCORED;
@@ -77,8 +79,8 @@ final class RatedFits {
       out.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), score, r.get(7),
           Seqs.of(scored ? fit.requiredMatches() : List.of()), Seqs.of(scored ? fit.requiredMisses() : List.of()),
           Seqs.of(scored ? fit.conflicts() : List.of()), Seqs.of(scored ? fit.softMatches() : List.of()),
-          Seqs.of(blockIds), Seqs.of(unmapped), Seqs.of(scored ? fit.assetOntologyIds() : assetIds), status,
-          r.get(8), r.get(9)));
+          Seqs.of(blockIds), Seqs.of(unmapped), Seqs.of(scored ? fit.assetOntologyIds() : assetIds), r.get(9), r.get(10),
+          status, r.get(8), r.get(11)));
     }
     return out.iterator();
   }

@@ -35,8 +35,9 @@ final class RatingMappers {
     if (asset == null && generation == null) {
       throw in.missingBecause("has neither asset_id nor generation_id: a rating needs one of them");
     }
-    return out.put(SilverBlockFitRatings.RATING_KEY, ratingKey(block, asset, generation, user, role))
-        .put(SilverBlockFitRatings.RATING_ID, in.id(SilverBlockFitRatings.RATING_ID))
+    String ratingId = in.id(SilverBlockFitRatings.RATING_ID);
+    return out.put(SilverBlockFitRatings.RATING_KEY, ratingKey(ratingId, block, asset, generation, user, role, created))
+        .put(SilverBlockFitRatings.RATING_ID, ratingId)
         .put(SilverBlockFitRatings.BLOCK_ID, block)
         .put(SilverBlockFitRatings.ASSET_ID, asset)
         .put(SilverBlockFitRatings.GENERATION_ID, generation)
@@ -44,15 +45,34 @@ final class RatingMappers {
         .put(SilverBlockFitRatings.USER_ID, user)
         .put(SilverBlockFitRatings.FIT_RATING, rating)
         .put(SilverBlockFitRatings.APP_HEURISTIC_SCORE, in.decimal(SilverBlockFitRatings.APP_HEURISTIC_SCORE, 0, 1))
+        .put(SilverBlockFitRatings.BLOCK_TAGS_SNAPSHOT, tagSnapshot(in, SilverBlockFitRatings.BLOCK_TAGS_SNAPSHOT))
+        .put(SilverBlockFitRatings.ASSET_TAGS_SNAPSHOT, tagSnapshot(in, SilverBlockFitRatings.ASSET_TAGS_SNAPSHOT))
         .put(SilverBlockFitRatings.NOTES, in.string(SilverBlockFitRatings.NOTES))
         .put(SilverBlockFitRatings.CREATED_AT, created)
         .eventTime(created);
   }
 
-  /** SHA-256 (hex) of the natural key's parts; a null part is distinct from any string. */
-  static String ratingKey(String block, String asset, String generation, String user, String role) {
+  /**
+   * The ontology IDs of a tag snapshot as the app recorded it: seed 000's object {@code {"ontology_ids": [...], ...}}
+   * (its other members stay in the bronze record); null when the record has no snapshot, empty when the object has no
+   * {@code ontology_ids}.
+   */
+  private static List<String> tagSnapshot(RecordFields in, String name) {
+    RecordFields snapshot = in.nested(name, Map.of());
+    return snapshot == null ? null : snapshot.strings(SilverBlockFitRatings.SNAPSHOT_ONTOLOGY_IDS);
+  }
+
+  /**
+   * The rating's own key, SHA-256 (hex): of the app's rating_id when it gave one (a record sent again with the same
+   * id replaces the earlier one), else of the pair, user, role and created_at. Every rating is its own row: a
+   * re-rating of the same pair by the same user and role is a new row, never a replacement.
+   */
+  static String ratingKey(String ratingId, String block, String asset, String generation, String user, String role,
+      Timestamp created) {
+    String[] parts = ratingId != null ? new String[] {"rating_id", ratingId}
+        : new String[] {block, asset, generation, user, role, created.toInstant().toString()};
     StringBuilder b = new StringBuilder();
-    for (String part : new String[] {block, asset, generation, user, role}) {
+    for (String part : parts) {
       b.append(part == null ? "\u0000null" : part).append('\u0001');
     }
     try {

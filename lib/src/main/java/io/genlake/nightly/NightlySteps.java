@@ -1,9 +1,11 @@
 package io.genlake.nightly;
 
 import io.genlake.enrich.EnrichStep;
+import io.genlake.enrich.GenerationServingStep;
 import io.genlake.export.ExportStep;
 import io.genlake.failure.FailureStep;
 import io.genlake.failure.report.FailureReportStep;
+import io.genlake.fit.FitServingStep;
 import io.genlake.fit.FitStep;
 import io.genlake.fit.inspector.FitReportStep;
 import io.genlake.ingest.IngestStep;
@@ -15,7 +17,7 @@ import java.util.List;
 /**
  * The nightly pipeline's steps, one line each. Their order follows from their tables ({@link Pipeline}): ingest, then
  * enrich (it rewrites columns of silver.generations), then fit, preference and failure at the same time, then export
- * and the two reports; list order only breaks ties among steps ready at once.
+ * and the two reports and the serving snapshots of {@code genlake serve}; list order only breaks ties among steps ready at once.
  */
 public final class NightlySteps {
   private NightlySteps() {}
@@ -30,7 +32,9 @@ public final class NightlySteps {
         new FailureStep(),
         new ExportStep(),
         FitReportStep.overview(),
-        new FailureReportStep());
+        new FailureReportStep(),
+        new FitServingStep(),
+        new GenerationServingStep());
   }
 
   /** The nightly pipeline. */

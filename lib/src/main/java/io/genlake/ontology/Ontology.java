@@ -77,6 +77,27 @@ public final class Ontology implements Serializable {
     return path.filter(p -> !p.isBlank()).map(p -> load(Path.of(p))).orElseGet(Ontology::bundled);
   }
 
+  /**
+   * The YAML text {@link #loadOrBundled} parses (so a serving snapshot can carry the very ontology the nightly used);
+   * fails like loading when the file or resource is missing.
+   */
+  public static String textOf(Optional<String> path) {
+    Optional<String> file = path.filter(p -> !p.isBlank());
+    try {
+      if (file.isPresent()) {
+        return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+      }
+      try (InputStream in = Ontology.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new OntologyException("Cannot load the bundled ontology: class-path resource " + RESOURCE + " is missing.");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new OntologyException("Cannot read ontology " + file.orElse(RESOURCE) + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Parses ontology YAML text; {@code source} names it in error messages. */
   public static Ontology parse(String yaml, String source) {
     return OntologyLoader.parse(yaml, source);

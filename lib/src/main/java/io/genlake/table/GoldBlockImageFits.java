@@ -13,9 +13,10 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code gold.block_image_fits}: seed 000's BlockImageFit for every silver rating, with the heuristic score
- * recomputed from today's ontology, its explanation, and the block and asset tag snapshots. Ratings whose
- * block or asset is unknown are kept with a status saying so and a null score.
+ * {@code gold.block_image_fits}: seed 000's BlockImageFit for every silver rating (re-ratings included: one row
+ * each), with the heuristic score recomputed from today's tags and ontology, its explanation, today's tags as
+ * compared, and the tag snapshots the app recorded when the rating was made, as recorded. Ratings whose block or
+ * asset is unknown are kept with a status saying so and a null score.
  */
 public final class GoldBlockImageFits {
   public static final TableId TABLE = TableId.gold("block_image_fits");
@@ -35,10 +36,15 @@ public final class GoldBlockImageFits {
   /** {@code block_id!asset_id} pairs: a required block ID contradicted by an asset ID. */
   public static final String CONFLICTS = "conflicts";
   public static final String SOFT_MATCHES = "soft_matches";
-  public static final String BLOCK_TAGS_SNAPSHOT = "block_tags_snapshot";
+  /** The block's ontology IDs today, as compared. */
+  public static final String BLOCK_ONTOLOGY_IDS = "block_ontology_ids";
   /** Block tags that map to no ontology ID. */
   public static final String BLOCK_UNMAPPED_TAGS = "block_unmapped_tags";
-  /** The asset's IDs with implied parents, as compared. */
+  /** The asset's IDs today with implied parents, as compared. */
+  public static final String ASSET_ONTOLOGY_IDS = "asset_ontology_ids";
+  /** The block's IDs the app showed the rater, as recorded (null when the rating recorded none). */
+  public static final String BLOCK_TAGS_SNAPSHOT = "block_tags_snapshot";
+  /** The asset's IDs the app showed the rater, as recorded (null when the rating recorded none). */
   public static final String ASSET_TAGS_SNAPSHOT = "asset_tags_snapshot";
   /** scored, unknown_block, unknown_asset. */
   public static final String STATUS = "status";
@@ -64,9 +70,11 @@ public final class GoldBlockImageFits {
       required(REQUIRED_MISSES, Fields.STRINGS),
       required(CONFLICTS, Fields.STRINGS),
       required(SOFT_MATCHES, Fields.STRINGS),
-      required(BLOCK_TAGS_SNAPSHOT, Fields.STRINGS),
+      required(BLOCK_ONTOLOGY_IDS, Fields.STRINGS),
       required(BLOCK_UNMAPPED_TAGS, Fields.STRINGS),
-      required(ASSET_TAGS_SNAPSHOT, Fields.STRINGS),
+      required(ASSET_ONTOLOGY_IDS, Fields.STRINGS),
+      optional(BLOCK_TAGS_SNAPSHOT, Fields.STRINGS),
+      optional(ASSET_TAGS_SNAPSHOT, Fields.STRINGS),
       required(STATUS, StringType),
       optional(NOTES, StringType),
       required(CREATED_AT, TimestampType));

@@ -13,6 +13,8 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepReport;
 import io.genlake.scheduler.RunOutcome;
 import io.genlake.scheduler.Scheduler;
+import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldCanonicalHashChanges;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverPromptVersions;
 import io.genlake.testing.TestSpark;
@@ -175,14 +177,39 @@ class EnrichJobTest {
     w.append(SilverPromptVersions.TABLE, spark.createDataFrame(List.of(
         version("f3-v1", "f3", 1, "late text", "2026-01-01 00:00:00")), SilverPromptVersions.SCHEMA)
         .withColumn(io.genlake.table.Lineage.INGESTED_AT, org.apache.spark.sql.functions.current_timestamp()));
+    String g5Before = silver(w).get("g5").getAs(SilverGenerations.CANONICAL_HASH);
     StepReport late = enrich(context(w, dir, false));
     assertEquals(3, late.count(EnrichJob.CANDIDATES));
     assertEquals(1, late.count("resolution.resolved"));
     assertEquals("late text", silver(w).get("g5").getAs(SilverGenerations.RESOLVED_PROMPT));
+    // g5's hash changed with its prompt: recorded (old, new, why), not silently overwritten
+    assertEquals(1, late.count("canonical_hash.changed"));
+    List<Row> changes = w.read(GoldCanonicalHashChanges.TABLE).collectAsList();
+    assertEquals(1, changes.size());
+    assertEquals("g5", changes.get(0).getAs(GoldCanonicalHashChanges.GENERATION_ID));
+    assertEquals(g5Before, changes.get(0).getAs(GoldCanonicalHashChanges.PREVIOUS_HASH));
+    assertEquals(silver(w).get("g5").<String>getAs(SilverGenerations.CANONICAL_HASH),
+        changes.get(0).getAs(GoldCanonicalHashChanges.CANONICAL_HASH));
+    assertEquals(GoldCanonicalHashChanges.PROMPT_RESOLUTION, changes.get(0).getAs(GoldCanonicalHashChanges.REASON));
+    assertEquals("f3-v1", changes.get(0).getAs(GoldCanonicalHashChanges.RESOLVED_PROMPT_VERSION_ID));
+    assertNull(changes.get(0).getAs(GoldCanonicalHashChanges.PREVIOUS_RESOLVED_PROMPT_VERSION_ID));
+
+    // g2 re-ingested with other steps: its record changed at the source
+    io.delta.tables.DeltaTable.forPath(spark, w.location(SilverGenerations.TABLE)).update(
+        org.apache.spark.sql.functions.col(SilverGenerations.GENERATION_ID).equalTo("g2"),
+        Map.of(SilverGenerations.STEPS, org.apache.spark.sql.functions.lit(42),
+            io.genlake.table.Lineage.INGESTED_AT, org.apache.spark.sql.functions.current_timestamp()));
+    StepReport reingested = enrich(context(w, dir, false));
+    assertEquals(1, reingested.count("canonical_hash.changed"));
+    assertEquals(List.of("g2 record_changed", "g5 prompt_resolution"), w.read(GoldCanonicalHashChanges.TABLE)
+        .orderBy(GoldCanonicalHashChanges.GENERATION_ID).collectAsList().stream()
+        .map(r -> r.getAs(GoldCanonicalHashChanges.GENERATION_ID) + " " + r.getAs(GoldCanonicalHashChanges.REASON))
+        .toList());
 
     String hash = silver(w).get("g1").getAs(SilverGenerations.CANONICAL_HASH);
     StepReport full = enrich(context(w, dir, true));
     assertEquals(9, full.count(EnrichJob.CANDIDATES));
+    assertEquals(0, full.count("canonical_hash.changed"), "same inputs, same code: no hash changes");
     Map<String, Row> after = silver(w);
     assertEquals(9, after.size());
     assertEquals(hash, after.get("g1").getAs(SilverGenerations.CANONICAL_HASH));

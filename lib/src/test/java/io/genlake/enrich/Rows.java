@@ -56,6 +56,8 @@ final class Rows {
     set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.BLOCK_ID, "block-1");
     set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.GENERATION_ID, generationId);
     set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.ROLE_IN_SEQUENCE, "initial");
+    // one rater per rating: the enrichment counts the latest rating per user and role
+    set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.USER_ID, "rater-" + key);
     set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.FIT_RATING, rating);
     set(cells, SilverBlockFitRatings.SCHEMA, SilverBlockFitRatings.CREATED_AT, INGESTED);
     lineage(cells, SilverBlockFitRatings.SCHEMA, INGESTED);

@@ -22,7 +22,8 @@ class FitScorerTest {
     assertEquals(0.50, r.requiredPenalty(), 1e-12);
     assertEquals(0.10, r.softBonus(), 1e-12);
     assertEquals(List.of("rel:side_by_side"), r.requiredMatches());
-    assertEquals(List.of(), r.requiredMisses());
+    // the contradicted required ID is a miss (seed 000's example) and, with what contradicts it, a conflict
+    assertEquals(List.of("cam:from_behind"), r.requiredMisses());
     assertEquals(List.of("cam:from_behind!cam:front_view"), r.conflicts());
     assertEquals(List.of("mood:tender"), r.softMatches());
     assertEquals(List.of("cam:from_behind", "rel:side_by_side", "mood:tender", "speed:slow"), r.blockOntologyIds());

@@ -185,11 +185,12 @@ class IngestionTest {
     assertEquals("row 2 has selected true and rejected true, expected exactly one of them true",
         reason(w, QuarantineTables.RATINGS, "sqlite:sqlite/prefs.sqlite#user_preferences", 2));
 
-    // block fit: 8 records (the blank line is not one), 6 rejected, lines 1 and 7 share a key: 7 wins
+    // block fit: 8 records (the blank line is not one), 6 rejected; lines 1 and 7 rate the same pair by the same user
+    // and role: every rating is its own row, so both are kept (history), none is a duplicate
     assertEquals(8 + 4, r.count("silver.block_fit_ratings.read"));
     assertEquals(6 + 2, r.count("silver.block_fit_ratings.quarantined"));
-    assertEquals(3, r.count("silver.block_fit_ratings.accepted"));
-    assertEquals(1, r.count("silver.block_fit_ratings.duplicates"));
+    assertEquals(4, r.count("silver.block_fit_ratings.accepted"));
+    assertEquals(0, r.count("silver.block_fit_ratings.duplicates"));
     assertEquals(2, r.count("silver.block_fit_ratings.quarantined.missing_field"));
     for (String t : List.of("silver.block_fit_ratings", "silver.generations", "silver.image_ratings",
         "silver.preference_events", "silver.feedback_attempts", "silver.sessions", "silver.prompt_versions")) {
@@ -202,7 +203,8 @@ class IngestionTest {
     assertEquals(r.count("read"), w.read(BronzeTables.RATINGS).count() + w.read(BronzeTables.GENERATIONS).count()
         + w.read(BronzeTables.FEEDBACK).count() + w.read(BronzeTables.REFERENCE).count());
 
-    Row fit = w.read(SilverBlockFitRatings.TABLE).where("asset_id = 'a1'").first();
+    assertEquals(2, w.read(SilverBlockFitRatings.TABLE).where("asset_id = 'a1'").count());
+    Row fit = w.read(SilverBlockFitRatings.TABLE).where("asset_id = 'a1' AND rating_id = 'r7'").first();
     assertEquals(5, (int) fit.getAs(SilverBlockFitRatings.FIT_RATING));
     assertEquals("r7", fit.getAs(SilverBlockFitRatings.RATING_ID));
     assertEquals(0.8, (double) fit.getAs(SilverBlockFitRatings.APP_HEURISTIC_SCORE));
@@ -321,13 +323,13 @@ class IngestionTest {
     Warehouse w = new Warehouse(spark, dir.resolve("wh").toString());
     w.ensure(SilverBlockFitRatings.SPEC);
     java.sql.Timestamp t = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-20T10:00:00Z"));
-    Row seven = org.apache.spark.sql.RowFactory.create("k", null, BLOCK, "a1", null, "initial", "u1", 7, null, null, t,
-        "f.jsonl", 1L, "run", t, t);
+    Row seven = org.apache.spark.sql.RowFactory.create("k", null, BLOCK, "a1", null, "initial", "u1", 7, null, null, null,
+        null, t, "f.jsonl", 1L, "run", t, t);
     Exception e = assertThrows(Exception.class, () -> w.append(SilverBlockFitRatings.TABLE,
         spark.createDataFrame(List.of(seven), SilverBlockFitRatings.SCHEMA)));
     assertTrue(String.valueOf(e.getMessage()).contains("fit_rating_range"), e.getMessage());
     Row noTarget = org.apache.spark.sql.RowFactory.create("k", null, BLOCK, null, null, "initial", "u1", 3, null, null,
-        t, "f.jsonl", 1L, "run", t, t);
+        null, null, t, "f.jsonl", 1L, "run", t, t);
     Exception e2 = assertThrows(Exception.class, () -> w.append(SilverBlockFitRatings.TABLE,
         spark.createDataFrame(List.of(noTarget), SilverBlockFitRatings.SCHEMA)));
     assertTrue(String.valueOf(e2.getMessage()).contains("rated_target"), e2.getMessage());

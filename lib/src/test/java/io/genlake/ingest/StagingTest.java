@@ -91,7 +91,8 @@ class StagingTest {
     assertEquals(3, (int) r.getAs(SilverBlockFitRatings.FIT_RATING));
     assertEquals("unspecified", r.getAs(SilverBlockFitRatings.ROLE_IN_SEQUENCE));
     assertEquals("r1", r.getAs(SilverBlockFitRatings.RATING_ID));
-    assertEquals(RatingMappers.ratingKey(BLOCK, "a1", null, "u9", "unspecified"),
+    assertEquals(RatingMappers.ratingKey("r1", BLOCK, "a1", null, "u9", "unspecified",
+            Timestamp.from(java.time.Instant.parse("2026-11-20T10:00:00Z"))),
         r.getAs(SilverBlockFitRatings.RATING_KEY));
     assertEquals(java.time.Instant.parse("2026-11-20T10:00:00Z"), ((Timestamp) r.getAs("event_time")).toInstant());
   }

@@ -154,7 +154,7 @@ public final class FitInspector {
       }
       Row asset = assets.get(e.getKey());
       out.add(new InspectorHtml.Pair(e.getKey(), 0, Thumbnails.of(asset, landing),
-          first.getList(first.fieldIndex(GoldBlockImageFits.ASSET_TAGS_SNAPSHOT)), first.getAs(GoldBlockImageFits.HEURISTIC_SCORE),
+          first.getList(first.fieldIndex(GoldBlockImageFits.ASSET_ONTOLOGY_IDS)), first.getAs(GoldBlockImageFits.HEURISTIC_SCORE),
           first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MATCHES)),
           first.getList(first.fieldIndex(GoldBlockImageFits.REQUIRED_MISSES)),
           first.getList(first.fieldIndex(GoldBlockImageFits.CONFLICTS)),

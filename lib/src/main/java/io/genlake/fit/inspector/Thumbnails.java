@@ -1,13 +1,12 @@
 package io.genlake.fit.inspector;
 
+import io.genlake.serve.LocalImage;
 import io.genlake.table.GoldAssetTags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
@@ -17,8 +16,7 @@ import org.apache.spark.sql.Row;
  */
 final class Thumbnails {
   /** Largest image embedded. */
-  static final long MAX_EMBEDDED_IMAGE = 2L << 20;
-  private static final Set<String> VIDEO = Set.of("mp4", "webm", "mov", "mkv", "avi", "m4v");
+  static final long MAX_EMBEDDED_IMAGE = LocalImage.MAX_BYTES;
 
   /**
    * What the page shows for an asset.
@@ -36,39 +34,20 @@ final class Thumbnails {
     if (asset == null) {
       return none("unknown asset", "asset not in gold.asset_tags", Optional.empty());
     }
-    String url = asset.getAs(GoldAssetTags.URL);
-    Optional<String> link = Optional.ofNullable(url).filter(u -> u.startsWith("https://") || u.startsWith("http://"));
-    String path = asset.getAs(GoldAssetTags.PATH);
-    if (path == null || path.isBlank()) {
-      return link.isPresent()
-          ? none("remote only", "remote image " + link.get() + ": not loaded, the page is self-contained", link)
-          : none("no image", "no path or URL", link);
+    Optional<String> url = Optional.ofNullable(asset.<String>getAs(GoldAssetTags.URL));
+    Optional<String> link = url.filter(u -> u.startsWith("https://") || u.startsWith("http://"));
+    LocalImage image = LocalImage.of(Optional.ofNullable(asset.<String>getAs(GoldAssetTags.PATH)), link, landing);
+    if (image.file().isEmpty()) {
+      String detail = image.label().equals("remote only")
+          ? "remote image " + link.orElse("") + ": not loaded, the page is self-contained" : image.detail();
+      return none(image.label(), detail, link);
     }
-    Path p = Path.of(path).isAbsolute() ? Path.of(path) : landing.resolve(path);
-    String lower = path.toLowerCase(Locale.ROOT);
-    String ext = lower.substring(lower.lastIndexOf('.') + 1);
-    String mime = switch (ext) {
-      case "png" -> "image/png";
-      case "jpg", "jpeg" -> "image/jpeg";
-      case "webp" -> "image/webp";
-      case "gif" -> "image/gif";
-      default -> null;
-    };
     try {
-      if (mime == null) {
-        return VIDEO.contains(ext) ? none("video", path + ": a video, no still image to show", link)
-            : none("not an image", path + ": not a PNG, JPEG, WebP or GIF file", link);
-      }
-      if (!Files.isRegularFile(p)) {
-        return none("file missing", path + ": no such file at " + p, link);
-      }
-      if (Files.size(p) > MAX_EMBEDDED_IMAGE) {
-        return none("over 2 MB", path + ": larger than 2 MB, not embedded", link);
-      }
-      String uri = "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(p));
-      return new Thumbnail(Optional.of(uri), "", path, link);
+      String uri = "data:" + image.mime() + ";base64," + Base64.getEncoder().encodeToString(
+          Files.readAllBytes(image.file().get()));
+      return new Thumbnail(Optional.of(uri), "", image.detail(), link);
     } catch (IOException e) {
-      return none("unreadable", path + ": cannot be read (" + e.getMessage() + ")", link);
+      return none("unreadable", image.detail() + ": cannot be read (" + e.getMessage() + ")", link);
     }
   }
 
