@@ -86,7 +86,7 @@ final class BenchPrefsCommand implements Callable<Integer> {
     long sparkNanos = 0;
     if (!skipSpark) {
       long t0 = System.nanoTime();
-      PairCountsBenchmark.pairCounts(spark.read().parquet(input.toString()), AS_OF, config.preference())
+      PairCountsBenchmark.pairCounts(spark.read().parquet(input.toString()), config.preference())
           .write().mode(SaveMode.Overwrite).parquet(sparkOut.toString());
       sparkNanos = System.nanoTime() - t0;
       p.step("bench prefs", "spark: " + Progress.seconds(sparkNanos) + ", " + rate(events, sparkNanos) + " events/s");
@@ -111,7 +111,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
       st.execute("SET memory_limit = " + quote(duckdbMemory.replaceAll("[^0-9A-Za-z. ]", "")));
       st.execute("SET temp_directory = " + quote(dir.resolve("duckdb-tmp").toAbsolutePath().toString()));
       long t1 = System.nanoTime();
-      st.execute(duckdbPairs(input, duckOut, config.preference().decayDays(), config.preference().minKeywordLength()));
+      st.execute(duckdbPairs(input, duckOut, config.preference().timeConstantDays(),
+          config.preference().minKeywordLength()));
       duckNanos = System.nanoTime() - t1;
       p.step("bench prefs", "duckdb (" + threads + " threads): " + Progress.seconds(duckNanos) + ", "
           + rate(events, duckNanos) + " events/s");
@@ -140,7 +141,9 @@ final class BenchPrefsCommand implements Callable<Integer> {
 
   /**
    * The DuckDB statement: tokenize (lower case, split on non-alphanumerics, stop words and short words out,
-   * distinct), weight exp(-age_days / decay_days), explode scopes and the four pair kinds, group by the pair.
+   * distinct), weight exp(-age_days / decay_days) at the benchmark's as_of, explode scopes and the five pair kinds,
+   * group by the pair; the decayed sums are then carried to each pair's newest event (the stored form), multiplied
+   * by exp((as_of - newest) / decay_days).
    * The tokenized events are materialized once (DuckDB 1.1 inlines a CTE into every branch that reads it, which
    * tokenized each event four times) and lists are expanded by unnest in the select list (lateral unnest joins and
    * nested list lambdas were 2 to 5 times slower on this query); the result is the same. Only constants and the
@@ -157,22 +160,25 @@ final class BenchPrefsCommand implements Callable<Integer> {
     String asOf = "TIMESTAMP '" + AS_OF.toString().replace("T", " ").replace("Z", "") + "'";
     return "COPY (WITH ev AS MATERIALIZED (SELECT user_id, coalesce(share_preferences, true) AS share, checkpoint, "
         + "action = 'selected' AS sel, "
-        + "CASE WHEN created_at >= " + asOf + " THEN 1.0 ELSE exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / "
-        + decayDays + ") END AS w, "
+        + "exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / " + decayDays + ") AS w, created_at AS t, "
         + String.format(tokens, "prompt") + " AS kws, " + String.format(tokens, "negative_prompt") + " AS negs, "
         + "list_distinct(list_transform(loras, l -> l.name)) AS los, "
         + "list_filter([user_id, CASE WHEN coalesce(share_preferences, true) THEN '*' END], x -> x IS NOT NULL) AS scopes "
         + "FROM read_parquet(" + quote(input + "/*.parquet") + ")), "
-        + "es AS (SELECT unnest(scopes) AS scope, checkpoint, sel, w, kws, negs, los FROM ev), "
-        + "ek AS (SELECT scope, checkpoint, sel, w, unnest(kws) AS a, negs, los FROM es), "
+        + "es AS (SELECT unnest(scopes) AS scope, checkpoint, sel, w, t, kws, negs, los FROM ev), "
+        + "ek AS (SELECT scope, checkpoint, sel, w, t, unnest(kws) AS a, negs, los FROM es), "
         + "pairs AS ("
-        + "SELECT scope, 'keyword_checkpoint' AS kind, a, checkpoint AS b, sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'keyword_lora', a, unnest(los), sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'keyword_negative', a, unnest(negs), sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, unnest(los), sel, w FROM es) "
+        + "SELECT scope, 'keyword_checkpoint' AS kind, a, checkpoint AS b, sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_lora', a, unnest(los), sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_negative', a, unnest(negs), sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, unnest(los), sel, w, t FROM es "
+        + "UNION ALL SELECT scope, 'checkpoint', checkpoint, '', sel, w, t FROM es) "
         + "SELECT scope AS user_id, kind, a AS item_a, b AS item_b, "
         + "sum(CASE WHEN sel THEN 1 ELSE 0 END)::BIGINT AS selected, sum(CASE WHEN sel THEN 0 ELSE 1 END)::BIGINT AS rejected, "
-        + "sum(CASE WHEN sel THEN w ELSE 0 END) AS decayed_selected, sum(CASE WHEN sel THEN 0 ELSE w END) AS decayed_rejected "
+        + "sum(CASE WHEN sel THEN w ELSE 0 END) * exp((epoch(" + asOf + ") - epoch(max(t))) / 86400.0 / " + decayDays
+        + ") AS decayed_selected, "
+        + "sum(CASE WHEN sel THEN 0 ELSE w END) * exp((epoch(" + asOf + ") - epoch(max(t))) / 86400.0 / " + decayDays
+        + ") AS decayed_rejected, max(t) AS last_event_at "
         + "FROM pairs GROUP BY ALL) TO " + quote(output + "/part-0.parquet") + " (FORMAT PARQUET)";
   }
 

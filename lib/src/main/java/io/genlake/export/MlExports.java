@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.preference.PreferenceLearning;
 import io.genlake.table.GoldBlockImageFits;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.SilverBlockFitRatings;
@@ -42,10 +43,10 @@ public final class MlExports {
   /** One exported feature table: its name, stable key, the tables it reads, and how it is built. */
   public record Feature(String name, Column key, List<TableId> sources, Builder builder) {}
 
-  /** Builds a feature table from the warehouse. */
+  /** Builds a feature table from the run's warehouse (and its configuration and run date, where needed). */
   @FunctionalInterface
   public interface Builder {
-    Dataset<Row> build(Warehouse warehouse, Optional<Pseudonymizer> pseudonymizer);
+    Dataset<Row> build(RunContext ctx, Optional<Pseudonymizer> pseudonymizer);
   }
 
   private MlExports() {}
@@ -55,12 +56,15 @@ public final class MlExports {
     return List.of(
         new Feature("generations", functions.col(GenerationFeatures.GENERATION_ID),
             List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE, SilverBlockFitRatings.TABLE),
-            (w, p) -> GenerationFeatures.build(w.read(SilverGenerations.TABLE),
-                w.readOrEmpty(SilverImageRatings.SPEC), w.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
+            (ctx, p) -> GenerationFeatures.build(ctx.warehouse().read(SilverGenerations.TABLE),
+                ctx.warehouse().readOrEmpty(SilverImageRatings.SPEC),
+                ctx.warehouse().readOrEmpty(SilverBlockFitRatings.SPEC), p)),
         new Feature("block_asset_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldBlockImageFits.TABLE),
-            (w, p) -> GoldFeatures.blockAssetPairs(w.read(GoldBlockImageFits.TABLE), p)),
+            (ctx, p) -> GoldFeatures.blockAssetPairs(ctx.warehouse().read(GoldBlockImageFits.TABLE), p)),
         new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldPreferencePairStats.TABLE),
-            (w, p) -> GoldFeatures.preferencePairs(w.read(GoldPreferencePairStats.TABLE), p)));
+            // scores are computed when read: the decayed sums at each scope's anchor (docs/preference.md)
+            (ctx, p) -> GoldFeatures.preferencePairs(PreferenceLearning.scoredPairs(ctx.warehouse(),
+                ctx.config().preference(), ctx.runDate()), p)));
   }
 
   /** Every table the export reads (the nightly step's inputs for its up-to-date check). */
@@ -111,7 +115,7 @@ public final class MlExports {
     ObjectNode tables = manifest.putObject("tables");
     for (Feature f : present) {
       long t0 = System.nanoTime();
-      Dataset<Row> written = MlExportWriter.write(f.builder().build(w, pseudonymizer), f.key(),
+      Dataset<Row> written = MlExportWriter.write(f.builder().build(ctx, pseudonymizer), f.key(),
           dir.resolve(f.name()).toString(), ctx.config().export());
       ObjectNode t = tables.putObject(f.name());
       t.put("path", f.name() + "/");

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class RecommenderTest {
   private final KeywordExtractor extractor = KeywordExtractor.defaults();
-  private final Recommender recommender =
-      new Recommender(Scores.seedDefaults(), new Recommender.Policy(0.7, 0.3, 3, true, 2000));
+  private final Recommender recommender = new Recommender(Scores.seedDefaults(),
+      new Recommender.Policy(0.7, 0.3, 3, true, 2000, io.genlake.config.PreferenceConfig.Ranking.SEED));
 
-  private static void record(ServingSnapshot s, List<String> keywords, String checkpoint, long selected, long total) {
+  private static void record(SnapshotData s, List<String> keywords, String checkpoint, long selected, long total) {
     for (String k : keywords) {
       s.putGlobal(k, checkpoint, PairCounts.of(selected, total));
     }
@@ -22,7 +22,11 @@ class RecommenderTest {
 
   /** Seed 003's scenario: anime rejected with A, anime selected with B, photorealistic selected with A. */
   private ServingSnapshot scenario(boolean withAnimeRejections) {
-    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
+    return scenarioData(withAnimeRejections).build();
+  }
+
+  private SnapshotData scenarioData(boolean withAnimeRejections) {
+    SnapshotData s = new SnapshotData(Instant.EPOCH);
     if (withAnimeRejections) {
       record(s, extractor.keywords("anime girl with blue hair"), "A", 0, 8);
     }
@@ -63,38 +67,51 @@ class RecommenderTest {
 
   @Test
   void coldStartUserStartsFromGlobalThenPersonalizes() {
-    ServingSnapshot s = scenario(true);
+    SnapshotData data = scenarioData(true);
     List<String> photo = extractor.keywords("photorealistic landscape");
+    for (String k : photo) {
+      data.putUser("picky", k, "A", PairCounts.of(0, 10));
+    }
+    ServingSnapshot s = data.build();
     double global = recommender.score(s, photo, "A", Optional.empty()).score();
     assertEquals(global, recommender.score(s, photo, "A", Optional.of("new-user")).score(), 0.0);
-    for (String k : photo) {
-      s.putUser("picky", k, "A", PairCounts.of(0, 10));
-    }
     // 0.5 * global + 0.5 * 0 after ten rejections of the user's own
     assertEquals(0.5 * global, recommender.score(s, photo, "A", Optional.of("picky")).score(), 1e-12);
   }
 
   @Test
   void modesFollowConfidence() {
-    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
-    s.putGlobal("castle", "A", PairCounts.of(60, 80));
-    s.putGlobal("castle", "B", PairCounts.of(10, 80));
-    s.putGlobal("castle", "C", PairCounts.of(1, 2));
+    ServingSnapshot s = new SnapshotData(Instant.EPOCH).putGlobal("castle", "A", PairCounts.of(60, 80))
+        .putGlobal("castle", "B", PairCounts.of(10, 80)).putGlobal("castle", "C", PairCounts.of(1, 2))
+        .putCheckpoint("A", PairCounts.of(5, 10)).putCheckpoint("B", PairCounts.of(9, 10)).build();
     Recommender.Recommendation rec = recommender.recommend(s, List.of("castle"), List.of("C", "B", "A"), Optional.empty(), 3);
     assertEquals(Recommender.Mode.EXPLOIT, rec.mode());
     assertEquals(List.of("A"), rec.toTry());
     Recommender.Recommendation none = recommender.recommend(s, List.of(), List.of("C", "B", "A"), Optional.empty(), 3);
     assertEquals(Recommender.Mode.EXPLORE, none.mode());
     assertEquals(0.0, none.confidence(), 0.0);
-    // no keywords: all at the prior, ties by name
-    assertEquals(List.of("A", "B", "C"), none.toTry());
+    // no keywords: ranked by the checkpoints' overall seed scores (B 9/10: 0.7, A 5/10: 0.5, C unseen: the prior),
+    // ties by name
+    assertEquals(List.of("B", "A", "C"), none.toTry());
+    assertEquals(0.7, none.ranking().get(0).score(), 1e-12);
+    // keywords none of which has statistics: the same rule, and they are listed
+    Recommender.Recommendation unknown =
+        recommender.recommend(s, List.of("spaceship", "nebula"), List.of("C", "B", "A"), Optional.empty(), 3);
+    assertEquals(List.of("spaceship", "nebula"), unknown.unknownKeywords());
+    assertEquals("B", unknown.recommended());
+    assertEquals(Recommender.Mode.EXPLORE, unknown.mode());
+    // one known keyword is enough to rank by keyword; the unknown one scores the prior
+    Recommender.Recommendation partly =
+        recommender.recommend(s, List.of("castle", "nebula"), List.of("C", "B", "A"), Optional.empty(), 3);
+    assertEquals(List.of("nebula"), partly.unknownKeywords());
+    assertEquals("A", partly.recommended());
+    assertEquals(((10.0 / 90 * 0.5 + 80.0 / 90 * 0.75) + 0.5) / 2, partly.ranking().get(0).score(), 1e-12);
   }
 
   @Test
   void thompsonProbabilitiesAreReproducibleAndFavourTheStrongArm() {
-    ServingSnapshot s = new ServingSnapshot(Instant.EPOCH);
-    s.putGlobal("castle", "A", PairCounts.of(60, 80));
-    s.putGlobal("castle", "B", PairCounts.of(10, 80));
+    ServingSnapshot s = new SnapshotData(Instant.EPOCH).putGlobal("castle", "A", PairCounts.of(60, 80))
+        .putGlobal("castle", "B", PairCounts.of(10, 80)).build();
     Recommender.Recommendation one = recommender.recommend(s, List.of("castle"), List.of("A", "B"), Optional.empty(), 42);
     Recommender.Recommendation two = recommender.recommend(s, List.of("castle"), List.of("A", "B"), Optional.empty(), 42);
     assertEquals(one.choiceProbabilities(), two.choiceProbabilities());
@@ -102,8 +119,7 @@ class RecommenderTest {
     assertTrue(one.choiceProbabilities().get("A") > 0.99, one.choiceProbabilities().toString());
     assertEquals(Optional.of("A"), one.thompsonChoice());
     // an unseen arm against a seen 1-of-2 arm: both drawn sometimes
-    ServingSnapshot thin = new ServingSnapshot(Instant.EPOCH);
-    thin.putGlobal("castle", "A", PairCounts.of(1, 2));
+    ServingSnapshot thin = new SnapshotData(Instant.EPOCH).putGlobal("castle", "A", PairCounts.of(1, 2)).build();
     double pb = recommender.recommend(thin, List.of("castle"), List.of("A", "B"), Optional.empty(), 5)
         .choiceProbabilities().get("B");
     assertEquals(0.5, pb, 0.05);
