@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SaveMode;
@@ -27,10 +30,13 @@ import picocli.CommandLine.Option;
  * {@code genlake bench prefs --events N}: builds the preference pair statistics of N synthetic events with
  * Spark (the nightly code path: Java keyword extraction, one shuffle on the pair key) and, on the same Parquet
  * input, the same aggregation in DuckDB (SQL tokenizer equivalent on these plain-word prompts); prints both
- * times, rows per second, their ratio, and checks that both produced the same pairs and sums.
+ * times, rows per second, their ratio, and checks that both produced the same pairs and sums. With
+ * {@code --generations N}: the nightly preference step full and incremental on a generated landing
+ * ({@link BenchPrefsNightly}).
  */
 @Command(name = "prefs", mixinStandardHelpOptions = true,
-    description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events.")
+    description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events; "
+        + "with --generations, the nightly preference step full and incremental.")
 final class BenchPrefsCommand implements Callable<Integer> {
   private static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
   private static final long EVENTS_PER_FILE = 250_000;
@@ -58,10 +64,35 @@ final class BenchPrefsCommand implements Callable<Integer> {
       description = "DuckDB memory_limit; it spills to --dir beyond it. Default: ${DEFAULT-VALUE}.")
   String duckdbMemory;
 
+  @Option(names = "--generations", paramLabel = "N", defaultValue = "0",
+      description = "Instead: the nightly preference step on a generated landing of N generations, full, then with "
+          + "--new-share new data (incremental), then --full again; prints the times, their ratio and the offline "
+          + "evaluation. Default: off.")
+  long generations;
+
+  @Option(names = "--new-share", paramLabel = "R", defaultValue = "0.01",
+      description = "With --generations: new data as a share of N. Default: ${DEFAULT-VALUE}.")
+  double newShare;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "With --generations: the run date (default today, UTC).")
+  Optional<LocalDate> date = Optional.empty();
+
   @Override
   public Integer call() throws Exception {
     GenlakeConfig config = warehouse.config();
     Progress p = new Progress(System.err, false);
+    if (generations > 0) {
+      if (generations < 100 || !(newShare > 0 && newShare <= 1)) {
+        throw new IllegalArgumentException("Cannot benchmark --generations " + generations + " with --new-share "
+            + newShare + ": give at least 100 generations and a share in (0, 1].");
+      }
+      SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
+          warehouse.master.orElse(config.spark().master()), config.spark().shufflePartitions(), config.spark().conf()),
+          dir);
+      BenchPrefsNightly.run(spark, config, generations, newShare, date.orElse(LocalDate.now(ZoneOffset.UTC)), dir, p,
+          System.out);
+      return 0;
+    }
     // ~50 pair rows per event: size the shuffle for the input (adaptive execution coalesces small partitions),
     // and read in splits of ~350,000 events, so one map task's pair rows fit its share of memory
     int partitions = (int) Math.max(config.spark().shufflePartitions(), events / EVENTS_PER_SHUFFLE_PARTITION);

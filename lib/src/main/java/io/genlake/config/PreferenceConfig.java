@@ -34,7 +34,8 @@ import java.util.Optional;
  * @param evaluationRefreshShare the offline evaluation is run again when the counted events grew by this share since
  *     the last one (and on every full recompute)
  * @param evaluationBootstrap bootstrap resamples of each evaluation interval
- * @param ranking how the recommender picks: the seed's Bayesian average, the Beta posterior mean or a Thompson draw
+ * @param ranking how the recommender picks: the seed's Bayesian average, the Beta posterior mean, a Thompson draw, or
+ *     the checkpoint's overall score moved by each keyword's lift
  * @param maxLoras LoRAs recommended per prompt at most
  */
 public record PreferenceConfig(
@@ -84,7 +85,12 @@ public record PreferenceConfig(
     /** The Beta posterior mean of the selection rate, averaged over the prompt's keywords. */
     BETA,
     /** One Thompson draw from each candidate's Beta posterior (summed over the keywords). */
-    THOMPSON;
+    THOMPSON,
+    /**
+     * The checkpoint's overall score moved by each keyword's lift in log-odds (naive Bayes): a keyword that tells
+     * nothing about the checkpoint leaves its score as it is, instead of pulling it toward the prior.
+     */
+    LIFT;
 
     /** The configuration value. */
     public String label() {
@@ -140,7 +146,7 @@ public record PreferenceConfig(
         node.decimal("evaluation_holdout_share", 0.01, 0.99),
         node.decimal("evaluation_refresh_share", 0.0, 1e6),
         node.integer("evaluation_bootstrap", 100, 100_000),
-        Ranking.valueOf(node.oneOf("ranking", "seed", "beta", "thompson").toUpperCase(java.util.Locale.ROOT)),
+        Ranking.valueOf(node.oneOf("ranking", "seed", "beta", "thompson", "lift").toUpperCase(java.util.Locale.ROOT)),
         node.integer("max_loras", 0, 100));
   }
 }

@@ -35,6 +35,17 @@ public record Decay(double timeConstantDays) implements Serializable {
     return new Decay(halfLifeDays / Math.log(2));
   }
 
+  /** Microseconds since the epoch of an instant (Spark's timestamp unit). */
+  public static long micros(java.time.Instant t) {
+    return Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1_000;
+  }
+
+  /** The instant of microseconds since the epoch. */
+  public static java.time.Instant instant(long micros) {
+    return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
   /** The half-life in days: tau x ln 2. */
   public double halfLifeDays() {
     return timeConstantDays * Math.log(2);
@@ -47,7 +58,8 @@ public record Decay(double timeConstantDays) implements Serializable {
 
   /** The factor that carries a sum kept as of {@code fromMicros} to {@code toMicros} (1 when not later). */
   public double factor(long fromMicros, long toMicros) {
-    return toMicros <= fromMicros ? 1.0 : StrictMath.exp(-((toMicros - fromMicros) / MICROS_PER_DAY) / timeConstantDays);
+    return toMicros <= fromMicros ? 1.0
+        : StrictMath.exp(-((toMicros - fromMicros) / MICROS_PER_DAY) / timeConstantDays);
   }
 
   /**

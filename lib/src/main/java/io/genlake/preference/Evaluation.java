@@ -32,13 +32,14 @@ import org.apache.spark.sql.types.StructType;
  * prompt (and user); when the choice is the event's checkpoint the event counts for the method, and its hit rate is
  * the share of those events that were selected: an estimate of how often people would select what the method
  * recommends. Methods: global popularity (the most selected checkpoint), per-keyword popularity (the most selected
- * for the prompt's keywords), the seed's Bayesian average, the Beta posterior mean, and Thompson sampling. Cost: one
+ * for the prompt's keywords), the seed's Bayesian average, the Beta posterior mean, Thompson sampling, and the
+ * keyword lift (each checkpoint's overall score moved by its keywords' log-odds lifts). Cost: one
  * pair-statistics build on the training events (ranking pairs only), one pass over the held-out events with the
  * training snapshot broadcast, and a bootstrap on the driver over outcome counts ({@link ReplayBootstrap}).
  */
 final class Evaluation {
   private static final StructType CODES = Fields.schema(Fields.required("code", DataTypes.IntegerType));
-  private static final List<Ranking> MODELS = List.of(Ranking.SEED, Ranking.BETA, Ranking.THOMPSON);
+  private static final List<Ranking> MODELS = List.of(Ranking.SEED, Ranking.BETA, Ranking.THOMPSON, Ranking.LIFT);
   private static final long BOOTSTRAP_SEED = 42;
 
   private Evaluation() {}
@@ -107,6 +108,7 @@ final class Evaluation {
       case SEED -> GoldPreferenceEvaluation.SEED_BAYESIAN;
       case BETA -> GoldPreferenceEvaluation.BETA_POSTERIOR;
       case THOMPSON -> GoldPreferenceEvaluation.THOMPSON_SAMPLING;
+      case LIFT -> GoldPreferenceEvaluation.KEYWORD_LIFT;
     };
     Timestamp cut = Timestamp.from(cutoff);
     List<Row> rows = new ArrayList<>();

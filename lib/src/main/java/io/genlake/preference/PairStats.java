@@ -180,11 +180,11 @@ final class PairStats {
   }
 
   static long micros(Instant t) {
-    return Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1_000;
+    return Decay.micros(t);
   }
 
   static Timestamp timestamp(long micros) {
-    return Timestamp.from(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+    return Timestamp.from(Decay.instant(micros));
   }
 
   /** Arrays as the Row encoder's external type (a Scala Seq), so a following partition loop can read them too. */

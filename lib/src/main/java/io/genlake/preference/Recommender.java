@@ -13,7 +13,8 @@ import java.util.Optional;
  * Ranks candidate checkpoints for a prompt's keywords (seed 003 "scoring algorithm"): each checkpoint's score is
  * the average over the keywords of the confidence-weighted score of (keyword, checkpoint); a pair never seen scores
  * the prior. The {@link Ranking} chooses the per-keyword score: the seed's (prior 0.5 blended with the rate, weight
- * n / (n + k)), or the Beta posterior mean; or the pick is one Thompson draw. A user's own counts are blended over the
+ * n / (n + k)), or the Beta posterior mean; or the pick is one Thompson draw; or, for the lift, the checkpoint's
+ * overall score moved by each keyword's log-odds lift (the seed formula around the overall score as prior). A user's own counts are blended over the
  * global score as prior, so a new user starts from the shared statistics (cold start). A prompt none of whose
  * keywords has statistics is ranked by each checkpoint's overall score (its shared totals). Confidence =
  * min(n / 100, 1), n = the recommended checkpoint's decayed events summed over the keywords; the mode follows it.
@@ -96,10 +97,40 @@ public final class Recommender implements Serializable {
     return policy.ranking();
   }
 
-  /** The global-level score of one pair by the ranking's formula. */
-  private double globalScore(PairCounts g) {
-    return policy.ranking() == Ranking.BETA ? scores.betaMean(g.decayedSelected(), g.decayedRejected())
-        : scores.seedScore(g.decayedSelected(), g.decayedTotal());
+  /** The global-level score of one pair by the ranking's formula, around {@code prior} for the lift. */
+  private double globalScore(PairCounts g, double prior) {
+    return switch (policy.ranking()) {
+      case BETA -> scores.betaMean(g.decayedSelected(), g.decayedRejected());
+      case LIFT -> scores.seedScore(g.decayedSelected(), g.decayedTotal(), prior);
+      default -> scores.seedScore(g.decayedSelected(), g.decayedTotal());
+    };
+  }
+
+  /** A checkpoint's overall score from its shared totals (the prior when it has none). */
+  private double overall(Stats stats, String checkpoint) {
+    PairCounts t = stats.checkpointTotals(checkpoint);
+    return t.decayedTotal() > 0 ? globalScore(t, scores.seedPrior()) : scores.seedPrior();
+  }
+
+  /** One keyword's score for a checkpoint: the shared score, then the user's own counts blended over it. */
+  private double keywordScore(Stats stats, String keyword, String checkpoint, Optional<String> user, double overall) {
+    double score = globalScore(stats.global(keyword, checkpoint), overall);
+    if (user.isPresent()) {
+      PairCounts u = stats.user(user.get(), keyword, checkpoint);
+      score = scores.seedScore(u.decayedSelected(), u.decayedTotal(), score);
+    }
+    return score;
+  }
+
+  /** The decayed events behind one keyword's score (shared and the user's). */
+  private static double evidence(Stats stats, String keyword, String checkpoint, Optional<String> user) {
+    return stats.global(keyword, checkpoint).decayedTotal()
+        + user.map(u -> stats.user(u, keyword, checkpoint).decayedTotal()).orElse(0.0);
+  }
+
+  private static double logit(double p) {
+    double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+    return Math.log(q / (1 - q));
   }
 
   /** The score of one checkpoint for the keywords (its overall score when no keyword has statistics). */
@@ -109,24 +140,19 @@ public final class Recommender implements Serializable {
 
   private CheckpointScore score(Stats stats, List<String> keywords, String checkpoint, Optional<String> user,
       boolean byKeyword) {
+    double overall = overall(stats, checkpoint);
     if (!byKeyword) {
-      PairCounts t = stats.checkpointTotals(checkpoint);
-      return new CheckpointScore(checkpoint, t.decayedTotal() > 0 ? globalScore(t) : scores.seedPrior(), 0.0, false);
+      return new CheckpointScore(checkpoint, overall, 0.0, false);
     }
     double sum = 0;
     double evidence = 0;
     for (String k : keywords) {
-      PairCounts g = stats.global(k, checkpoint);
-      double score = globalScore(g);
-      evidence += g.decayedTotal();
-      if (user.isPresent()) {
-        PairCounts u = stats.user(user.get(), k, checkpoint);
-        score = scores.seedScore(u.decayedSelected(), u.decayedTotal(), score);
-        evidence += u.decayedTotal();
-      }
-      sum += score;
+      double s = keywordScore(stats, k, checkpoint, user, overall);
+      sum += policy.ranking() == Ranking.LIFT ? logit(s) - logit(overall) : s;
+      evidence += evidence(stats, k, checkpoint, user);
     }
-    return new CheckpointScore(checkpoint, sum / keywords.size(), evidence, evidence > 0);
+    double score = policy.ranking() == Ranking.LIFT ? 1 / (1 + Math.exp(-(logit(overall) + sum))) : sum / keywords.size();
+    return new CheckpointScore(checkpoint, score, evidence, evidence > 0);
   }
 
   /** The keywords without any ranking statistics, shared or the user's (none when the source cannot tell). */
@@ -144,20 +170,23 @@ public final class Recommender implements Serializable {
     boolean knowsKeyword(String keyword, Optional<String> user);
   }
 
-  /** The keywords that drove a checkpoint's score, largest contribution (either sign) first. */
+  /**
+   * The keywords that drove a checkpoint's score, largest contribution (either sign) first. The contribution is
+   * {@code (score - prior) / keywords} for the averaging rankings, and the keyword's lift in log-odds,
+   * {@code logit(score) - logit(overall)}, for {@link Ranking#LIFT}.
+   */
   public List<KeywordDriver> explain(Stats stats, List<String> keywords, String checkpoint, Optional<String> user) {
     List<KeywordDriver> out = new ArrayList<>();
+    double overall = overall(stats, checkpoint);
     for (String k : keywords) {
       PairCounts g = stats.global(k, checkpoint);
       PairCounts u = user.map(x -> stats.user(x, k, checkpoint)).orElse(PairCounts.NONE);
-      double score = globalScore(g);
-      double n = g.decayedTotal();
-      if (user.isPresent()) {
-        score = scores.seedScore(u.decayedSelected(), u.decayedTotal(), score);
-        n += u.decayedTotal();
-      }
+      double score = keywordScore(stats, k, checkpoint, user, overall);
+      double n = evidence(stats, k, checkpoint, user);
+      double contribution = policy.ranking() == Ranking.LIFT ? logit(score) - logit(overall)
+          : (score - scores.seedPrior()) / keywords.size();
       out.add(new KeywordDriver(k, g.selected(), g.total(), u.selected(), u.total(), n,
-          n / (n + scores.seedPriorWeight()), score, (score - scores.seedPrior()) / keywords.size()));
+          n / (n + scores.seedPriorWeight()), score, contribution));
     }
     out.sort(Comparator.comparingDouble((KeywordDriver d) -> -Math.abs(d.contribution()))
         .thenComparing(KeywordDriver::keyword));

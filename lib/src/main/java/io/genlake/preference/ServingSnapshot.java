@@ -74,7 +74,7 @@ public final class ServingSnapshot implements Recommender.Stats, Recommender.Key
   }
 
   private static Optional<Instant> instant(OptionalLong micros) {
-    return micros.isPresent() ? Optional.of(PairStats.timestamp(micros.getAsLong()).toInstant()) : Optional.empty();
+    return micros.isPresent() ? Optional.of(Decay.instant(micros.getAsLong())) : Optional.empty();
   }
 
   @Override

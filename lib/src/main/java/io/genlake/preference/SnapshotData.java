@@ -55,7 +55,7 @@ public final class SnapshotData {
 
   /** The shared pool's anchor: the time its counts were decayed to. */
   public SnapshotData globalAnchor(Instant anchor) {
-    globalAnchorMicros = PairStats.micros(anchor);
+    globalAnchorMicros = Decay.micros(anchor);
     return this;
   }
 
@@ -81,7 +81,7 @@ public final class SnapshotData {
 
   /** The anchor a user's counts were decayed to. */
   public SnapshotData userAnchor(String user, Instant anchor) {
-    users.computeIfAbsent(user, u -> new User()).anchorMicros = PairStats.micros(anchor);
+    users.computeIfAbsent(user, u -> new User()).anchorMicros = Decay.micros(anchor);
     return this;
   }
 

@@ -57,8 +57,9 @@ public final class GoldPreferenceEvaluation {
   public static final String SEED_BAYESIAN = "seed_bayesian";
   public static final String BETA_POSTERIOR = "beta_posterior";
   public static final String THOMPSON_SAMPLING = "thompson_sampling";
+  public static final String KEYWORD_LIFT = "keyword_lift";
   public static final List<String> METHODS =
-      List.of(GLOBAL_POPULARITY, KEYWORD_POPULARITY, SEED_BAYESIAN, BETA_POSTERIOR, THOMPSON_SAMPLING);
+      List.of(GLOBAL_POPULARITY, KEYWORD_POPULARITY, SEED_BAYESIAN, BETA_POSTERIOR, THOMPSON_SAMPLING, KEYWORD_LIFT);
 
   public static final StructType SCHEMA = Fields.schema(
       required(RUN_ID, StringType),

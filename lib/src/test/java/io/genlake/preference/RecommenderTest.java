@@ -66,6 +66,41 @@ class RecommenderTest {
   }
 
   @Test
+  void theLiftIsNotDilutedByKeywordsThatTellNothingAboutTheCheckpoint() {
+    // A is selected 2 of 3 times overall (photorealistic prompts), 2 of 10 with anime; girl and standing go with A at
+    // 70 of 100 (A's usual rate, a little above); B: 1 of 2 overall, 8 of 10 with anime, 5 of 10 with the others
+    ServingSnapshot s = new SnapshotData(Instant.EPOCH)
+        .putCheckpoint("A", PairCounts.of(200, 300)).putCheckpoint("B", PairCounts.of(20, 40))
+        .putGlobal("anime", "A", PairCounts.of(2, 10)).putGlobal("anime", "B", PairCounts.of(8, 10))
+        .putGlobal("girl", "A", PairCounts.of(70, 100)).putGlobal("girl", "B", PairCounts.of(5, 10))
+        .putGlobal("standing", "A", PairCounts.of(70, 100)).putGlobal("standing", "B", PairCounts.of(5, 10)).build();
+    List<String> prompt = List.of("anime", "girl", "standing");
+    // the seed's average: anime's 0.35 for A is outvoted by its two other keywords at 0.68 -> A 0.571 > B 0.55
+    Recommender.Recommendation seed = recommender.recommend(s, prompt, List.of("A", "B"), Optional.empty(), 1);
+    assertEquals("A", seed.recommended());
+    assertEquals((0.35 + 2 * (10.0 / 110 * 0.5 + 100.0 / 110 * 0.7)) / 3, seed.ranking().get(0).score(), 1e-12);
+    // the lift: A's overall 0.661 moved by anime's log-odds lift (-0.95) and the others' small ones (+0.16 each)
+    Recommender lift = new Recommender(Scores.seedDefaults(), Recommender.Policy.seed(false)
+        .ranking(io.genlake.config.PreferenceConfig.Ranking.LIFT));
+    double overallA = 10.0 / 310 * 0.5 + 300.0 / 310 * (200.0 / 300);
+    double animeA = 0.5 * overallA + 0.5 * 0.2;
+    double girlA = 10.0 / 110 * overallA + 100.0 / 110 * 0.7;
+    double logitA = logit(overallA) + (logit(animeA) - logit(overallA)) + 2 * (logit(girlA) - logit(overallA));
+    double animeB = 0.5 * 0.5 + 0.5 * 0.8; // B's overall is 0.5: girl and standing at 5 of 10 move nothing
+    Recommender.Recommendation r = lift.recommend(s, prompt, List.of("A", "B"), Optional.empty(), 1);
+    assertEquals("B", r.recommended());
+    assertEquals(animeB, r.ranking().get(0).score(), 1e-12);
+    assertEquals(1 / (1 + Math.exp(-logitA)), r.ranking().get(1).score(), 1e-12);
+    List<Recommender.KeywordDriver> why = lift.explain(s, prompt, "A", Optional.empty());
+    assertEquals("anime", why.get(0).keyword());
+    assertEquals(logit(animeA) - logit(overallA), why.get(0).contribution(), 1e-12);
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
+  @Test
   void coldStartUserStartsFromGlobalThenPersonalizes() {
     SnapshotData data = scenarioData(true);
     List<String> photo = extractor.keywords("photorealistic landscape");
