@@ -59,7 +59,7 @@ final class Evaluation {
     long trainEvents = train.count();
     Dataset<Row> stats = PairStats.aggregate(PairStats.prepare(train, s.extractor()), s.decay(), true);
     ServingSnapshot snap = SnapshotBuilder.build(stats, spark.createDataFrame(List.of(), GoldParameterStats.SCHEMA),
-        s.decay(), s.config().decayAnchor(), cutoff);
+        s.decay(), s.config().decayAnchor(), cutoff, -1);
     List<String> candidates = snap.checkpointsByPopularity();
     if (candidates.size() < 2) {
       return Optional.empty();

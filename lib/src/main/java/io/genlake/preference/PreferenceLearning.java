@@ -95,8 +95,7 @@ public final class PreferenceLearning {
         () -> {
           ctx.progress().step("preference", "serving snapshot and the day's recommendations");
           StepResult r = new StepResult();
-          ServingSnapshot snapshot = SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE),
-              w.readOrEmpty(GoldParameterStats.SPEC), s.decay(), s.config().decayAnchor(), asOf);
+          ServingSnapshot snapshot = snapshot(w, s, asOf, update, r);
           writeSnapshot(w, snapshot);
           r.count("serving.pairs", snapshot.pairCount());
           r.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH + " (decay anchored to "
@@ -109,6 +108,33 @@ public final class PreferenceLearning {
     Concurrently.calls(PARTS, parts).forEach(result::add);
     ctx.progress().step("preference", "statistics, snapshot and evaluation written");
     return result;
+  }
+
+  /**
+   * The night's snapshot: the previous one with the new pairs merged in when the update was incremental and the
+   * previous file is the snapshot of the statistics it started from; else built from the statistics.
+   */
+  private static ServingSnapshot snapshot(Warehouse w, PreferenceSettings s, Instant asOf, StatsUpdate.Outcome update,
+      StepResult r) {
+    Dataset<Row> parameters = w.readOrEmpty(GoldParameterStats.SPEC);
+    Optional<ServingSnapshot> merged = Optional.empty();
+    Optional<Path> local = localRoot(w);
+    if (update.fresh().isPresent() && local.isPresent()) {
+      merged = ServingSnapshot.readIfPresent(local.get()).flatMap(previous -> SnapshotBuilder.update(previous,
+          update.fresh().get(), parameters, s.decay(), s.config().decayAnchor(), asOf, update.previousVersion(),
+          update.statsVersion()));
+    }
+    r.note(merged.isPresent() ? "serving snapshot: the previous one with " + update.fresh().get().size()
+        + " new pair rows merged in" : "serving snapshot: built from the statistics");
+    return merged.orElseGet(() -> SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE), parameters, s.decay(),
+        s.config().decayAnchor(), asOf, update.statsVersion()));
+  }
+
+  /** The warehouse root as a local path, when it is one (a previous snapshot is then read memory-mapped). */
+  private static Optional<Path> localRoot(Warehouse w) {
+    java.net.URI uri = new org.apache.hadoop.fs.Path(w.root()).toUri();
+    return uri.getScheme() == null || uri.getScheme().equals("file") ? Optional.of(Path.of(uri.getPath()))
+        : Optional.empty();
   }
 
   /**
@@ -220,7 +246,8 @@ public final class PreferenceLearning {
         current.map(StatsUpdate.State::ingestedThrough).orElse(Instant.EPOCH), tau,
         current.map(StatsUpdate.State::eventsTotal).orElse(0L)), "import", imported.counts().size(), ctx.runId());
     ServingSnapshot snapshot = SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE),
-        w.readOrEmpty(GoldParameterStats.SPEC), s.decay(), s.config().decayAnchor(), asOf);
+        w.readOrEmpty(GoldParameterStats.SPEC), s.decay(), s.config().decayAnchor(), asOf,
+        w.version(GoldPreferencePairStats.TABLE).orElse(-1L));
     writeSnapshot(w, snapshot);
     StepResult result = new StepResult().count("pairs.imported", imported.counts().size());
     result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), w.read(GoldPreferencePairStats.TABLE).count(),

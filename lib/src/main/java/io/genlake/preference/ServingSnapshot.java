@@ -63,6 +63,16 @@ public final class ServingSnapshot implements Recommender.Stats, Recommender.Key
     return reader.anchorMode;
   }
 
+  /** The Delta version of the pair statistics this snapshot was built from (-1: unknown). */
+  long statsVersion() {
+    return reader.statsVersion;
+  }
+
+  /** Puts everything this snapshot holds, in the stored form, into {@code data} (for a night's update of it). */
+  void loadInto(SnapshotData data) {
+    reader.load(data);
+  }
+
   /** The time the shared counts were decayed to. */
   public Optional<Instant> globalAnchor() {
     return instant(reader.globalAnchor);

@@ -17,17 +17,18 @@ import java.util.TreeSet;
  * answering costs O(keywords x log entries) whatever the snapshot's size. Layout (big-endian):
  * <pre>
  * magic "GLPS", version int, as_of seconds long, as_of nanos int, time constant double, anchor mode (string),
- * global anchor micros long (Long.MIN_VALUE = none)
- * checkpoints: count int, per checkpoint: name, popularity double (NaN = none), totals (counts, 32 bytes)
+ * statistics version long (-1 = unknown), global anchor micros long (Long.MIN_VALUE = none)
+ * checkpoints: count int, per checkpoint: name, popularity double (NaN = none), totals (counts, 40 bytes)
  * names: count int, per name: name (LoRAs, samplers, parameters; referenced by index)
  * keyword table, checkpoint table: context tables (below)
  * users: count int, offset int per user (sorted by name bytes), user entries: name, anchor micros long,
  *        keyword table whose entries hold only ranking pairs
  * context table: count int, offset int per key (sorted by key bytes), entries: key, then
- *        ranking pairs: count int, (checkpoint index int, counts 32 bytes)
- *        LoRAs: count int, (name index int, counts 32 bytes, strength stats 48 bytes)
+ *        ranking pairs: count int, (checkpoint index int, counts 40 bytes)
+ *        LoRAs: count int, (name index int, counts 40 bytes, strength stats 48 bytes)
  *        parameters: count int, (parameter name index int, value name index int, stats 48 bytes)
- * counts: selected long, rejected long, decayed selected double, decayed rejected double (at the scope's anchor)
+ * counts: selected long, rejected long, decayed selected double, decayed rejected double (kept as of the pair's
+ *         newest event), that event's micros long (Long.MIN_VALUE: already at the anchor); read at the scope's anchor
  * stats: selected long, selected mean, variance double, rejected long, rejected mean, variance double
  * a string: u16 length + UTF-8 bytes
  * </pre>
@@ -37,7 +38,7 @@ import java.util.TreeSet;
 final class SnapshotFile {
   static final int MAGIC = 0x474c5053; // "GLPS"
   static final int VERSION = 3;
-  static final int COUNTS_BYTES = 32;
+  static final int COUNTS_BYTES = 40;
   static final int STATS_BYTES = 48;
   static final int PAIR_BYTES = 4 + COUNTS_BYTES;
   static final int LORA_BYTES = 4 + COUNTS_BYTES + STATS_BYTES;
@@ -47,8 +48,7 @@ final class SnapshotFile {
 
   /** The file's bytes for {@code data} (a buffer over the written array, position 0, limit its size). */
   static ByteBuffer write(SnapshotData data) {
-    TreeSet<String> checkpoints = new TreeSet<>(data.popularity.keySet());
-    checkpoints.addAll(data.checkpointTotals.keySet());
+    TreeSet<String> checkpoints = new TreeSet<>(data.checkpointTotals.keySet());
     data.keywords.values().forEach(c -> checkpoints.addAll(c.checkpoints.keySet()));
     data.users.values().forEach(u -> u.keywords.values().forEach(m -> checkpoints.addAll(m.keySet())));
     TreeSet<String> names = new TreeSet<>();
@@ -66,11 +66,15 @@ final class SnapshotFile {
     Map<String, Integer> nameIndex = index(names);
     Growable b = new Growable();
     b.putInt(MAGIC).putInt(VERSION).putLong(data.asOf.getEpochSecond()).putInt(data.asOf.getNano())
-        .putDouble(data.timeConstantDays).putString(data.anchorMode).putLong(data.globalAnchorMicros);
+        .putDouble(data.timeConstantDays).putString(data.anchorMode).putLong(data.statsVersion)
+        .putLong(data.globalAnchorMicros);
+    Decay decay = new Decay(data.timeConstantDays);
     b.putInt(checkpoints.size());
     for (String c : checkpoints) {
-      b.putString(c).putDouble(data.popularity.getOrDefault(c, Double.NaN));
-      putCounts(b, data.checkpointTotals.getOrDefault(c, PairCounts.NONE));
+      SnapshotData.Stored totals = data.checkpointTotals.get(c);
+      b.putString(c).putDouble(totals == null ? Double.NaN
+          : totals.at(data.globalAnchorMicros, decay).decayedSelected());
+      putCounts(b, totals == null ? NONE : totals);
     }
     b.putInt(names.size());
     names.forEach(b::putString);
@@ -108,14 +112,14 @@ final class SnapshotFile {
       b.setInt(slots + 4 * i, b.size());
       b.putBytes(keys.get(i));
       SnapshotData.Context c = table.get(new String(keys.get(i), StandardCharsets.UTF_8));
-      Map<String, PairCounts> pairs = new TreeMap<>(c.checkpoints);
+      Map<String, SnapshotData.Stored> pairs = new TreeMap<>(c.checkpoints);
       b.putInt(pairs.size());
       pairs.forEach((checkpoint, counts) -> putCounts(b.putInt(checkpointIndex.get(checkpoint)), counts));
       TreeSet<String> loras = new TreeSet<>(c.loras.keySet());
       loras.addAll(c.strengths.keySet());
       b.putInt(loras.size());
       for (String l : loras) {
-        putCounts(b.putInt(nameIndex.get(l)), c.loras.getOrDefault(l, PairCounts.NONE));
+        putCounts(b.putInt(nameIndex.get(l)), c.loras.getOrDefault(l, NONE));
         putStats(b, c.strengths.getOrDefault(l, ValueStats.NONE));
       }
       List<ParameterStat> parameters = new ArrayList<>(c.parameters);
@@ -128,8 +132,11 @@ final class SnapshotFile {
     }
   }
 
-  private static void putCounts(Growable b, PairCounts c) {
-    b.putLong(c.selected()).putLong(c.rejected()).putDouble(c.decayedSelected()).putDouble(c.decayedRejected());
+  private static final SnapshotData.Stored NONE = SnapshotData.Stored.of(PairCounts.NONE);
+
+  private static void putCounts(Growable b, SnapshotData.Stored c) {
+    b.putLong(c.selected()).putLong(c.rejected()).putDouble(c.decayedSelected()).putDouble(c.decayedRejected())
+        .putLong(c.lastMicros());
   }
 
   private static void putStats(Growable b, ValueStats s) {

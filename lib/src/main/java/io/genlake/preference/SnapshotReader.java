@@ -21,7 +21,10 @@ final class SnapshotReader {
   final Instant asOf;
   final double timeConstantDays;
   final String anchorMode;
+  final long statsVersion;
   final OptionalLong globalAnchor;
+  private final long globalAnchorMicros;
+  private final Decay decay;
   private final String[] checkpoints;
   private final Map<String, Integer> checkpointIndex = new HashMap<>();
   final Map<String, Double> popularity = new HashMap<>();
@@ -40,10 +43,13 @@ final class SnapshotReader {
       asOf = Instant.ofEpochSecond(buf.getLong(8), buf.getInt(16));
       timeConstantDays = buf.getDouble(20);
       anchorMode = string(28);
+      decay = new Decay(timeConstantDays);
       int pos = 28 + 2 + Short.toUnsignedInt(buf.getShort(28));
-      long anchor = buf.getLong(pos);
-      globalAnchor = anchor == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(anchor);
-      pos += 8;
+      statsVersion = buf.getLong(pos);
+      globalAnchorMicros = buf.getLong(pos + 8);
+      globalAnchor = globalAnchorMicros == SnapshotData.NO_TIME ? OptionalLong.empty()
+          : OptionalLong.of(globalAnchorMicros);
+      pos += 16;
       checkpoints = new String[buf.getInt(pos)];
       pos += 4;
       totals = pos;
@@ -78,15 +84,16 @@ final class SnapshotReader {
     return out;
   }
 
-  /** The global (shared) counts of (keyword, checkpoint). */
+  /** The global (shared) counts of (keyword, checkpoint), decayed to the shared anchor. */
   PairCounts global(String keyword, String checkpoint) {
-    return pair(find(keywordTable, keyword), checkpoint);
+    return pair(find(keywordTable, keyword), checkpoint, globalAnchorMicros);
   }
 
-  /** One user's counts of (keyword, checkpoint). */
+  /** One user's counts of (keyword, checkpoint), decayed to the user's anchor. */
   PairCounts user(String user, String keyword, String checkpoint) {
     int entry = find(usersTable, user);
-    return entry < 0 ? PairCounts.NONE : pair(find(afterKey(entry) + 8, keyword), checkpoint);
+    return entry < 0 ? PairCounts.NONE
+        : pair(find(afterKey(entry) + 8, keyword), checkpoint, buf.getLong(afterKey(entry)));
   }
 
   /** Whether the keyword has shared ranking pairs, or the user (when given) has some of their own. */
@@ -109,7 +116,8 @@ final class SnapshotReader {
   /** The anchor a user's counts were decayed to, when the user has statistics. */
   OptionalLong userAnchor(String user) {
     int entry = find(usersTable, user);
-    return entry < 0 ? OptionalLong.empty() : OptionalLong.of(buf.getLong(afterKey(entry)));
+    long anchor = entry < 0 ? SnapshotData.NO_TIME : buf.getLong(afterKey(entry));
+    return anchor == SnapshotData.NO_TIME ? OptionalLong.empty() : OptionalLong.of(anchor);
   }
 
   /** A checkpoint's shared totals (every event with it, whatever the prompt). */
@@ -122,7 +130,7 @@ final class SnapshotReader {
     for (int i = 0; i < c; i++) {
       pos += 2 + Short.toUnsignedInt(buf.getShort(pos)) + 8 + SnapshotFile.COUNTS_BYTES;
     }
-    return counts(pos + 2 + Short.toUnsignedInt(buf.getShort(pos)) + 8);
+    return stored(pos + 2 + Short.toUnsignedInt(buf.getShort(pos)) + 8).at(globalAnchorMicros, decay);
   }
 
   /** The LoRAs seen with a keyword ({@code keywordContext}) or a checkpoint, with their counts and strengths. */
@@ -136,7 +144,8 @@ final class SnapshotReader {
     int n = buf.getInt(pos);
     for (int i = 0; i < n; i++) {
       int p = pos + 4 + i * SnapshotFile.LORA_BYTES;
-      out.add(new LoraStats(names[buf.getInt(p)], counts(p + 4), stats(p + 4 + SnapshotFile.COUNTS_BYTES)));
+      out.add(new LoraStats(names[buf.getInt(p)], stored(p + 4).at(globalAnchorMicros, decay),
+          stats(p + 4 + SnapshotFile.COUNTS_BYTES)));
     }
     return out;
   }
@@ -187,7 +196,7 @@ final class SnapshotReader {
     return n;
   }
 
-  private PairCounts pair(int entry, String checkpoint) {
+  private PairCounts pair(int entry, String checkpoint, long anchorMicros) {
     Integer c = checkpointIndex.get(checkpoint);
     if (entry < 0 || c == null) {
       return PairCounts.NONE;
@@ -197,7 +206,7 @@ final class SnapshotReader {
     for (int i = 0; i < n; i++) {
       int p = pos + 4 + i * SnapshotFile.PAIR_BYTES;
       if (buf.getInt(p) == c) {
-        return counts(p + 4);
+        return stored(p + 4).at(anchorMicros, decay);
       }
     }
     return PairCounts.NONE;
@@ -208,8 +217,58 @@ final class SnapshotReader {
     return pos + 4 + buf.getInt(pos) * SnapshotFile.PAIR_BYTES;
   }
 
-  private PairCounts counts(int p) {
-    return new PairCounts(buf.getLong(p), buf.getLong(p + 8), buf.getDouble(p + 16), buf.getDouble(p + 24));
+  private SnapshotData.Stored stored(int p) {
+    return new SnapshotData.Stored(buf.getLong(p), buf.getLong(p + 8), buf.getDouble(p + 16), buf.getDouble(p + 24),
+        buf.getLong(p + 32));
+  }
+
+  /**
+   * Everything the snapshot holds, in the stored form, put into {@code data} (for a night's update of it; the
+   * parameter statistics are not copied: they are read again from their table). Reads the whole file.
+   */
+  void load(SnapshotData data) {
+    data.statsVersion = statsVersion;
+    data.globalAnchorMicros = globalAnchorMicros;
+    int pos = totals;
+    for (String c : checkpoints) {
+      pos += 2 + Short.toUnsignedInt(buf.getShort(pos)) + 8;
+      data.checkpointTotals.put(c, stored(pos));
+      pos += SnapshotFile.COUNTS_BYTES;
+    }
+    loadContexts(keywordTable, data.keywords);
+    loadContexts(checkpointTable, data.checkpoints);
+    int users = buf.getInt(usersTable);
+    for (int i = 0; i < users; i++) {
+      int entry = buf.getInt(usersTable + 4 + 4 * i);
+      SnapshotData.User u = data.users.computeIfAbsent(string(entry), x -> new SnapshotData.User());
+      u.anchorMicros = buf.getLong(afterKey(entry));
+      java.util.Map<String, SnapshotData.Context> table = new HashMap<>();
+      loadContexts(afterKey(entry) + 8, table);
+      table.forEach((k, c) -> u.keywords.put(k, c.checkpoints));
+    }
+  }
+
+  private void loadContexts(int table, java.util.Map<String, SnapshotData.Context> out) {
+    int n = buf.getInt(table);
+    for (int i = 0; i < n; i++) {
+      int entry = buf.getInt(table + 4 + 4 * i);
+      SnapshotData.Context c = out.computeIfAbsent(string(entry), x -> new SnapshotData.Context());
+      int pos = afterKey(entry);
+      int pairs = buf.getInt(pos);
+      for (int j = 0; j < pairs; j++) {
+        int p = pos + 4 + j * SnapshotFile.PAIR_BYTES;
+        c.checkpoints.put(checkpoints[buf.getInt(p)], stored(p + 4));
+      }
+      pos += 4 + pairs * SnapshotFile.PAIR_BYTES;
+      int loras = buf.getInt(pos);
+      for (int j = 0; j < loras; j++) {
+        int p = pos + 4 + j * SnapshotFile.LORA_BYTES;
+        SnapshotData.Stored s = stored(p + 4);
+        if (s.selected() + s.rejected() > 0) {
+          c.loras.put(names[buf.getInt(p)], s);
+        }
+      }
+    }
   }
 
   private ValueStats stats(int p) {

@@ -37,8 +37,13 @@ final class StatsUpdate {
   /** The previous run's watermark, decay and the events its statistics hold. */
   record State(Instant asOf, Instant ingestedThrough, double timeConstantDays, long eventsTotal) {}
 
-  /** What an update did: the new state and whether it recomputed everything. */
-  record Outcome(State state, boolean full, long added) {}
+  /**
+   * What an update did: the new state, whether it recomputed everything, the events added, the Delta versions of the
+   * pair statistics before and after (-1: none), and, when incremental, the new pairs' rows a snapshot serves
+   * ({@link SnapshotBuilder#served}) to merge into the previous snapshot.
+   */
+  record Outcome(State state, boolean full, long added, long previousVersion, long statsVersion,
+      Optional<List<Row>> fresh) {}
 
   private StatsUpdate() {}
 
@@ -99,6 +104,8 @@ final class StatsUpdate {
       String mode;
       long written;
       long parameters;
+      long before = w.version(GoldPreferencePairStats.TABLE).orElse(-1L);
+      Optional<List<Row>> fresh = Optional.empty();
       if (previous.isEmpty()) {
         mode = "full";
         written = w.overwriteCounted(GoldPreferencePairStats.TABLE, pairs);
@@ -106,7 +113,13 @@ final class StatsUpdate {
         parameters = w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(observations));
       } else {
         mode = "incremental";
-        written = added == 0 ? 0 : PairMerge.mergeInto(w, pairs, s.decay());
+        pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          written = added == 0 ? 0 : PairMerge.mergeInto(w, pairs, s.decay());
+          fresh = Optional.of(added == 0 ? List.of() : SnapshotBuilder.served(pairs).collectAsList());
+        } finally {
+          pairs.unpersist();
+        }
         parameters = added == 0 ? 0 : w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(
             ParameterStats.asObservations(w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations)));
       }
@@ -116,7 +129,8 @@ final class StatsUpdate {
       long total = previous.map(State::eventsTotal).orElse(0L) + added;
       State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total);
       writeState(w, state, mode, added, runId);
-      return new Outcome(state, previous.isEmpty(), added);
+      return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before,
+          w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh);
     } finally {
       prepared.unpersist();
     }

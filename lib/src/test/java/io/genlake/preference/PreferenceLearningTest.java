@@ -190,9 +190,26 @@ class PreferenceLearningTest {
     assertEquals(0, w.lastCommitMetric(GoldPreferencePairStats.TABLE, "numTargetRowsCopied"));
     assertTrue(before > 20, "the table held " + before + " pairs before");
     Map<String, Row> incremental = stats(w);
+    // the serving snapshot was the previous one with the 20 new rows merged in, not rebuilt from the table
+    assertTrue(day2.notes().contains("serving snapshot: the previous one with 20 new pair rows merged in"),
+        day2.notes().toString());
+    ServingSnapshot merged = readSnapshot(dir);
 
     PreferenceLearning.run(SilverRows.context(w, DAY, dir), KeywordNormalizer.identity(), true);
     Map<String, Row> full = stats(w);
+    ServingSnapshot rebuilt = readSnapshot(dir);
+    assertEquals(rebuilt.checkpointsByPopularity(), merged.checkpointsByPopularity());
+    assertEquals(rebuilt.globalAnchor(), merged.globalAnchor());
+    for (String key : full.keySet()) {
+      String[] k = key.split("\\|", -1);
+      if (k[1].equals("keyword_checkpoint")) {
+        PairCounts f = k[0].equals("*") ? rebuilt.global(k[2], k[3]) : rebuilt.user(k[0], k[2], k[3]);
+        PairCounts i = k[0].equals("*") ? merged.global(k[2], k[3]) : merged.user(k[0], k[2], k[3]);
+        assertEquals(f.total(), i.total(), key);
+        assertEquals(f.decayedSelected(), i.decayedSelected(), 1e-9, key);
+        assertEquals(f.decayedRejected(), i.decayedRejected(), 1e-9, key);
+      }
+    }
     assertEquals(full.keySet(), incremental.keySet());
     for (String key : full.keySet()) {
       Row f = full.get(key);
@@ -205,6 +222,18 @@ class PreferenceLearningTest {
     }
     // a decayed sum checked by hand: anime x A globally, rejections at 11-10 08:00 and 11-13 08:00, kept as of 11-13
     assertEquals(Math.exp(-3.0 / 30) + 1, full.get("*|keyword_checkpoint|anime|A").getDouble(8), 1e-12);
+  }
+
+  /** A copy of the warehouse's snapshot (the file is replaced by the next run). */
+  private static ServingSnapshot readSnapshot(Path dir) {
+    ServingSnapshot mapped = ServingSnapshot.readIfPresent(dir.resolve("wh")).orElseThrow();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      mapped.write(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ServingSnapshot.of(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
   }
 
   @Test
