@@ -37,7 +37,7 @@ import java.util.TreeSet;
  */
 final class SnapshotFile {
   static final int MAGIC = 0x474c5053; // "GLPS"
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   static final int COUNTS_BYTES = 40;
   static final int STATS_BYTES = 48;
   static final int PAIR_BYTES = 4 + COUNTS_BYTES;

@@ -50,7 +50,7 @@ final class SnapshotReader {
       globalAnchor = globalAnchorMicros == SnapshotData.NO_TIME ? OptionalLong.empty()
           : OptionalLong.of(globalAnchorMicros);
       pos += 16;
-      checkpoints = new String[buf.getInt(pos)];
+      checkpoints = new String[count(pos, 2 + 8 + SnapshotFile.COUNTS_BYTES)];
       pos += 4;
       totals = pos;
       for (int i = 0; i < checkpoints.length; i++) {
@@ -63,7 +63,7 @@ final class SnapshotReader {
           popularity.put(checkpoints[i], pop);
         }
       }
-      names = new String[buf.getInt(pos)];
+      names = new String[count(pos, 2)];
       pos += 4;
       for (int i = 0; i < names.length; i++) {
         names[i] = string(pos);
@@ -75,6 +75,15 @@ final class SnapshotReader {
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new IOException("the file is truncated", e);
     }
+  }
+
+  /** A count at {@code pos} of entries of at least {@code entryBytes} each, checked against the file's size. */
+  private int count(int pos, int entryBytes) throws IOException {
+    int n = buf.getInt(pos);
+    if (n < 0 || (long) n * entryBytes > buf.capacity() - pos) {
+      throw new IOException("the file is truncated or corrupt (a count of " + n + " at byte " + pos + ")");
+    }
+    return n;
   }
 
   /** Every byte of the snapshot (to copy it when it must travel, e.g. to Spark executors). */

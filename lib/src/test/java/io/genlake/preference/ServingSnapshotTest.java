@@ -144,9 +144,19 @@ class ServingSnapshotTest {
     assertEquals(List.of(), read.lorasForKeyword("anime"));
     assertEquals(Optional.empty(), read.globalAnchor());
     Path file = dir.resolve(ServingSnapshot.RELATIVE_PATH);
+    // a file cut short, or whose counts point past its end, is refused (not read into a huge array)
+    byte[] good = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(good, 50));
+    UncheckedIOException cut = assertThrows(UncheckedIOException.class, () -> ServingSnapshot.readIfPresent(dir));
+    assertTrue(cut.getMessage().contains("the file is truncated"), cut.getMessage());
+    byte[] corrupt = good.clone();
+    java.nio.ByteBuffer.wrap(corrupt).putInt(good.length - 20, 1_000_000_000); // the checkpoint count (5 counts end the file)
+    Files.write(file, corrupt);
+    UncheckedIOException counted = assertThrows(UncheckedIOException.class, () -> ServingSnapshot.readIfPresent(dir));
+    assertTrue(counted.getMessage().contains("truncated or corrupt"), counted.getMessage());
     Files.writeString(file, "{\"format\":\"genlake-preference-snapshot/1\"}");
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ServingSnapshot.readIfPresent(dir));
-    assertEquals("Cannot read the preference snapshot " + file + ": not a genlake preference snapshot of version 3. "
+    assertEquals("Cannot read the preference snapshot " + file + ": not a genlake preference snapshot of version 4. "
         + "Re-run `genlake nightly` (or `genlake preference`) to rewrite it.", e.getMessage());
   }
 }
