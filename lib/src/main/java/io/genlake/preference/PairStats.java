@@ -87,39 +87,30 @@ final class PairStats {
     int loras = in.fieldIndex(PreferenceEvents.LORAS);
     int strengths = in.fieldIndex(PreferenceEvents.LORA_STRENGTHS);
     int generation = in.fieldIndex(PreferenceEvents.GENERATION_ID);
-    MapPartitionsFunction<Row, Row> f = rows -> new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        List<String> eventLoras = r.isNullAt(loras) ? List.of() : r.getList(loras);
-        List<Double> eventStrengths = r.isNullAt(strengths) ? List.of() : r.getList(strengths);
-        KeywordExtractor.Features x = extractor.extract(r.isNullAt(prompt) ? null : r.getString(prompt),
-            r.isNullAt(negative) ? null : r.getString(negative), eventLoras, eventStrengths);
-        List<Double> usable = new ArrayList<>(x.loraStrengths().size());
-        int missing = 0;
-        int outOfRange = 0;
-        for (Double s : x.loraStrengths()) {
-          if (s == null || s.isNaN()) {
-            missing++;
-            usable.add(null);
-          } else if (s < MIN_STRENGTH || s > MAX_STRENGTH) {
-            outOfRange++;
-            usable.add(null);
-          } else {
-            usable.add(s);
-          }
+    MapPartitionsFunction<Row, Row> f = rows -> each(rows, r -> {
+      List<String> eventLoras = r.isNullAt(loras) ? List.of() : r.getList(loras);
+      List<Double> eventStrengths = r.isNullAt(strengths) ? List.of() : r.getList(strengths);
+      KeywordExtractor.Features x = extractor.extract(r.isNullAt(prompt) ? null : r.getString(prompt),
+          r.isNullAt(negative) ? null : r.getString(negative), eventLoras, eventStrengths);
+      List<Double> usable = new ArrayList<>(x.loraStrengths().size());
+      int missing = 0;
+      int outOfRange = 0;
+      for (Double s : x.loraStrengths()) {
+        if (s == null || s.isNaN()) {
+          missing++;
+          usable.add(null);
+        } else if (s < MIN_STRENGTH || s > MAX_STRENGTH) {
+          outOfRange++;
+          usable.add(null);
+        } else {
+          usable.add(s);
         }
-        return RowFactory.create(r.isNullAt(user) ? null : r.getString(user), r.getBoolean(share),
-            r.getString(checkpoint), r.getBoolean(selected), micros(r.getTimestamp(created).toInstant()),
-            toSeq(x.keywords()), toSeq(x.negativeKeywords()), toSeq(x.loras()), toSeq(usable),
-            r.isNullAt(generation) ? null : r.getString(generation), x.status().label(), missing, outOfRange);
       }
-    };
+      return RowFactory.create(r.isNullAt(user) ? null : r.getString(user), r.getBoolean(share),
+          r.getString(checkpoint), r.getBoolean(selected), micros(r.getTimestamp(created).toInstant()),
+          toSeq(x.keywords()), toSeq(x.negativeKeywords()), toSeq(x.loras()), toSeq(usable),
+          r.isNullAt(generation) ? null : r.getString(generation), x.status().label(), missing, outOfRange);
+    });
     return events.mapPartitions(f, Encoders.row(PREPARED));
   }
 
@@ -177,6 +168,27 @@ final class PairStats {
     MapPartitionsFunction<Row, Row> sum = rows -> new PairSums(rows, hashIndex, decay);
     return keyed.repartition(col(KEY_HASH)).sortWithinPartitions(col(KEY_HASH))
         .mapPartitions(sum, Encoders.row(GoldPreferencePairStats.SCHEMA));
+  }
+
+  /** A partition loop that maps each row to one row ({@code f} serializable, as Spark ships it). */
+  static Iterator<Row> each(Iterator<Row> rows, RowMapper f) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return f.apply(rows.next());
+      }
+    };
+  }
+
+  /** One row to one row. */
+  @FunctionalInterface
+  interface RowMapper extends java.io.Serializable {
+    Row apply(Row r);
   }
 
   static long micros(Instant t) {

@@ -49,23 +49,22 @@ final class ReplayBootstrap {
       for (int b = 0; b < resamples; b++) {
         diff[b] = rates[m][b] - rates[0][b];
       }
-      long matched = 0;
-      long hits = 0;
-      for (int i = 0; i < codes.length; i++) {
-        if ((codes[i] & (2 << m)) != 0) {
-          matched += n[i];
-          hits += (codes[i] & 1) != 0 ? n[i] : 0;
-        }
-      }
+      double[] counted = matchedAndHits(codes, point, m);
       double[] r = rates[m].clone();
-      out[m] = new Interval(matched, hits, rate(codes, point, m), percentile(r, 0.025), percentile(r, 0.975),
-          percentile(diff, 0.025), percentile(diff, 0.975));
+      out[m] = new Interval((long) counted[0], (long) counted[1], rate(codes, point, m), percentile(r, 0.025),
+          percentile(r, 0.975), percentile(diff, 0.025), percentile(diff, 0.975));
     }
     return out;
   }
 
   /** Selected share of the (weighted) events method {@code m} matched; NaN when it matched none. */
   private static double rate(int[] codes, double[] weights, int m) {
+    double[] c = matchedAndHits(codes, weights, m);
+    return c[0] == 0 ? Double.NaN : c[1] / c[0];
+  }
+
+  /** The (weighted) events method {@code m} matched, and those of them selected. */
+  private static double[] matchedAndHits(int[] codes, double[] weights, int m) {
     double matched = 0;
     double hits = 0;
     for (int i = 0; i < codes.length; i++) {
@@ -74,7 +73,7 @@ final class ReplayBootstrap {
         hits += (codes[i] & 1) != 0 ? weights[i] : 0;
       }
     }
-    return matched == 0 ? Double.NaN : hits / matched;
+    return new double[] {matched, hits};
   }
 
   /** The {@code q} quantile of the non-NaN values (linear interpolation); NaN when there are none. */

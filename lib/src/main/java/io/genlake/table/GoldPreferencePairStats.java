@@ -82,25 +82,21 @@ public final class GoldPreferencePairStats {
   /** insufficient | some | strong. */
   public static final String EVIDENCE = "evidence";
 
-  /** The scored form: the stored columns with the decayed sums read at {@link #AS_OF}, then the scores. */
+  /**
+   * The scored form: the stored columns up to {@link #DECAYED_REJECTED} (the decayed sums read at {@link #AS_OF}),
+   * then the effective total, the scores, the anchor and {@link #LAST_EVENT_AT}.
+   */
   public static final StructType SCORED = Fields.schema(
-      required(USER_ID, StringType),
-      required(KIND, StringType),
-      required(ITEM_A, StringType),
-      required(ITEM_B, StringType),
-      required(SELECTED, LongType),
-      required(REJECTED, LongType),
-      required(TOTAL, LongType),
-      required(DECAYED_SELECTED, DoubleType),
-      required(DECAYED_REJECTED, DoubleType),
-      required(DECAYED_TOTAL, DoubleType),
-      required(SEED_SCORE, DoubleType),
-      required(BETA_MEAN, DoubleType),
-      required(WILSON_LOWER, DoubleType),
-      required(CONFIDENCE, DoubleType),
-      required(EVIDENCE, StringType),
-      required(AS_OF, TimestampType),
-      required(LAST_EVENT_AT, TimestampType));
+      List.of(SCHEMA.fields()).subList(0, SCHEMA.fieldIndex(DECAYED_REJECTED) + 1),
+      List.of(
+          required(DECAYED_TOTAL, DoubleType),
+          required(SEED_SCORE, DoubleType),
+          required(BETA_MEAN, DoubleType),
+          required(WILSON_LOWER, DoubleType),
+          required(CONFIDENCE, DoubleType),
+          required(EVIDENCE, StringType),
+          required(AS_OF, TimestampType),
+          required(LAST_EVENT_AT, TimestampType)));
 
   private GoldPreferencePairStats() {}
 }
