@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SaveMode;
@@ -27,10 +30,13 @@ import picocli.CommandLine.Option;
  * {@code genlake bench prefs --events N}: builds the preference pair statistics of N synthetic events with
  * Spark (the nightly code path: Java keyword extraction, one shuffle on the pair key) and, on the same Parquet
  * input, the same aggregation in DuckDB (SQL tokenizer equivalent on these plain-word prompts); prints both
- * times, rows per second, their ratio, and checks that both produced the same pairs and sums.
+ * times, rows per second, their ratio, and checks that both produced the same pairs and sums. With
+ * {@code --generations N}: the nightly preference step full and incremental on a generated landing
+ * ({@link BenchPrefsNightly}).
  */
 @Command(name = "prefs", mixinStandardHelpOptions = true,
-    description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events.")
+    description = "Benchmark the preference pair statistics: Spark vs DuckDB on the same synthetic Parquet events; "
+        + "with --generations, the nightly preference step full and incremental.")
 final class BenchPrefsCommand implements Callable<Integer> {
   private static final Instant AS_OF = Instant.parse("2026-11-21T00:00:00Z");
   private static final long EVENTS_PER_FILE = 250_000;
@@ -58,10 +64,35 @@ final class BenchPrefsCommand implements Callable<Integer> {
       description = "DuckDB memory_limit; it spills to --dir beyond it. Default: ${DEFAULT-VALUE}.")
   String duckdbMemory;
 
+  @Option(names = "--generations", paramLabel = "N", defaultValue = "0",
+      description = "Instead: the nightly preference step on a generated landing of N generations, full, then with "
+          + "--new-share new data (incremental), then --full again; prints the times, their ratio and the offline "
+          + "evaluation. Default: off.")
+  long generations;
+
+  @Option(names = "--new-share", paramLabel = "R", defaultValue = "0.01",
+      description = "With --generations: new data as a share of N. Default: ${DEFAULT-VALUE}.")
+  double newShare;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "With --generations: the run date (default today, UTC).")
+  Optional<LocalDate> date = Optional.empty();
+
   @Override
   public Integer call() throws Exception {
     GenlakeConfig config = warehouse.config();
     Progress p = new Progress(System.err, false);
+    if (generations > 0) {
+      if (generations < 100 || !(newShare > 0 && newShare <= 1)) {
+        throw new IllegalArgumentException("Cannot benchmark --generations " + generations + " with --new-share "
+            + newShare + ": give at least 100 generations and a share in (0, 1].");
+      }
+      SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
+          warehouse.master.orElse(config.spark().master()), config.spark().shufflePartitions(), config.spark().conf()),
+          dir);
+      BenchPrefsNightly.run(spark, config, generations, newShare, date.orElse(LocalDate.now(ZoneOffset.UTC)), dir, p,
+          System.out);
+      return 0;
+    }
     // ~50 pair rows per event: size the shuffle for the input (adaptive execution coalesces small partitions),
     // and read in splits of ~350,000 events, so one map task's pair rows fit its share of memory
     int partitions = (int) Math.max(config.spark().shufflePartitions(), events / EVENTS_PER_SHUFFLE_PARTITION);
@@ -86,7 +117,7 @@ final class BenchPrefsCommand implements Callable<Integer> {
     long sparkNanos = 0;
     if (!skipSpark) {
       long t0 = System.nanoTime();
-      PairCountsBenchmark.pairCounts(spark.read().parquet(input.toString()), AS_OF, config.preference())
+      PairCountsBenchmark.pairCounts(spark.read().parquet(input.toString()), config.preference())
           .write().mode(SaveMode.Overwrite).parquet(sparkOut.toString());
       sparkNanos = System.nanoTime() - t0;
       p.step("bench prefs", "spark: " + Progress.seconds(sparkNanos) + ", " + rate(events, sparkNanos) + " events/s");
@@ -111,7 +142,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
       st.execute("SET memory_limit = " + quote(duckdbMemory.replaceAll("[^0-9A-Za-z. ]", "")));
       st.execute("SET temp_directory = " + quote(dir.resolve("duckdb-tmp").toAbsolutePath().toString()));
       long t1 = System.nanoTime();
-      st.execute(duckdbPairs(input, duckOut, config.preference().decayDays(), config.preference().minKeywordLength()));
+      st.execute(duckdbPairs(input, duckOut, config.preference().timeConstantDays(),
+          config.preference().minKeywordLength()));
       duckNanos = System.nanoTime() - t1;
       p.step("bench prefs", "duckdb (" + threads + " threads): " + Progress.seconds(duckNanos) + ", "
           + rate(events, duckNanos) + " events/s");
@@ -140,7 +172,9 @@ final class BenchPrefsCommand implements Callable<Integer> {
 
   /**
    * The DuckDB statement: tokenize (lower case, split on non-alphanumerics, stop words and short words out,
-   * distinct), weight exp(-age_days / decay_days), explode scopes and the four pair kinds, group by the pair.
+   * distinct), weight exp(-age_days / decay_days) at the benchmark's as_of, explode scopes and the five pair kinds,
+   * group by the pair; the decayed sums are then carried to each pair's newest event (the stored form), multiplied
+   * by exp((as_of - newest) / decay_days).
    * The tokenized events are materialized once (DuckDB 1.1 inlines a CTE into every branch that reads it, which
    * tokenized each event four times) and lists are expanded by unnest in the select list (lateral unnest joins and
    * nested list lambdas were 2 to 5 times slower on this query); the result is the same. Only constants and the
@@ -157,22 +191,25 @@ final class BenchPrefsCommand implements Callable<Integer> {
     String asOf = "TIMESTAMP '" + AS_OF.toString().replace("T", " ").replace("Z", "") + "'";
     return "COPY (WITH ev AS MATERIALIZED (SELECT user_id, coalesce(share_preferences, true) AS share, checkpoint, "
         + "action = 'selected' AS sel, "
-        + "CASE WHEN created_at >= " + asOf + " THEN 1.0 ELSE exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / "
-        + decayDays + ") END AS w, "
+        + "exp(-(epoch(" + asOf + ") - epoch(created_at)) / 86400.0 / " + decayDays + ") AS w, created_at AS t, "
         + String.format(tokens, "prompt") + " AS kws, " + String.format(tokens, "negative_prompt") + " AS negs, "
         + "list_distinct(list_transform(loras, l -> l.name)) AS los, "
         + "list_filter([user_id, CASE WHEN coalesce(share_preferences, true) THEN '*' END], x -> x IS NOT NULL) AS scopes "
         + "FROM read_parquet(" + quote(input + "/*.parquet") + ")), "
-        + "es AS (SELECT unnest(scopes) AS scope, checkpoint, sel, w, kws, negs, los FROM ev), "
-        + "ek AS (SELECT scope, checkpoint, sel, w, unnest(kws) AS a, negs, los FROM es), "
+        + "es AS (SELECT unnest(scopes) AS scope, checkpoint, sel, w, t, kws, negs, los FROM ev), "
+        + "ek AS (SELECT scope, checkpoint, sel, w, t, unnest(kws) AS a, negs, los FROM es), "
         + "pairs AS ("
-        + "SELECT scope, 'keyword_checkpoint' AS kind, a, checkpoint AS b, sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'keyword_lora', a, unnest(los), sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'keyword_negative', a, unnest(negs), sel, w FROM ek "
-        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, unnest(los), sel, w FROM es) "
+        + "SELECT scope, 'keyword_checkpoint' AS kind, a, checkpoint AS b, sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_lora', a, unnest(los), sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'keyword_negative', a, unnest(negs), sel, w, t FROM ek "
+        + "UNION ALL SELECT scope, 'checkpoint_lora', checkpoint, unnest(los), sel, w, t FROM es "
+        + "UNION ALL SELECT scope, 'checkpoint', checkpoint, '', sel, w, t FROM es) "
         + "SELECT scope AS user_id, kind, a AS item_a, b AS item_b, "
         + "sum(CASE WHEN sel THEN 1 ELSE 0 END)::BIGINT AS selected, sum(CASE WHEN sel THEN 0 ELSE 1 END)::BIGINT AS rejected, "
-        + "sum(CASE WHEN sel THEN w ELSE 0 END) AS decayed_selected, sum(CASE WHEN sel THEN 0 ELSE w END) AS decayed_rejected "
+        + "sum(CASE WHEN sel THEN w ELSE 0 END) * exp((epoch(" + asOf + ") - epoch(max(t))) / 86400.0 / " + decayDays
+        + ") AS decayed_selected, "
+        + "sum(CASE WHEN sel THEN 0 ELSE w END) * exp((epoch(" + asOf + ") - epoch(max(t))) / 86400.0 / " + decayDays
+        + ") AS decayed_rejected, max(t) AS last_event_at "
         + "FROM pairs GROUP BY ALL) TO " + quote(output + "/part-0.parquet") + " (FORMAT PARQUET)";
   }
 

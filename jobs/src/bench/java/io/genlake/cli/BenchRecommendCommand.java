@@ -3,6 +3,10 @@ package io.genlake.cli;
 import io.genlake.config.PreferenceConfig;
 import io.genlake.pipeline.Progress;
 import io.genlake.preference.PairCounts;
+import io.genlake.preference.ParameterStat;
+import io.genlake.preference.SnapshotData;
+import io.genlake.preference.ValueStats;
+import io.genlake.table.GoldParameterStats;
 import io.genlake.preference.ServingSnapshot;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -93,13 +97,18 @@ final class BenchRecommendCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** 2,000 keywords x 16 checkpoints, global and 100 users, random counts. */
+  /**
+   * 2,000 keywords x 16 checkpoints, global and 100 users, random counts; per keyword 4 of 24 LoRAs with strengths
+   * and the steps, cfg and 4 samplers; per checkpoint its totals, 4 LoRAs and parameters.
+   */
   private static ServingSnapshot synthetic() {
-    ServingSnapshot s = new ServingSnapshot(Instant.parse("2026-11-21T00:00:00Z"));
+    SnapshotData s = new SnapshotData(Instant.parse("2026-11-21T00:00:00Z"));
     SplittableRandom r = new SplittableRandom(3);
     List<String> checkpoints = new ArrayList<>();
     for (int c = 0; c < 16; c++) {
       checkpoints.add("checkpoint_" + c + ".safetensors");
+      s.putCheckpoint(checkpoints.get(c), new PairCounts(500, 500, 400, 400));
+      advice(s, false, checkpoints.get(c), r);
     }
     for (int k = 0; k < 2000; k++) {
       for (String c : checkpoints) {
@@ -110,7 +119,31 @@ final class BenchRecommendCommand implements Callable<Integer> {
           s.putUser("user" + r.nextInt(100), "kw" + k, c, new PairCounts(1, 1, 0.9, 0.9));
         }
       }
+      advice(s, true, "kw" + k, r);
     }
-    return s;
+    return s.build();
+  }
+
+  private static void advice(SnapshotData s, boolean keyword, String context, SplittableRandom r) {
+    String kind = keyword ? GoldParameterStats.KEYWORD : GoldParameterStats.CHECKPOINT;
+    for (int l = 0; l < 4; l++) {
+      String lora = "lora_" + r.nextInt(24);
+      long total = 1 + r.nextInt(100);
+      long sel = r.nextLong(total + 1);
+      PairCounts counts = new PairCounts(sel, total - sel, sel * 0.8, (total - sel) * 0.8);
+      if (keyword) {
+        s.putKeywordLora(context, lora, counts);
+      } else {
+        s.putCheckpointLora(context, lora, counts);
+      }
+      s.putParameter(kind, context, new ParameterStat(GoldParameterStats.LORA_STRENGTH, lora,
+          new ValueStats(sel, 0.6 + r.nextDouble() * 0.3, 0.01, total - sel, 0.8, 0.02)));
+    }
+    s.putParameter(kind, context, new ParameterStat("steps", "", new ValueStats(50, 28, 16, 40, 31, 20)));
+    s.putParameter(kind, context, new ParameterStat("cfg_scale", "", new ValueStats(50, 7, 1, 40, 8, 2)));
+    for (int i = 0; i < 4; i++) {
+      s.putParameter(kind, context, new ParameterStat(GoldParameterStats.SAMPLER, "sampler_" + i,
+          ValueStats.counts(r.nextInt(50), r.nextInt(50))));
+    }
   }
 }

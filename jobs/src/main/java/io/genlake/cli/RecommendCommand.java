@@ -4,15 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genlake.config.PreferenceConfig;
-import io.genlake.preference.KeywordExtractor;
-import io.genlake.preference.KeywordNormalizer;
-import io.genlake.preference.Pools;
-import io.genlake.preference.Recommender;
-import io.genlake.preference.Scores;
 import io.genlake.preference.ServingSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -115,54 +108,9 @@ final class RecommendCommand implements Callable<Integer> {
     }
   }
 
-  /** The JSON answer for one prompt (shared with {@code bench recommend}). */
+  /** The JSON answer for one prompt (shared with {@code bench recommend}); see {@link RecommendAnswer}. */
   static ObjectNode answer(ServingSnapshot snapshot, PreferenceConfig config, String prompt, List<String> checkpoints,
       Optional<String> user, Optional<String> family, String tier) {
-    KeywordExtractor extractor = KeywordExtractor.from(config, KeywordNormalizer.identity());
-    Recommender recommender = new Recommender(Scores.from(config), new Recommender.Policy(config.exploitConfidence(),
-        config.exploreConfidence(), config.exploreCount(), config.thompsonSampling(), config.thompsonDraws()));
-    Pools pools = new Pools(config.checkpointPools(), snapshot.checkpointsByPopularity());
-    List<String> candidates = !checkpoints.isEmpty() ? checkpoints
-        : family.flatMap(f -> pools.pool(f, tier)).orElse(pools.observed());
-    if (candidates.isEmpty()) {
-      throw new IllegalArgumentException("No candidate checkpoints: the snapshot has no statistics yet and no pool "
-          + "was chosen. Pass --checkpoints a,b,c or --family/--tier of a configured pool.");
-    }
-    List<String> keywords = extractor.keywords(prompt);
-    Recommender.Recommendation rec = recommender.recommend(snapshot, keywords, candidates, user,
-        (long) prompt.hashCode() * 31 + user.orElse("").hashCode());
-    JsonNodeFactory m = JsonNodeFactory.instance;
-    ObjectNode out = m.objectNode();
-    out.put("prompt", prompt);
-    ArrayNode kws = out.putArray("keywords");
-    keywords.forEach(kws::add);
-    user.ifPresent(u -> out.put("user", u).put("personalized", snapshot.knowsUser(u)));
-    out.put("recommended", rec.recommended());
-    out.put("mode", rec.mode().label());
-    ArrayNode toTry = out.putArray("to_try");
-    rec.toTry().forEach(toTry::add);
-    out.put("confidence", rec.confidence());
-    ArrayNode ranking = out.putArray("ranking");
-    ArrayNode unknown = m.arrayNode();
-    for (Recommender.CheckpointScore c : rec.ranking()) {
-      ranking.addObject().put("checkpoint", c.checkpoint()).put("score", c.score()).put("evidence", c.evidence());
-      if (!c.known()) {
-        unknown.add(c.checkpoint());
-      }
-    }
-    out.set("unknown_checkpoints", unknown);
-    rec.thompsonChoice().ifPresent(c -> out.put("thompson_choice", c));
-    ObjectNode probabilities = out.putObject("choice_probabilities");
-    for (Map.Entry<String, Double> e : rec.choiceProbabilities().entrySet()) {
-      probabilities.put(e.getKey(), e.getValue());
-    }
-    if (keywords.isEmpty()) {
-      out.put("note", "The prompt has no keywords (only stop words, short words or LoRA tags): every checkpoint "
-          + "scores the prior, so the answer explores.");
-    } else if (unknown.size() > 0) {
-      out.put("note", "Checkpoints without statistics for these keywords score the prior " + config.seedPrior() + ".");
-    }
-    out.put("snapshot_as_of", snapshot.asOf().toString());
-    return out;
+    return RecommendAnswer.answer(snapshot, config, prompt, checkpoints, user, family, tier);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genlake.preference.PairCounts;
 import io.genlake.preference.ServingSnapshot;
+import io.genlake.preference.SnapshotData;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -49,11 +50,14 @@ class RecommendMainTest {
   }
 
   private static String warehouse(Path dir) throws Exception {
-    ServingSnapshot s = new ServingSnapshot(Instant.parse("2026-11-21T00:00:00Z"));
-    s.putGlobal("anime", "A", PairCounts.of(0, 8));
-    s.putGlobal("anime", "B", PairCounts.of(7, 8));
-    s.putGlobal("photorealistic", "A", PairCounts.of(90, 100));
-    s.putUser("alice", "anime", "A", PairCounts.of(3, 3));
+    ServingSnapshot s = new SnapshotData(Instant.parse("2026-11-21T00:00:00Z"))
+        .putGlobal("anime", "A", PairCounts.of(0, 8))
+        .putGlobal("anime", "B", PairCounts.of(7, 8))
+        .putGlobal("photorealistic", "A", PairCounts.of(90, 100))
+        .putCheckpoint("A", PairCounts.of(90, 108))
+        .putCheckpoint("B", PairCounts.of(7, 8))
+        .putUser("alice", "anime", "A", PairCounts.of(3, 3))
+        .build();
     Path file = dir.resolve(ServingSnapshot.RELATIVE_PATH);
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {

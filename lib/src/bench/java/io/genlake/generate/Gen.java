@@ -19,7 +19,10 @@ final class Gen {
   String prompt;
   String negative;
   String[] loraNames;
+  /** Each LoRA's strength as written (null: exported without one). */
   String[] loraStrengths;
+  int steps;
+  String sampler;
   Json.Raw loras;
   String[] scene;
   String[] styles;

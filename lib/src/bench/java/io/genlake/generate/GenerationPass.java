@@ -165,6 +165,8 @@ final class GenerationPass {
     g.width = size[0];
     g.height = size[1];
     g.seed = rng.nextLong() & 0xffffffffL;
+    g.steps = steps;
+    g.sampler = sampler;
     // variations (seed 002) on comfyui images
     String expression = null;
     String pose = null;
@@ -314,12 +316,19 @@ final class GenerationPass {
           g.loraNames[i] = Vocabulary.LORAS[Vocabulary.LORAS.length - 1];
         }
       }
-      g.loraStrengths[i] = Zipfs.draw(rng, Vocabulary.LORA_STRENGTHS);
+      g.loraStrengths[i] = PlantedSignals.loraStrength(rng, java.util.Arrays.asList(Vocabulary.LORAS).indexOf(g.loraNames[i]));
+      double bad = rng.next();
+      if (bad < PlantedSignals.LORA_NO_STRENGTH) {
+        g.loraStrengths[i] = null; // exported without a strength (and without a prompt tag)
+      } else if (bad < PlantedSignals.LORA_NO_STRENGTH + PlantedSignals.LORA_BAD_STRENGTH) {
+        g.loraStrengths[i] = rng.chance(0.5) ? "-0.50" : "2.50";
+      }
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(Json.object("name", g.loraNames[i], rng.chance(0.1) ? "strength_model" : "strength",
-          Double.valueOf(g.loraStrengths[i])).json());
+      sb.append((g.loraStrengths[i] == null ? Json.object("name", g.loraNames[i])
+          : Json.object("name", g.loraNames[i], rng.chance(0.1) ? "strength_model" : "strength",
+              Double.valueOf(g.loraStrengths[i]))).json());
     }
     g.loras = n == 0 ? null : new Json.Raw(sb.append(']').toString());
   }

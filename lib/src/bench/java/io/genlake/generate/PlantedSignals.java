@@ -8,7 +8,9 @@ import java.util.List;
  *
  * <ul>
  *   <li><b>preference</b>: prompts with "anime" get {@link #CHECKPOINT_A} rejected most of the time, while A
- *       is selected for "photorealistic" prompts; {@link #ANIME_CHECKPOINT} is the good one for anime.
+ *       is selected for "photorealistic" prompts; {@link #ANIME_CHECKPOINT} is the good one for anime. Around that
+ *       base, log-odds shifts: a LoRA used near its best strength ({@link #LORA_BEST_STRENGTH}) helps, far from it
+ *       hurts; anime prompts do better with few steps, photorealistic ones with many; a style's sampler helps.
  *   <li><b>failure</b>: a few variation and model/sampler/cfg-bucket combinations fail often, everything
  *       else at {@link #BASE_FAILURE}; a failure is a failed generation or an image rated ko.
  *   <li><b>fit</b>: block-fit ratings grow with the share of the block's tags found in the asset's prompt.
@@ -36,6 +38,62 @@ final class PlantedSignals {
           : photorealistic ? SELECT_ANIME_CHECKPOINT_PHOTOREALISTIC : SELECT_OTHER;
     }
     return SELECT_OTHER;
+  }
+
+  /** LoRAs and the strength each works best at (Vocabulary.LORAS order). */
+  static final double[] LORA_BEST_STRENGTH = {0.6, 0.8, 0.5, 0.4, 0.9, 1.0, 0.7, 0.6};
+  /** A strength within this distance of the LoRA's best counts as "near" it. */
+  static final double LORA_NEAR = 0.15;
+  /** Log-odds shift of a LoRA used near its best strength (the opposite when far from it). */
+  static final double LORA_EFFECT = 0.6;
+  /** Share of LoRA uses drawn near the LoRA's best strength; the rest are spread over 0.3 to 1.2 (experiments). */
+  static final double LORA_HABIT = 0.7;
+  /** Share of LoRA uses exported without a strength, and with one outside 0 to 2 (bad input for preference). */
+  static final double LORA_NO_STRENGTH = 0.02;
+  static final double LORA_BAD_STRENGTH = 0.01;
+  /** Steps that suit a style: anime at most {@link #ANIME_MAX_STEPS}, photorealistic at least {@link #PHOTO_MIN_STEPS}. */
+  static final int ANIME_MAX_STEPS = 25;
+  static final int PHOTO_MIN_STEPS = 30;
+  /** Log-odds shift of suitable steps (the opposite for the others) for anime and photorealistic prompts. */
+  static final double STEPS_EFFECT = 0.5;
+  /** A sampler that suits a style, and its log-odds shift. */
+  static final String ANIME_SAMPLER = "Euler a";
+  static final String PHOTO_SAMPLER = "DPM++ 2M Karras";
+  static final double SAMPLER_EFFECT = 0.4;
+
+  /** A LoRA use's strength: near the LoRA's best most of the time (0.05 steps); the text written to the export. */
+  static String loraStrength(Rng rng, int lora) {
+    double s = rng.chance(LORA_HABIT)
+        ? LORA_BEST_STRENGTH[lora] + 0.05 * rng.between(-3, 3)
+        : 0.3 + 0.05 * rng.below(19);
+    return String.format(java.util.Locale.ROOT, "%.2f", s);
+  }
+
+  /**
+   * The probability that a candidate is selected: the checkpoint and style base ({@link #selectProbability}) shifted
+   * in log-odds by each LoRA's strength (null strengths and strengths outside 0 to 2 shift nothing), the steps and
+   * the sampler.
+   */
+  static double selectProbability(String checkpoint, boolean anime, boolean photorealistic, String[] loras,
+      String[] strengths, int steps, String sampler) {
+    double p = selectProbability(checkpoint, anime, photorealistic);
+    double logit = Math.log(p / (1 - p));
+    for (int i = 0; i < loras.length; i++) {
+      if (strengths[i] == null) {
+        continue;
+      }
+      double s = Double.parseDouble(strengths[i]);
+      int l = java.util.Arrays.asList(Vocabulary.LORAS).indexOf(loras[i]);
+      if (l >= 0 && s >= 0 && s <= 2) {
+        logit += Math.abs(s - LORA_BEST_STRENGTH[l]) <= LORA_NEAR + 1e-9 ? LORA_EFFECT : -LORA_EFFECT;
+      }
+    }
+    if (anime) {
+      logit += (steps <= ANIME_MAX_STEPS ? STEPS_EFFECT : -STEPS_EFFECT) + (ANIME_SAMPLER.equals(sampler) ? SAMPLER_EFFECT : 0);
+    } else if (photorealistic) {
+      logit += (steps >= PHOTO_MIN_STEPS ? STEPS_EFFECT : -STEPS_EFFECT) + (PHOTO_SAMPLER.equals(sampler) ? SAMPLER_EFFECT : 0);
+    }
+    return 1 / (1 + Math.exp(-logit));
   }
 
   static final double BASE_FAILURE = 0.04;
@@ -100,6 +158,14 @@ final class PlantedSignals {
     return (int) Math.max(0, Math.min(100, Math.round(mean + SCORE_SD * gaussian)));
   }
 
+  private static String bestStrengths() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < Vocabulary.LORAS.length; i++) {
+      sb.append(i == 0 ? "" : ",").append('"').append(Vocabulary.LORAS[i]).append("\":").append(LORA_BEST_STRENGTH[i]);
+    }
+    return sb.append('}').toString();
+  }
+
   /** The description written to {@code _planted.json}. */
   static Json.Raw describe() {
     StringBuilder patterns = new StringBuilder("[");
@@ -120,7 +186,16 @@ final class PlantedSignals {
             "p_select_a_photorealistic", SELECT_A_PHOTOREALISTIC,
             "p_select_anime_checkpoint_anime", SELECT_ANIME_CHECKPOINT_ANIME,
             "p_select_anime_checkpoint_photorealistic", SELECT_ANIME_CHECKPOINT_PHOTOREALISTIC,
-            "p_select_other", SELECT_OTHER),
+            "p_select_other", SELECT_OTHER,
+            "lora_best_strength", new Json.Raw(bestStrengths()),
+            "lora_effect", "log-odds +" + LORA_EFFECT + " when a LoRA's strength is within " + LORA_NEAR
+                + " of its best, -" + LORA_EFFECT + " otherwise; " + LORA_HABIT + " of uses are drawn near the best",
+            "steps_effect", "log-odds +" + STEPS_EFFECT + " for anime prompts at steps <= " + ANIME_MAX_STEPS
+                + " and photorealistic prompts at steps >= " + PHOTO_MIN_STEPS + ", -" + STEPS_EFFECT + " otherwise",
+            "sampler_effect", "log-odds +" + SAMPLER_EFFECT + " for anime prompts with " + ANIME_SAMPLER
+                + " and photorealistic prompts with " + PHOTO_SAMPLER,
+            "lora_without_strength_share", LORA_NO_STRENGTH,
+            "lora_strength_out_of_range_share", LORA_BAD_STRENGTH),
         "failure", Json.object(
             "what", "a failure is generations.status=failed (share " + FAILED_GENERATION_SHARE
                 + ") or a completed generation whose image rating is status=ko with the pattern's failure_category"

@@ -54,7 +54,9 @@ final class Prompts {
       sb.append(" BREAK ").append(Zipfs.draw(rng, Vocabulary.BOOSTERS));
     }
     for (int i = 0; i < loraNames.length; i++) {
-      sb.append(", <lora:").append(loraNames[i]).append(':').append(loraStrengths[i]).append('>');
+      if (loraStrengths[i] != null) { // a LoRA exported without a strength has no tag either
+        sb.append(", <lora:").append(loraNames[i]).append(':').append(loraStrengths[i]).append('>');
+      }
     }
     return sb.toString();
   }

@@ -7,8 +7,12 @@ package io.genlake.generate;
 final class RatingEmitter {
   /** Chance that a completed generation's asset is rated against a block: gives about N/2 fit ratings. */
   static final double FIT_PAIR_CHANCE = 0.37;
-  /** Chance that an iterate-and-pick round also logged a candidate from another checkpoint. */
-  static final double EXTRA_CANDIDATE_CHANCE = 0.35;
+  /**
+   * An iterate-and-pick round shows up to {@value #MAX_EXTRA_CANDIDATES} candidates from other checkpoints beside the
+   * generation (seed 003's explore mode tries up to three checkpoints), each with this chance.
+   */
+  static final double EXTRA_CANDIDATE_CHANCE = 0.5;
+  static final int MAX_EXTRA_CANDIDATES = 2;
   private static final String[] ROLES = {"initial", "continuation", "unspecified", "transition"};
 
   private final Landing landing;
@@ -34,11 +38,13 @@ final class RatingEmitter {
     }
     if (g.checkpoint != null) {
       g.selection = preference(g, g.checkpoint, g.id);
-      if (rng.chance(EXTRA_CANDIDATE_CHANCE)) {
-        int c = checkpoints.draw(rng);
-        String other = Vocabulary.CHECKPOINTS[c];
-        if (!other.equals(g.checkpoint)) {
-          preference(g, other, null);
+      for (int extra = 0; extra < MAX_EXTRA_CANDIDATES; extra++) {
+        if (rng.chance(EXTRA_CANDIDATE_CHANCE)) {
+          int c = checkpoints.draw(rng);
+          String other = Vocabulary.CHECKPOINTS[c];
+          if (!other.equals(g.checkpoint)) {
+            preference(g, other, null);
+          }
         }
       }
     }
@@ -106,7 +112,8 @@ final class RatingEmitter {
     Format format = u < 0.2 ? Format.SQLITE : u < 0.3 ? Format.CSV : Format.JSONL;
     boolean anime = g.prompt.contains("anime");
     boolean photo = g.prompt.contains("photorealistic");
-    String action = rng.chance(PlantedSignals.selectProbability(checkpoint, anime, photo)) ? "selected" : "rejected";
+    String action = rng.chance(PlantedSignals.selectProbability(checkpoint, anime, photo, g.loraNames, g.loraStrengths,
+        g.steps, g.sampler)) ? "selected" : "rejected";
     Object[] row = k.row();
     row[k.index("event_id")] = Long.toString(++events);
     row[k.index("user_id")] = g.userId;

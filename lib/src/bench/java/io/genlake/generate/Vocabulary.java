@@ -67,7 +67,6 @@ final class Vocabulary {
 
   static final String[] LORAS = {"add_detail", "detail_tweaker_xl", "epi_noiseoffset", "film_grain_v2",
       "anime_lineart", "lcm_lora_sdxl", "more_details", "soft_lighting"};
-  static final String[] LORA_STRENGTHS = {"0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1.0"};
 
   static final String[] SAMPLERS = {"Euler a", "DPM++ 2M Karras", "DPM++ 2M SDE", "Euler", "DDIM", "UniPC",
       "LMS", "Heun"};

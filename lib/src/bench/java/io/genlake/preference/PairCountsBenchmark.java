@@ -1,7 +1,6 @@
 package io.genlake.preference;
 
 import io.genlake.config.PreferenceConfig;
-import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -10,12 +9,12 @@ public final class PairCountsBenchmark {
   private PairCountsBenchmark() {}
 
   /**
-   * Builds the pair counts of silver-shaped preference events (e.g. a Parquet file) as of {@code asOf}, the same
-   * extraction and aggregation the nightly step runs. Returns the unscored counts.
+   * Builds the pair statistics of silver-shaped preference events (e.g. a Parquet file), the same extraction and
+   * aggregation the nightly step runs: stored pair rows, decayed sums kept as of each pair's newest event.
    */
-  public static Dataset<Row> pairCounts(Dataset<Row> preferenceEvents, Instant asOf, PreferenceConfig c) {
+  public static Dataset<Row> pairCounts(Dataset<Row> preferenceEvents, PreferenceConfig c) {
     PreferenceSettings s = PreferenceSettings.of(c, KeywordNormalizer.identity());
     Dataset<Row> events = PreferenceEvents.fromPreferenceEvents(preferenceEvents, c.sharePreferencesDefault());
-    return PairStats.aggregate(PairStats.prepare(events, s.extractor(), asOf, c.decayDays()));
+    return PairStats.aggregate(PairStats.prepare(events, s.extractor()), s.decay());
   }
 }

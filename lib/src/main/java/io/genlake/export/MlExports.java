@@ -7,6 +7,7 @@ import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.preference.PreferenceLearning;
 import io.genlake.table.GoldBlockImageFits;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.SilverBlockFitRatings;
@@ -42,10 +43,10 @@ public final class MlExports {
   /** One exported feature table: its name, stable key, the tables it reads, and how it is built. */
   public record Feature(String name, Column key, List<TableId> sources, Builder builder) {}
 
-  /** Builds a feature table from the step's inputs, read at their pinned versions. */
+  /** Builds a feature table from the step's inputs, read at their pinned versions (and the run's configuration). */
   @FunctionalInterface
   public interface Builder {
-    Dataset<Row> build(PinnedInputs inputs, Optional<Pseudonymizer> pseudonymizer);
+    Dataset<Row> build(RunContext ctx, PinnedInputs inputs, Optional<Pseudonymizer> pseudonymizer);
   }
 
   private MlExports() {}
@@ -55,12 +56,14 @@ public final class MlExports {
     return List.of(
         new Feature("generations", functions.col(GenerationFeatures.GENERATION_ID),
             List.of(SilverGenerations.TABLE, SilverImageRatings.TABLE, SilverBlockFitRatings.TABLE),
-            (in, p) -> GenerationFeatures.build(in.read(SilverGenerations.TABLE),
+            (ctx, in, p) -> GenerationFeatures.build(in.read(SilverGenerations.TABLE),
                 in.readOrEmpty(SilverImageRatings.SPEC), in.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
         new Feature("block_asset_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldBlockImageFits.TABLE),
-            (in, p) -> GoldFeatures.blockAssetPairs(in.read(GoldBlockImageFits.TABLE), p)),
+            (ctx, in, p) -> GoldFeatures.blockAssetPairs(in.read(GoldBlockImageFits.TABLE), p)),
         new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldPreferencePairStats.TABLE),
-            (in, p) -> GoldFeatures.preferencePairs(in.read(GoldPreferencePairStats.TABLE), p)));
+            // scores are computed when read: the decayed sums at each scope's anchor (docs/preference.md)
+            (ctx, in, p) -> GoldFeatures.preferencePairs(PreferenceLearning.scoredPairs(
+                in.read(GoldPreferencePairStats.TABLE), ctx.config().preference(), ctx.runDate()), p)));
   }
 
   /** Every table the export reads (the nightly step's inputs for its up-to-date check). */
@@ -111,7 +114,7 @@ public final class MlExports {
     ObjectNode tables = manifest.putObject("tables");
     for (Feature f : present) {
       long t0 = System.nanoTime();
-      Dataset<Row> written = MlExportWriter.write(f.builder().build(inputs, pseudonymizer), f.key(),
+      Dataset<Row> written = MlExportWriter.write(f.builder().build(ctx, inputs, pseudonymizer), f.key(),
           dir.resolve(f.name()).toString(), ctx.config().export());
       ObjectNode t = tables.putObject(f.name());
       t.put("path", f.name() + "/");

@@ -35,8 +35,12 @@ public final class KeywordExtractor implements Serializable {
     }
   }
 
-  /** What one event contributes. */
-  public record Features(List<String> keywords, List<String> negativeKeywords, List<String> loras, PromptStatus status) {}
+  /**
+   * What one event contributes. {@code loraStrengths} is aligned with {@code loras}: the strength of each, null when
+   * none was given (see {@link #extract(String, String, List, List)}).
+   */
+  public record Features(List<String> keywords, List<String> negativeKeywords, List<String> loras,
+      List<Double> loraStrengths, PromptStatus status) {}
 
   private final Set<String> stopWords;
   private final int minLength;
@@ -73,21 +77,32 @@ public final class KeywordExtractor implements Serializable {
 
   /** Keywords, negative keywords and LoRAs (event LoRAs plus prompt {@code <lora:…>} tags, distinct). */
   public Features extract(String prompt, String negativePrompt, List<String> eventLoras) {
+    return extract(prompt, negativePrompt, eventLoras, java.util.Collections.nCopies(eventLoras.size(), null));
+  }
+
+  /**
+   * Keywords, negative keywords and LoRAs with their strengths: the event's LoRA list first (its strength, null when
+   * it gives none), then LoRAs named only by a prompt tag {@code <lora:name:w>} (the tag's w, 1.0 when the tag gives
+   * none, as Stable-Diffusion front ends read it). A LoRA is listed once, at its first strength.
+   */
+  public Features extract(String prompt, String negativePrompt, List<String> eventLoras, List<Double> eventStrengths) {
     ParsedPrompt parsed = PromptParser.parse(prompt);
     List<String> kws = normalized(tokenizer().extract(parsed));
-    Set<String> loras = new LinkedHashSet<>();
-    for (String l : eventLoras) {
-      if (l != null && !l.isBlank()) {
-        loras.add(l.trim());
+    java.util.Map<String, Double> loras = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < eventLoras.size(); i++) {
+      String l = eventLoras.get(i);
+      if (l != null && !l.isBlank() && !loras.containsKey(l.trim())) {
+        loras.put(l.trim(), i < eventStrengths.size() ? eventStrengths.get(i) : null);
       }
     }
     for (LoraRef ref : parsed.loras()) {
-      loras.add(ref.name());
+      loras.putIfAbsent(ref.name(), ref.strength());
     }
     List<String> negatives = negativePrompt == null ? List.of() : normalized(tokenizer().extract(negativePrompt));
     PromptStatus status = prompt == null || prompt.isBlank() ? PromptStatus.EMPTY
         : kws.isEmpty() ? PromptStatus.NO_KEYWORDS : PromptStatus.OK;
-    return new Features(kws, negatives, List.copyOf(loras), status);
+    return new Features(kws, negatives, List.copyOf(loras.keySet()),
+        java.util.Collections.unmodifiableList(new ArrayList<>(loras.values())), status);
   }
 
   private List<String> normalized(List<String> raw) {

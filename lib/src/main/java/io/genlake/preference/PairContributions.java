@@ -13,10 +13,11 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The per-partition loop of {@link PairStats#aggregate}: turns prepared events into pair contributions
  * ({@link PairStats#CONTRIBUTIONS} rows). Each event counts for its (kind, a, b) pairs (keyword x checkpoint,
- * keyword x LoRA, keyword x negative keyword, checkpoint x LoRA) in its user's scope and, when the user shares, in
- * the global scope. User-scope contributions are emitted as they come (their keys hardly repeat within a
- * partition); global ones are summed in a hash map, whose size is bounded by the distinct global pairs (flushed
- * past {@link #MAX_GLOBAL_PAIRS}), and emitted at the end: every event's global half never becomes a row.
+ * keyword x LoRA, keyword x negative keyword, checkpoint x LoRA, and its checkpoint alone) in its user's scope and,
+ * when the user shares, in the global scope. User-scope contributions are emitted as they come (their keys hardly
+ * repeat within a partition); global ones are summed in a hash map ({@link RunningSum}, decayed sums kept as of
+ * each pair's newest event), whose size is bounded by the distinct global pairs (flushed past
+ * {@link #MAX_GLOBAL_PAIRS}), and emitted at the end: every event's global half never becomes a row.
  */
 final class PairContributions implements Iterator<Row> {
   /** Global pairs held in memory per partition before they are emitted and the sums restart. */
@@ -25,37 +26,36 @@ final class PairContributions implements Iterator<Row> {
   private static final byte KEYWORD_LORA = code(GoldPreferencePairStats.KEYWORD_LORA);
   private static final byte KEYWORD_NEGATIVE = code(GoldPreferencePairStats.KEYWORD_NEGATIVE);
   private static final byte CHECKPOINT_LORA = code(GoldPreferencePairStats.CHECKPOINT_LORA);
+  private static final byte CHECKPOINT = code(GoldPreferencePairStats.CHECKPOINT);
 
   /** Positions of the prepared columns. */
-  record Columns(int user, int share, int checkpoint, int selected, int weight, int keywords, int negatives,
+  record Columns(int user, int share, int checkpoint, int selected, int eventAt, int keywords, int negatives,
       int loras) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
   private record Key(byte kind, String a, String b) {}
 
-  private static final class Sum {
-    long selected;
-    long rejected;
-    double decayedSelected;
-    double decayedRejected;
-  }
-
   private final Iterator<Row> events;
   private final Columns c;
-  private final boolean keywordCheckpointOnly;
+  private final Decay decay;
+  private final boolean rankingOnly;
   private final ArrayDeque<Row> out = new ArrayDeque<>();
-  private final Map<Key, Sum> global = new HashMap<>();
+  private final Map<Key, RunningSum> global = new HashMap<>();
 
-  PairContributions(Iterator<Row> events, Columns columns) {
-    this(events, columns, false);
+  PairContributions(Iterator<Row> events, Columns columns, Decay decay) {
+    this(events, columns, decay, false);
   }
 
-  /** With {@code keywordCheckpointOnly}, only the keyword x checkpoint pairs (what a serving snapshot holds). */
-  PairContributions(Iterator<Row> events, Columns columns, boolean keywordCheckpointOnly) {
+  /**
+   * With {@code rankingOnly}, only the pairs that rank checkpoints (keyword x checkpoint and the checkpoint
+   * totals), what the offline evaluation needs.
+   */
+  PairContributions(Iterator<Row> events, Columns columns, Decay decay, boolean rankingOnly) {
     this.events = events;
     this.c = columns;
-    this.keywordCheckpointOnly = keywordCheckpointOnly;
+    this.decay = decay;
+    this.rankingOnly = rankingOnly;
   }
 
   @Override
@@ -87,44 +87,38 @@ final class PairContributions implements Iterator<Row> {
       return;
     }
     boolean selected = r.getBoolean(c.selected());
-    double weight = r.getDouble(c.weight());
+    long at = r.getLong(c.eventAt());
     String checkpoint = r.getString(c.checkpoint());
     List<String> keywords = r.getList(c.keywords());
     List<String> negatives = r.getList(c.negatives());
     List<String> loras = r.getList(c.loras());
+    pair(user, shares, CHECKPOINT, checkpoint, "", selected, at);
     for (String k : keywords) {
-      pair(user, shares, KEYWORD_CHECKPOINT, k, checkpoint, selected, weight);
+      pair(user, shares, KEYWORD_CHECKPOINT, k, checkpoint, selected, at);
     }
-    if (keywordCheckpointOnly) {
+    if (rankingOnly) {
       return;
     }
     for (String k : keywords) {
       for (String l : loras) {
-        pair(user, shares, KEYWORD_LORA, k, l, selected, weight);
+        pair(user, shares, KEYWORD_LORA, k, l, selected, at);
       }
       for (String n : negatives) {
-        pair(user, shares, KEYWORD_NEGATIVE, k, n, selected, weight);
+        pair(user, shares, KEYWORD_NEGATIVE, k, n, selected, at);
       }
     }
     for (String l : loras) {
-      pair(user, shares, CHECKPOINT_LORA, checkpoint, l, selected, weight);
+      pair(user, shares, CHECKPOINT_LORA, checkpoint, l, selected, at);
     }
   }
 
-  private void pair(String user, boolean shares, byte kind, String a, String b, boolean selected, double weight) {
+  private void pair(String user, boolean shares, byte kind, String a, String b, boolean selected, long at) {
     if (user != null) {
-      out.add(RowFactory.create(user, kind, a, b, selected ? 1L : 0L, selected ? 0L : 1L, selected ? weight : 0.0,
-          selected ? 0.0 : weight));
+      out.add(RowFactory.create(user, kind, a, b, selected ? 1L : 0L, selected ? 0L : 1L, selected ? 1.0 : 0.0,
+          selected ? 0.0 : 1.0, at));
     }
     if (shares) {
-      Sum s = global.computeIfAbsent(new Key(kind, a, b), k -> new Sum());
-      if (selected) {
-        s.selected++;
-        s.decayedSelected += weight;
-      } else {
-        s.rejected++;
-        s.decayedRejected += weight;
-      }
+      global.computeIfAbsent(new Key(kind, a, b), k -> new RunningSum()).addEvent(selected, at, decay);
     }
   }
 
@@ -133,11 +127,11 @@ final class PairContributions implements Iterator<Row> {
   }
 
   private void flushGlobal() {
-    for (Map.Entry<Key, Sum> e : global.entrySet()) {
+    for (Map.Entry<Key, RunningSum> e : global.entrySet()) {
       Key k = e.getKey();
-      Sum s = e.getValue();
+      RunningSum s = e.getValue();
       out.add(RowFactory.create(GoldPreferencePairStats.GLOBAL, k.kind(), k.a(), k.b(), s.selected, s.rejected,
-          s.decayedSelected, s.decayedRejected));
+          s.decayedSelected, s.decayedRejected, s.last));
     }
     global.clear();
   }

@@ -33,6 +33,10 @@ final class PreferenceEvents {
   static final String NEGATIVE_PROMPT = "negative_prompt";
   static final String CHECKPOINT = "checkpoint";
   static final String LORAS = "loras";
+  /** The strength of each LoRA of {@link #LORAS} (null where the source gives none). */
+  static final String LORA_STRENGTHS = "lora_strengths";
+  /** The generation the event is about (its parameters are read from silver.generations), when known. */
+  static final String GENERATION_ID = "generation_id";
   static final String SELECTED = "selected";
   static final String MODEL_FAMILY = "model_family";
   static final String SHARE = "share";
@@ -40,6 +44,10 @@ final class PreferenceEvents {
   static final String INGESTED_AT = "ingested_at";
 
   private static final String LORA_NAMES = "transform(loras, l -> l.name)";
+  private static final String STRENGTHS = "transform(loras, l -> l.strength)";
+
+  private static final org.apache.spark.sql.types.ArrayType DOUBLES =
+      org.apache.spark.sql.types.DataTypes.createArrayType(org.apache.spark.sql.types.DataTypes.DoubleType, true);
 
   private PreferenceEvents() {}
 
@@ -53,6 +61,8 @@ final class PreferenceEvents {
         col(SilverPreferenceEvents.NEGATIVE_PROMPT).as(NEGATIVE_PROMPT),
         col(SilverPreferenceEvents.CHECKPOINT).as(CHECKPOINT),
         expr(LORA_NAMES).as(LORAS),
+        expr(STRENGTHS).as(LORA_STRENGTHS),
+        col(SilverPreferenceEvents.GENERATION_ID).as(GENERATION_ID),
         col(SilverPreferenceEvents.ACTION).equalTo(lit("selected")).as(SELECTED),
         col(SilverPreferenceEvents.MODEL_FAMILY).as(MODEL_FAMILY),
         coalesce(col(SilverPreferenceEvents.SHARE_PREFERENCES), lit(shareDefault)).as(SHARE),
@@ -80,6 +90,8 @@ final class PreferenceEvents {
         col(SilverGenerations.NEGATIVE_PROMPT).as(NEGATIVE_PROMPT),
         coalesce(col(SilverGenerations.CHECKPOINT), lit("")).as(CHECKPOINT),
         expr(LORA_NAMES).as(LORAS),
+        expr(STRENGTHS).as(LORA_STRENGTHS),
+        col(SilverGenerations.GENERATION_ID).as(GENERATION_ID),
         col(SilverGenerations.SELECTION).equalTo(lit("selected")).as(SELECTED),
         col(SilverGenerations.MODEL_FAMILY).as(MODEL_FAMILY),
         lit(shareDefault).as(SHARE),
@@ -107,6 +119,9 @@ final class PreferenceEvents {
             coalesce(col("g." + SilverGenerations.CHECKPOINT), lit("")).as(CHECKPOINT),
             when(col("g." + SilverGenerations.LORAS).isNull(), expr("array()").cast(io.genlake.table.Fields.STRINGS))
                 .otherwise(expr("transform(g.loras, l -> l.name)")).as(LORAS),
+            when(col("g." + SilverGenerations.LORAS).isNull(), expr("array()").cast(DOUBLES))
+                .otherwise(expr("transform(g.loras, l -> l.strength)")).as(LORA_STRENGTHS),
+            col("r." + SilverImageRatings.GENERATION_ID).as(GENERATION_ID),
             liked.as(SELECTED),
             col("g." + SilverGenerations.MODEL_FAMILY).as(MODEL_FAMILY),
             lit(shareDefault).as(SHARE),

@@ -3,19 +3,17 @@ package io.genlake.preference;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 
+import io.genlake.config.PreferenceConfig;
 import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
-import io.genlake.table.GoldCheckpointRecommendations;
 import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferenceEvaluation;
 import io.genlake.table.GoldPreferencePairStats;
-import io.genlake.table.SilverGenerations;
-import io.genlake.table.SilverPreferenceEvents;
 import io.genlake.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +21,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,47 +33,51 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Preference learning (seed 003), the package's entry point: the nightly step (pair statistics, parameter
- * statistics, serving snapshot, the day's checkpoint recommendations, offline evaluation) and the portable
- * export/import of the statistics. Formulas live in {@link Scores}, ranking in {@link Recommender}; the
- * {@code recommend} command reads the {@link ServingSnapshot} without Spark.
+ * Preference learning (seed 003), the package's entry point: the nightly step (pair and parameter statistics, serving
+ * snapshot, the day's recommendations, offline evaluation), the scored form of the statistics and the portable
+ * export/import. Formulas live in {@link Scores} and {@link Decay}, ranking in {@link Recommender}, advice in
+ * {@link Advisor}; the {@code recommend} command reads the {@link ServingSnapshot} without Spark.
  */
 public final class PreferenceLearning {
-  /** Independent parts after the pair statistics that run at the same time. */
+  /** Independent parts after the statistics that run at the same time. */
   private static final int PARTS = 2;
 
   private PreferenceLearning() {}
 
-  /** When the statistics of a run date are computed: the end of that day, UTC. */
+  /** The end of a run date, UTC: events created after it are left for a later run. */
   public static Instant asOf(LocalDate runDate) {
     return runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /**
    * The nightly step with keywords as extracted (no ontology normalization); a {@code --full} run context
-   * recomputes the statistics from every event instead of updating the running sums.
+   * recomputes the statistics from every event instead of adding the new ones.
    */
   public static StepResult run(RunContext ctx) {
     return run(ctx, KeywordNormalizer.identity(), ctx.full());
   }
 
   /**
-   * The nightly step. Cost: a pass over the silver events (counts), the keyword extraction and one shuffle on
-   * the pair key (new events only when incremental), one shuffle on (keyword, parameter), a collect of the
-   * keyword x checkpoint pairs for the snapshot, and a keyword x checkpoint statistics build for the evaluation
-   * split. The unified events are cached for these passes.
+   * The nightly step. Cost, full: a pass over the silver events (counts), the keyword extraction, one shuffle on the
+   * pair key and an overwrite of the statistics. Incremental: the same over the events new since the last run, a
+   * merge of the pairs they touch (the others are not rewritten) and of their parameter observations. Then, both: the
+   * snapshot (an aggregation of the checkpoint rows and a scan of the pairs it serves), the day's recommendations,
+   * and the offline evaluation when the statistics grew by {@code evaluation_refresh_share} since the last one.
    *
-   * @param full recompute from every event instead of updating the running sums
+   * @param full recompute from every event instead of adding the new ones
    */
   public static StepResult run(RunContext ctx, KeywordNormalizer normalizer, boolean full) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), normalizer);
     Warehouse w = ctx.warehouse();
-    // the unified events (three silver tables, two anti-joins) are read by several passes: counts, new events,
-    // and the evaluation's split, training and replay; cached once
-    Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    boolean forceFull = full || !s.config().incremental();
+    // every event is read more than once by a full run (counts, extraction, evaluation): cached then
+    boolean readsAll = forceFull || StatsUpdate.latestState(w).isEmpty();
+    Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault());
+    if (readsAll) {
+      events = events.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     try {
-      return run(ctx, s, events, full);
+      return run(ctx, s, events, forceFull);
     } finally {
       events.unpersist();
     }
@@ -85,80 +87,105 @@ public final class PreferenceLearning {
     Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     Instant asOf = asOf(ctx.runDate());
-    boolean forceFull = full || !s.config().incremental();
-    ctx.progress().step("preference", "pair statistics");
-    StatsUpdate.update(w, events, s, asOf, forceFull, ctx.runId(), result);
+    ctx.progress().step("preference", "pair and parameter statistics");
+    StatsUpdate.Outcome update = StatsUpdate.update(w, events, s, asOf, full, ctx.runId(), result);
 
-    // after the pair statistics, three independent parts run concurrently: parameter statistics, the serving
-    // snapshot with the day's recommendations, and the offline evaluation
-    Dataset<Row> evaluated = events.where(col(PreferenceEvents.CREATED_AT).leq(lit(java.sql.Timestamp.from(asOf)))
-        .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
+    // the snapshot with the day's recommendations, and the offline evaluation, run concurrently
     List<Concurrently.Call<StepResult>> parts = List.of(
-        () -> {
-          ctx.progress().step("preference", "parameter statistics");
-          Dataset<Row> params = ParameterStats.compute(w.readOrEmpty(SilverGenerations.SPEC),
-              w.readOrEmpty(SilverPreferenceEvents.SPEC), s.extractor());
-          return new StepResult().table(GoldParameterStats.TABLE, 0, w.overwriteCounted(GoldParameterStats.TABLE, params),
-              w.version(GoldParameterStats.TABLE));
-        },
         () -> {
           ctx.progress().step("preference", "serving snapshot and the day's recommendations");
           StepResult r = new StepResult();
-          ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
+          ServingSnapshot snapshot = snapshot(w, s, asOf, update, r);
           writeSnapshot(w, snapshot);
           r.count("serving.pairs", snapshot.pairCount());
-          r.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH);
-          recommendDay(ctx, s, snapshot, r);
+          r.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH + " (decay anchored to "
+              + (s.config().decayAnchor() == PreferenceConfig.DecayAnchor.DATA ? "each scope's newest event; shared "
+              + "pool at " + snapshot.globalAnchor().map(Instant::toString).orElse("-") : "the run date") + ")");
+          DayRecommendations.write(w, s, snapshot, ctx.runDate(), r);
           return r;
         },
-        () -> {
-          ctx.progress().step("preference", "offline evaluation");
-          StepResult r = new StepResult();
-          Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), evaluated, s, ctx.runId());
-          if (evaluation.isPresent()) {
-            w.overwrite(GoldPreferenceEvaluation.TABLE, evaluation.get());
-            r.table(GoldPreferenceEvaluation.TABLE, 0, 2, w.version(GoldPreferenceEvaluation.TABLE));
-          } else {
-            r.note("evaluation skipped: fewer than 10 events, fewer than 2 checkpoints or no held-out selection");
-          }
-          return r;
-        });
+        () -> evaluateIfDue(ctx, s, events, asOf, update));
     Concurrently.calls(PARTS, parts).forEach(result::add);
     ctx.progress().step("preference", "statistics, snapshot and evaluation written");
     return result;
   }
 
-  /** The day's distinct (user, prompt, family) from generations and preference events, ranked per pool. */
-  private static void recommendDay(RunContext ctx, PreferenceSettings s, ServingSnapshot snapshot, StepResult result) {
-    Warehouse w = ctx.warehouse();
-    Date day = Date.valueOf(ctx.runDate());
-    Dataset<Row> gens = w.readOrEmpty(SilverGenerations.SPEC)
-        .where(to_date(col(SilverGenerations.CREATED_AT)).equalTo(lit(day)))
-        .select(coalesce(col(SilverGenerations.USER_ID), lit("")).as("u"),
-            coalesce(col(SilverGenerations.RESOLVED_PROMPT), col(SilverGenerations.FINAL_PROMPT)).as("p"),
-            col(SilverGenerations.MODEL_FAMILY).as("f"));
-    Dataset<Row> pe = w.readOrEmpty(SilverPreferenceEvents.SPEC)
-        .where(to_date(col(SilverPreferenceEvents.CREATED_AT)).equalTo(lit(day)))
-        .select(coalesce(col(SilverPreferenceEvents.USER_ID), lit("")).as("u"), col(SilverPreferenceEvents.PROMPT).as("p"),
-            col(SilverPreferenceEvents.MODEL_FAMILY).as("f"));
-    Dataset<Row> prompts = gens.unionByName(pe).distinct();
-    Dataset<Row> blank = prompts.where(col("p").isNull().or(trim(col("p")).equalTo("")));
-    long empty = blank.count();
-    result.count("recommendations.empty_prompt", empty);
-    if (empty > 0) {
-      result.note("recommendations.empty_prompt: " + empty + " prompts of the day were empty: nothing to recommend for");
+  /**
+   * The night's snapshot: the previous one with the new pairs merged in when the update was incremental and the
+   * previous file is the snapshot of the statistics it started from; else built from the statistics.
+   */
+  private static ServingSnapshot snapshot(Warehouse w, PreferenceSettings s, Instant asOf, StatsUpdate.Outcome update,
+      StepResult r) {
+    Dataset<Row> parameters = w.readOrEmpty(GoldParameterStats.SPEC);
+    Optional<ServingSnapshot> merged = Optional.empty();
+    Optional<Path> local = localRoot(w);
+    if (update.fresh().isPresent() && local.isPresent()) {
+      merged = ServingSnapshot.readIfPresent(local.get()).flatMap(previous -> SnapshotBuilder.update(previous,
+          update.fresh().get(), parameters, s.decay(), s.config().decayAnchor(), asOf, update.previousVersion(),
+          update.statsVersion()));
     }
-    Pools pools = new Pools(s.config().checkpointPools(), snapshot.checkpointsByPopularity());
-    Dataset<Row> recs = Recommendations.compute(prompts.where(col("p").isNotNull().and(not(trim(col("p")).equalTo("")))),
-        snapshot, pools, s.recommender(true), s.extractor(), ctx.runDate());
-    Dataset<Row> kept = w.exists(GoldCheckpointRecommendations.TABLE)
-        ? w.read(GoldCheckpointRecommendations.TABLE).where(not(col(GoldCheckpointRecommendations.RUN_DATE).equalTo(lit(day))))
-        : ctx.spark().createDataFrame(java.util.List.of(), GoldCheckpointRecommendations.SCHEMA);
-    w.overwrite(GoldCheckpointRecommendations.TABLE, kept.unionByName(recs));
-    long written = w.read(GoldCheckpointRecommendations.TABLE)
-        .where(col(GoldCheckpointRecommendations.RUN_DATE).equalTo(lit(day))).count();
-    result.table(GoldCheckpointRecommendations.TABLE, prompts.count() - empty, written,
-        w.version(GoldCheckpointRecommendations.TABLE));
+    r.note(merged.isPresent() ? "serving snapshot: the previous one with " + update.fresh().get().size()
+        + " new pair rows merged in" : "serving snapshot: built from the statistics");
+    return merged.orElseGet(() -> SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE), parameters, s.decay(),
+        s.config().decayAnchor(), asOf, update.statsVersion()));
+  }
+
+  /** The warehouse root as a local path, when it is one (a previous snapshot is then read memory-mapped). */
+  private static Optional<Path> localRoot(Warehouse w) {
+    java.net.URI uri = new org.apache.hadoop.fs.Path(w.root()).toUri();
+    return uri.getScheme() == null || uri.getScheme().equals("file") ? Optional.of(Path.of(uri.getPath()))
+        : Optional.empty();
+  }
+
+  /**
+   * Runs the offline evaluation after a full recompute, when there is none yet, or when the statistics' events grew
+   * by at least {@code evaluation_refresh_share} since the last one; otherwise notes why it was kept.
+   */
+  private static StepResult evaluateIfDue(RunContext ctx, PreferenceSettings s, Dataset<Row> events, Instant asOf,
+      StatsUpdate.Outcome update) {
+    Warehouse w = ctx.warehouse();
+    StepResult r = new StepResult();
+    long total = update.state().eventsTotal();
+    Optional<Long> last = Optional.empty();
+    if (w.exists(GoldPreferenceEvaluation.TABLE)
+        && List.of(w.read(GoldPreferenceEvaluation.TABLE).columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
+      Row m = w.read(GoldPreferenceEvaluation.TABLE).agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
+      last = m.isNullAt(0) ? Optional.empty() : Optional.of(m.getLong(0));
+    }
+    double share = s.config().evaluationRefreshShare();
+    if (!update.full() && last.isPresent() && total < last.get() * (1 + share) && share > 0) {
+      r.note(String.format(java.util.Locale.ROOT, "evaluation kept: the statistics grew from %d to %d events since "
+          + "it ran (it runs again at %.0f%% growth, preference.evaluation_refresh_share)", last.get(), total,
+          share * 100));
+      return r;
+    }
+    ctx.progress().step("preference", "offline evaluation");
+    Dataset<Row> usable = events.where(col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(asOf)))
+        .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
+    Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), usable, s, ctx.runId(), total);
+    if (evaluation.isPresent()) {
+      w.overwrite(GoldPreferenceEvaluation.TABLE, evaluation.get());
+      r.table(GoldPreferenceEvaluation.TABLE, 0, GoldPreferenceEvaluation.METHODS.size(),
+          w.version(GoldPreferenceEvaluation.TABLE));
+    } else {
+      r.note("evaluation skipped: fewer than 10 events, fewer than 2 checkpoints or no held-out event");
+    }
+    return r;
+  }
+
+  /**
+   * The stored pair statistics in their scored form ({@link GoldPreferencePairStats#SCORED}): decayed sums read at
+   * each scope's anchor (its newest event, or the end of {@code runDate} with {@code decay_anchor: run_date}) and the
+   * scores. For exports and analysts; cost: one aggregation for the anchors and a pass over the pairs.
+   */
+  public static Dataset<Row> scoredPairs(Warehouse w, PreferenceConfig config, LocalDate runDate) {
+    return scoredPairs(w.read(GoldPreferencePairStats.TABLE), config, runDate);
+  }
+
+  /** {@link #scoredPairs(Warehouse, PreferenceConfig, LocalDate)} of given stored pairs (e.g. at a pinned version). */
+  public static Dataset<Row> scoredPairs(Dataset<Row> stored, PreferenceConfig config, LocalDate runDate) {
+    return ScoredPairs.score(stored, Scores.from(config), new Decay(config.timeConstantDays()), config.decayAnchor(),
+        asOf(runDate));
   }
 
   /** Writes the serving snapshot under the warehouse root (any Hadoop file system). */
@@ -179,24 +206,23 @@ public final class PreferenceLearning {
 
   /** Exports the pair statistics to a JSON file; returns the number of pairs. */
   public static long exportTo(Warehouse w, Path file) {
-    if (!w.exists(GoldPreferencePairStats.TABLE)) {
+    Optional<StatsUpdate.State> state = StatsUpdate.latestState(w);
+    if (state.isEmpty()) {
       throw new IllegalStateException("Nothing to export: " + GoldPreferencePairStats.TABLE + " does not exist in "
-          + w.root() + ". Run `genlake nightly` (or import a file) first.");
+          + w.root() + " or was written by an earlier genlake. Run `genlake nightly` (or import a file) first.");
     }
-    Dataset<Row> stats = w.read(GoldPreferencePairStats.TABLE);
-    Instant asOf = StatsUpdate.latestState(w).map(StatsUpdate.State::asOf)
-        .orElseGet(() -> stats.select(GoldPreferencePairStats.AS_OF).first().getTimestamp(0).toInstant());
     try (OutputStream out = Files.newOutputStream(file)) {
-      return Transfer.write(stats, asOf, out);
+      return Transfer.write(w.read(GoldPreferencePairStats.TABLE), state.get().asOf(),
+          state.get().timeConstantDays(), out);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Imports an exported file, merging its counts into the warehouse's statistics: both sides are decayed to the
-   * later {@code as_of}, counts of the same pair are added, scores are recomputed, the serving snapshot is
-   * rewritten. One shuffle on the pair key.
+   * Imports an exported file, merging its pairs into the warehouse's statistics ({@link PairMerge}: counts add up,
+   * decayed sums are carried to the later of the two newest events), and rewrites the serving snapshot. One shuffle
+   * on the pair key.
    */
   public static StepResult importFrom(RunContext ctx, Path file) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), KeywordNormalizer.identity());
@@ -208,18 +234,25 @@ public final class PreferenceLearning {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage()
           + ". Give the path of a file written by `genlake prefs export`.", e);
     }
+    double tau = s.decay().timeConstantDays();
+    if (imported.timeConstantDays().isPresent() && Math.abs(imported.timeConstantDays().get() - tau) > 1e-9 * tau) {
+      throw new IllegalArgumentException("Cannot import " + file + ": its decayed sums use a time constant of "
+          + imported.timeConstantDays().get() + " days and this warehouse's configuration " + tau + " days, and sums "
+          + "of one decay cannot be turned into another. Import with the same preference.decay_days / half_life_days.");
+    }
     Optional<StatsUpdate.State> current = StatsUpdate.latestState(w);
     Instant asOf = current.map(StatsUpdate.State::asOf).filter(a -> a.isAfter(imported.asOf())).orElse(imported.asOf());
-    Dataset<Row> counts = PairStats.decayTo(Transfer.frame(ctx.spark(), imported), imported.asOf(), asOf,
-        s.config().decayDays());
+    Dataset<Row> pairs = Transfer.frame(ctx.spark(), imported);
     if (current.isPresent()) {
-      counts = PairStats.sumByKey(counts.unionByName(
-          PairStats.decayTo(w.read(GoldPreferencePairStats.TABLE), current.get().asOf(), asOf, s.config().decayDays())));
+      pairs = PairMerge.mergeFrames(w.read(GoldPreferencePairStats.TABLE), pairs, s.decay()).localCheckpoint();
     }
-    w.overwrite(GoldPreferencePairStats.TABLE, PairStats.score(counts, s.scores(), asOf));
+    w.overwrite(GoldPreferencePairStats.TABLE, pairs);
     StatsUpdate.writeState(w, new StatsUpdate.State(asOf,
-        current.map(StatsUpdate.State::ingestedThrough).orElse(Instant.EPOCH)), "import", imported.counts().size(), ctx.runId());
-    ServingSnapshot snapshot = SnapshotBuilder.fromStats(w.read(GoldPreferencePairStats.TABLE), asOf);
+        current.map(StatsUpdate.State::ingestedThrough).orElse(Instant.EPOCH), tau,
+        current.map(StatsUpdate.State::eventsTotal).orElse(0L)), "import", imported.counts().size(), ctx.runId());
+    ServingSnapshot snapshot = SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE),
+        w.readOrEmpty(GoldParameterStats.SPEC), s.decay(), s.config().decayAnchor(), asOf,
+        w.version(GoldPreferencePairStats.TABLE).orElse(-1L));
     writeSnapshot(w, snapshot);
     StepResult result = new StepResult().count("pairs.imported", imported.counts().size());
     result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), w.read(GoldPreferencePairStats.TABLE).count(),

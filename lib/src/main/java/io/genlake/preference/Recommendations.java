@@ -18,8 +18,8 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * {@code gold.checkpoint_recommendations} for a day's prompts: the serving snapshot is broadcast and each
- * (user, prompt, family) is ranked per pool by the same {@link Recommender} the {@code recommend} command uses.
- * Per-row Java (keyword lookups), no shuffle.
+ * (user, prompt, family) is ranked per pool by the same {@link Recommender} the {@code recommend} command uses, with
+ * the same explanation and {@link Advisor} advice. Per-row Java (keyword lookups), no shuffle.
  */
 final class Recommendations {
   private Recommendations() {}
@@ -31,34 +31,63 @@ final class Recommendations {
 
   /**
    * @param prompts rows of (user_id non-null, prompt non-blank, model_family nullable)
+   * @param promptsDate the day the prompts are from
    */
   static Dataset<Row> compute(Dataset<Row> prompts, ServingSnapshot snapshot, Pools pools, Recommender recommender,
-      KeywordExtractor extractor, LocalDate runDate) {
+      Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) {
     Broadcast<ServingSnapshot> snap = JavaSparkContext.fromSparkContext(prompts.sparkSession().sparkContext())
         .broadcast(snapshot);
     Date day = Date.valueOf(runDate);
+    Date from = Date.valueOf(promptsDate);
     FlatMapFunction<Row, Row> rank = r -> {
       String user = r.getString(0);
       String prompt = r.getString(1);
       Optional<String> family = Optional.ofNullable(r.isNullAt(2) ? null : r.getString(2));
       List<String> keywords = extractor.keywords(prompt);
       Optional<String> scopeUser = user.isEmpty() ? Optional.empty() : Optional.of(user);
+      ServingSnapshot s = snap.value();
       List<Row> out = new ArrayList<>();
       for (Map.Entry<String, List<String>> pool : pools.forFamily(family).entrySet()) {
-        Recommender.Recommendation rec = recommender.recommend(snap.value(), keywords, pool.getValue(), scopeUser,
+        Recommender.Recommendation rec = recommender.recommend(s, keywords, pool.getValue(), scopeUser,
             seed(user, prompt, pool.getKey()));
         Map<String, Double> scores = new LinkedHashMap<>();
+        double score = 0;
         for (Recommender.CheckpointScore c : rec.ranking()) {
           scores.put(c.checkpoint(), c.score());
+          score = c.checkpoint().equals(rec.recommended()) ? c.score() : score;
         }
-        out.add(RowFactory.create(day, user, prompt, family.orElse(null), pool.getKey(),
+        List<Row> drivers = new ArrayList<>();
+        if (rec.unknownKeywords().size() < keywords.size()) {
+          for (Recommender.KeywordDriver d : recommender.explain(s, keywords, rec.recommended(), scopeUser)) {
+            drivers.add(RowFactory.create(d.keyword(), d.selected() + d.userSelected(), d.total() + d.userTotal(),
+                d.decayedTotal(), d.weight(), d.score(), d.contribution()));
+          }
+        }
+        Advisor.Advice advice = advisor.advise(s, keywords, rec.recommended());
+        List<Row> loras = new ArrayList<>();
+        for (Advisor.LoraAdvice l : advice.loras()) {
+          loras.add(RowFactory.create(l.lora(), l.score(), l.evidence(), orNull(l.strength()), orNull(l.strengthSd()),
+              l.strengthEvidence(), orNull(l.rejectedStrength())));
+        }
+        List<Row> parameters = new ArrayList<>();
+        for (Advisor.ParameterAdvice p : advice.parameters()) {
+          parameters.add(RowFactory.create(p.parameter(), p.value(), p.mean(), orNull(p.sd()), p.evidence(),
+              orNull(p.rejectedMean())));
+        }
+        out.add(RowFactory.create(day, from, user, prompt, family.orElse(null), pool.getKey(),
             keywords.toArray(new String[0]), rec.recommended(), rec.mode().label(), rec.toTry().toArray(new String[0]),
-            rec.confidence(), rec.ranking().get(0).score(), scalaMap(scores), rec.thompsonChoice().orElse(null),
-            scalaMap(rec.choiceProbabilities())));
+            rec.confidence(), score, scalaMap(scores), rec.thompsonChoice().orElse(null),
+            scalaMap(rec.choiceProbabilities()), rec.unknownKeywords().toArray(new String[0]), PairStats.toSeq(drivers),
+            PairStats.toSeq(loras), PairStats.toSeq(parameters)));
       }
       return out.iterator();
     };
     return prompts.flatMap(rank, Encoders.row(GoldCheckpointRecommendations.SCHEMA));
+  }
+
+  /** NaN (no observation) as SQL null. */
+  static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   private static scala.collection.Map<String, Double> scalaMap(Map<String, Double> m) {

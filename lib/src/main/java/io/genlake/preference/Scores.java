@@ -89,9 +89,4 @@ public record Scores(double seedPrior, double seedPriorWeight, double betaAlpha,
     }
     return confidence(total) > 0.7 ? Evidence.STRONG : Evidence.SOME;
   }
-
-  /** exp(-age_days / decay_days): the weight of an event {@code ageDays} old (1 for age 0 or less). */
-  public static double decay(double ageDays, double decayDays) {
-    return ageDays <= 0 ? 1.0 : Math.exp(-ageDays / decayDays);
-  }
 }

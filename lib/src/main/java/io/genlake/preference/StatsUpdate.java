@@ -10,8 +10,10 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.GoldPreferenceState;
+import io.genlake.table.SilverGenerations;
 import io.genlake.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,46 +26,123 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Updates {@code gold.preference_pair_stats} as of a time: a full recompute over every usable event, or the
- * incremental update (yesterday's sums decayed to today plus today's new events) when a previous state exists.
- * Applies and counts the bad-input rules. Cost: one pass over the events for the counts, one for the
- * extraction, one shuffle on the pair key; incremental: the stored pairs join that shuffle or, for a night's few
- * events, the new pairs are broadcast to them.
+ * Updates {@code gold.preference_pair_stats} and {@code gold.parameter_stats} for a run: a full recompute over every
+ * usable event, or the incremental update when a previous state of the same decay exists: only the events new
+ * since then are read, their pairs are merged into the stored ones ({@link PairMerge}: the untouched pairs are not
+ * rewritten) and their parameter observations added. Applies and counts the bad-input rules (over the events the
+ * run reads). Cost: one pass over the events read for the counts, one for the extraction, one shuffle on the pair
+ * key; incremental: a join of the new pairs with the stored keys.
  */
 final class StatsUpdate {
-  /** The previous run's watermark. */
-  record State(Instant asOf, Instant ingestedThrough) {}
+  /** The previous run's watermark, decay and the events its statistics hold. */
+  record State(Instant asOf, Instant ingestedThrough, double timeConstantDays, long eventsTotal) {}
 
   /**
-   * New events up to this many are added to the stored pairs through broadcast joins ({@link PairStats#addFresh});
-   * more go through one shuffle of all pairs ({@link PairStats#sumByKey}).
+   * What an update did: the new state, whether it recomputed everything, the events added, the Delta versions of the
+   * pair statistics before and after (-1: none), and, when incremental, the new pairs' rows a snapshot serves
+   * ({@link SnapshotBuilder#served}) to merge into the previous snapshot.
    */
-  static final long BROADCAST_EVENTS = 20_000;
+  record Outcome(State state, boolean full, long added, long previousVersion, long statsVersion,
+      Optional<List<Row>> fresh) {}
 
   private StatsUpdate() {}
 
+  /** The latest state; empty when there is none or it was written by a genlake whose statistics differ in form. */
   static Optional<State> latestState(Warehouse w) {
     if (!w.exists(GoldPreferenceState.TABLE) || !w.exists(GoldPreferencePairStats.TABLE)) {
       return Optional.empty();
     }
-    List<Row> last = w.read(GoldPreferenceState.TABLE).orderBy(col(GoldPreferenceState.WRITTEN_AT).desc())
-        .select(GoldPreferenceState.AS_OF, GoldPreferenceState.INGESTED_THROUGH).limit(1).collectAsList();
-    return last.stream().findFirst()
-        .map(r -> new State(r.getTimestamp(0).toInstant(), r.getTimestamp(1).toInstant()));
+    Dataset<Row> states = w.read(GoldPreferenceState.TABLE);
+    List<String> columns = List.of(states.columns());
+    if (!columns.contains(GoldPreferenceState.TIME_CONSTANT_DAYS)
+        || !List.of(w.read(GoldPreferencePairStats.TABLE).columns()).contains(GoldPreferencePairStats.LAST_EVENT_AT)) {
+      return Optional.empty();
+    }
+    List<Row> last = states.orderBy(col(GoldPreferenceState.WRITTEN_AT).desc())
+        .select(GoldPreferenceState.AS_OF, GoldPreferenceState.INGESTED_THROUGH, GoldPreferenceState.TIME_CONSTANT_DAYS,
+            GoldPreferenceState.EVENTS_TOTAL)
+        .limit(1).collectAsList();
+    return last.stream().findFirst().map(r -> new State(r.getTimestamp(0).toInstant(), r.getTimestamp(1).toInstant(),
+        r.getDouble(2), r.getLong(3)));
   }
 
   /**
-   * Recomputes or updates the statistics as of {@code asOf}; returns the new state. {@code full} forces a
-   * recompute; so does a run date before the stored one.
+   * Recomputes or updates the statistics for a run whose counted events are those created up to {@code asOf}.
+   * {@code full} forces a recompute; so do a run date before the stored one, a changed decay and statistics of an
+   * earlier form.
    */
-  static State update(Warehouse w, Dataset<Row> events, PreferenceSettings s, Instant asOf, boolean full,
+  static Outcome update(Warehouse w, Dataset<Row> events, PreferenceSettings s, Instant asOf, boolean full,
       String runId, StepResult result) {
-    Timestamp asOfTs = Timestamp.from(asOf);
+    Optional<State> stored = latestState(w);
+    Optional<State> previous = full ? Optional.empty() : stored.filter(p -> !asOf.isBefore(p.asOf()));
+    if (previous.isPresent() && previous.get().timeConstantDays() != s.decay().timeConstantDays()) {
+      result.note("pair statistics: the decay time constant changed from " + previous.get().timeConstantDays()
+          + " to " + s.decay().timeConstantDays() + " days: recomputed in full");
+      previous = Optional.empty();
+    }
+    Dataset<Row> read = events;
+    if (previous.isPresent()) {
+      State p = previous.get();
+      Column seen = col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(p.asOf())))
+          .and(col(PreferenceEvents.INGESTED_AT).leq(lit(Timestamp.from(p.ingestedThrough()))));
+      read = events.where(not(seen));
+    }
+    Row c = countRules(read, s, asOf, result);
+    Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
+    if (previous.isPresent() && ingestedThrough.isBefore(previous.get().ingestedThrough())) {
+      ingestedThrough = previous.get().ingestedThrough();
+    }
     Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
-    Column future = col(PreferenceEvents.CREATED_AT).gt(lit(asOfTs));
+    Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
+    Dataset<Row> prepared = PairStats.prepare(read.where(not(blank).and(not(future))), s.extractor())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long added = countPrepared(prepared, result);
+      Dataset<Row> pairs = PairStats.aggregate(prepared, s.decay());
+      Dataset<Row> observations = ParameterStats.observations(prepared, w.readOrEmpty(SilverGenerations.SPEC),
+          added <= ParameterStats.BROADCAST_EVENTS);
+      String mode;
+      long written;
+      long parameters;
+      long before = w.version(GoldPreferencePairStats.TABLE).orElse(-1L);
+      Optional<List<Row>> fresh = Optional.empty();
+      if (previous.isEmpty()) {
+        mode = "full";
+        written = w.overwriteCounted(GoldPreferencePairStats.TABLE, pairs);
+        enableDeletionVectors(w);
+        parameters = w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(observations));
+      } else {
+        mode = "incremental";
+        pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          written = added == 0 ? 0 : PairMerge.mergeInto(w, pairs, s.decay());
+          fresh = Optional.of(added == 0 ? List.of() : SnapshotBuilder.served(pairs).collectAsList());
+        } finally {
+          pairs.unpersist();
+        }
+        parameters = added == 0 ? 0 : w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(
+            ParameterStats.asObservations(w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations)));
+      }
+      result.table(GoldPreferencePairStats.TABLE, added, written, w.version(GoldPreferencePairStats.TABLE));
+      result.table(GoldParameterStats.TABLE, added, parameters, w.version(GoldParameterStats.TABLE));
+      result.note("pair statistics: " + mode + " update, " + added + " events added, " + written + " pair rows written");
+      long total = previous.map(State::eventsTotal).orElse(0L) + added;
+      State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total);
+      writeState(w, state, mode, added, runId);
+      return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before,
+          w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh);
+    } finally {
+      prepared.unpersist();
+    }
+  }
+
+  /** Counts what the run reads by source and bad-input rule; one pass. Row: counts, then max(ingested_at) at 8. */
+  private static Row countRules(Dataset<Row> read, PreferenceSettings s, Instant asOf, StepResult result) {
+    Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
+    Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
     TreeSet<String> pooled = new TreeSet<>();
     s.config().checkpointPools().values().forEach(pooled::addAll);
-    Row c = events.agg(count(lit(1)),
+    Row c = read.agg(count(lit(1)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("preference_events")), 1).otherwise(0)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("generations")), 1).otherwise(0)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("image_ratings")), 1).otherwise(0)),
@@ -82,62 +161,61 @@ final class StatsUpdate {
     rule(result, "events.no_user", c, 6, "events without a user fed only the global statistics (when shared)");
     rule(result, "events.checkpoint_not_in_pool", c, 7,
         "events name checkpoints outside every configured pool: counted, but only recommended from the observed pool");
+    return c;
+  }
 
-    Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
-    Dataset<Row> usable = events.where(not(blank).and(not(future)));
-    Optional<State> previous = full ? Optional.empty() : latestState(w).filter(p -> !asOf.isBefore(p.asOf()));
-    Dataset<Row> fresh = usable;
-    String mode = "full";
-    if (previous.isPresent()) {
-      State p = previous.get();
-      Column seen = col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(p.asOf())))
-          .and(col(PreferenceEvents.INGESTED_AT).leq(lit(Timestamp.from(p.ingestedThrough()))));
-      fresh = usable.where(not(seen));
-      mode = "incremental";
-      ingestedThrough = ingestedThrough.isBefore(p.ingestedThrough()) ? p.ingestedThrough() : ingestedThrough;
-    }
-    Dataset<Row> prepared = PairStats.prepare(fresh, s.extractor(), asOf, s.config().decayDays())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /** Counts the prepared events by prompt status and LoRA-strength rule (one job); returns the events counted. */
+  private static long countPrepared(Dataset<Row> prepared, StepResult result) {
     long added = 0;
-    for (Row r : prepared.groupBy(PairStats.STATUS).count().collectAsList()) {
-      added += r.getLong(1);
+    long noStrength = 0;
+    long badStrength = 0;
+    for (Row r : prepared.groupBy(PairStats.STATUS).agg(count(lit(1)), sum(PairStats.LORAS_NO_STRENGTH),
+        sum(PairStats.LORAS_BAD_STRENGTH)).collectAsList()) {
+      long n = r.getLong(1);
+      added += n;
+      noStrength += r.getLong(2);
+      badStrength += r.getLong(3);
       if (r.getString(0).equals(KeywordExtractor.PromptStatus.EMPTY.label())) {
-        result.count("events.empty_prompt", r.getLong(1)).note("events.empty_prompt: " + r.getLong(1)
+        result.count("events.empty_prompt", n).note("events.empty_prompt: " + n
             + " events with an empty prompt gave no keyword pairs; their checkpoint x LoRA pairs were counted");
       } else if (r.getString(0).equals(KeywordExtractor.PromptStatus.NO_KEYWORDS.label())) {
-        result.count("events.stop_words_only", r.getLong(1)).note("events.stop_words_only: " + r.getLong(1)
+        result.count("events.stop_words_only", n).note("events.stop_words_only: " + n
             + " prompts held only stop words or short words: no keyword pairs; checkpoint x LoRA pairs counted");
       }
     }
     result.count("events.counted", added);
-    Dataset<Row> counts = PairStats.aggregate(prepared);
-    Dataset<Row> freshCounts = null;
-    if (previous.isPresent()) {
-      Dataset<Row> carried = PairStats.decayTo(w.read(GoldPreferencePairStats.TABLE), previous.get().asOf(), asOf,
-          s.config().decayDays());
-      if (added <= BROADCAST_EVENTS) {
-        freshCounts = counts.persist(StorageLevel.MEMORY_AND_DISK());
-        counts = PairStats.addFresh(carried, freshCounts);
-      } else {
-        counts = PairStats.sumByKey(carried.unionByName(counts));
-      }
+    result.count("loras.no_strength", noStrength).count("loras.strength_out_of_range", badStrength);
+    if (noStrength > 0) {
+      result.note("loras.no_strength: " + noStrength + " LoRA uses gave no strength (neither the event's LoRA list "
+          + "nor a <lora:name:w> tag): counted in the LoRA pairs, not in the strength statistics");
     }
-    long out = w.overwriteCounted(GoldPreferencePairStats.TABLE, PairStats.score(counts, s.scores(), asOf));
-    prepared.unpersist();
-    if (freshCounts != null) {
-      freshCounts.unpersist();
+    if (badStrength > 0) {
+      result.note("loras.strength_out_of_range: " + badStrength + " LoRA uses had a strength below "
+          + PairStats.MIN_STRENGTH + " or above " + PairStats.MAX_STRENGTH + ": counted in the LoRA pairs, not in the "
+          + "strength statistics; check the source app's export");
     }
-    result.table(GoldPreferencePairStats.TABLE, added, out, w.version(GoldPreferencePairStats.TABLE));
-    result.note("pair statistics: " + mode + " update as of " + asOf + ", " + added + " events added");
-    State state = new State(asOf, ingestedThrough);
-    writeState(w, state, mode, added, runId);
-    return state;
+    return added;
+  }
+
+  /** Lets merges mark replaced rows instead of copying the files that hold them (one commit when not yet set). */
+  private static void enableDeletionVectors(Warehouse w) {
+    // a table name and property of the contract, never data values
+    w.spark().sql("ALTER TABLE " + GoldPreferencePairStats.TABLE.qualifiedName()
+        + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
   }
 
   static void writeState(Warehouse w, State state, String mode, long added, String runId) {
     Row row = org.apache.spark.sql.RowFactory.create(runId, Timestamp.from(state.asOf()),
-        Timestamp.from(state.ingestedThrough()), mode, added, Timestamp.from(Instant.now()));
-    w.append(GoldPreferenceState.TABLE, w.spark().createDataFrame(List.of(row), GoldPreferenceState.SCHEMA));
+        Timestamp.from(state.ingestedThrough()), mode, added, Timestamp.from(Instant.now()), state.timeConstantDays(),
+        state.eventsTotal());
+    Dataset<Row> frame = w.spark().createDataFrame(List.of(row), GoldPreferenceState.SCHEMA);
+    boolean current = w.exists(GoldPreferenceState.TABLE)
+        && List.of(w.read(GoldPreferenceState.TABLE).columns()).contains(GoldPreferenceState.TIME_CONSTANT_DAYS);
+    if (current) {
+      w.append(GoldPreferenceState.TABLE, frame);
+    } else {
+      w.overwrite(GoldPreferenceState.TABLE, frame); // the state of an earlier form is replaced, not extended
+    }
   }
 
   private static void rule(StepResult result, String name, Row c, int i, String rule) {

@@ -19,29 +19,36 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Seed 003 export/import: the pair statistics as one portable JSON document (format tag, {@code as_of}, one
- * object per pair with raw and decayed counts). Scores are not exported: they are recomputed from the counts,
- * so a round trip reproduces identical statistics. Streams rows from the driver; the file holds every pair.
+ * Seed 003 export/import: the pair statistics as one portable JSON document (format tag, {@code as_of}, the decay
+ * time constant, one object per pair with raw counts, decayed sums and the newest event they are kept as of).
+ * Scores are not exported: they are computed when read, so a round trip reproduces identical statistics. Files of
+ * the first format ({@value #FORMAT_1}: decayed sums as of the file's {@code as_of}, no time constant) are read as
+ * pairs whose newest event is that {@code as_of}. Streams rows from the driver; the file holds every pair.
  */
 final class Transfer {
-  static final String FORMAT = "genlake-preferences/1";
+  static final String FORMAT = "genlake-preferences/2";
+  static final String FORMAT_1 = "genlake-preferences/1";
+  static final String TIME_CONSTANT_DAYS = "time_constant_days";
 
-  /** The exported counts and when they were decayed to. */
-  record Imported(Instant asOf, List<Row> counts) {}
+  /** The exported pairs (stored rows), the run date's end they were exported at, and their decay, when recorded. */
+  record Imported(Instant asOf, java.util.Optional<Double> timeConstantDays, List<Row> counts) {}
 
   private Transfer() {}
 
   /** Writes {@code stats} (gold.preference_pair_stats rows) as JSON; returns the number of pairs. */
-  static long write(Dataset<Row> stats, Instant asOf, OutputStream out) throws IOException {
+  static long write(Dataset<Row> stats, Instant asOf, double timeConstantDays, OutputStream out) throws IOException {
     long n = 0;
     try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
       g.writeStringField("as_of", asOf.toString());
+      g.writeNumberField(TIME_CONSTANT_DAYS, timeConstantDays);
       g.writeArrayFieldStart("pairs");
-      Iterator<Row> rows = stats.select(PairStats.COUNTS.fieldNames()[0],
-              java.util.Arrays.copyOfRange(PairStats.COUNTS.fieldNames(), 1, 8))
+      Iterator<Row> rows = stats.select(GoldPreferencePairStats.USER_ID, GoldPreferencePairStats.KIND,
+              GoldPreferencePairStats.ITEM_A, GoldPreferencePairStats.ITEM_B, GoldPreferencePairStats.SELECTED,
+              GoldPreferencePairStats.REJECTED, GoldPreferencePairStats.DECAYED_SELECTED,
+              GoldPreferencePairStats.DECAYED_REJECTED, GoldPreferencePairStats.LAST_EVENT_AT)
           .orderBy(GoldPreferencePairStats.USER_ID, GoldPreferencePairStats.KIND, GoldPreferencePairStats.ITEM_A,
               GoldPreferencePairStats.ITEM_B)
           .toLocalIterator();
@@ -56,6 +63,7 @@ final class Transfer {
         g.writeNumberField(GoldPreferencePairStats.REJECTED, r.getLong(5));
         g.writeNumberField(GoldPreferencePairStats.DECAYED_SELECTED, r.getDouble(6));
         g.writeNumberField(GoldPreferencePairStats.DECAYED_REJECTED, r.getDouble(7));
+        g.writeStringField(GoldPreferencePairStats.LAST_EVENT_AT, r.getTimestamp(8).toInstant().toString());
         g.writeEndObject();
         n++;
       }
@@ -68,11 +76,14 @@ final class Transfer {
   /** Reads an exported document; a wrong format or a malformed pair fails with what to fix. */
   static Imported read(InputStream in, String name) throws IOException {
     JsonNode root = new ObjectMapper().readTree(in);
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+    String format = root == null ? "" : root.path("format").asText();
+    if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
       throw new IllegalArgumentException("Cannot import " + name + ": it is not a genlake preference export "
           + "(expected \"format\": \"" + FORMAT + "\"). Create one with `genlake prefs export --out FILE.json`.");
     }
     Instant asOf = Instant.parse(root.path("as_of").asText());
+    java.util.Optional<Double> tau = root.has(TIME_CONSTANT_DAYS)
+        ? java.util.Optional.of(root.path(TIME_CONSTANT_DAYS).asDouble()) : java.util.Optional.empty();
     List<Row> rows = new ArrayList<>();
     int i = 0;
     for (JsonNode p : root.path("pairs")) {
@@ -83,18 +94,21 @@ final class Transfer {
         throw new IllegalArgumentException("Cannot import " + name + ": pair " + i + " has an unknown kind '" + kind
             + "', an empty item or negative counts. Nothing was imported; fix or re-export the file.");
       }
+      long sel = p.path(GoldPreferencePairStats.SELECTED).asLong();
+      long rej = p.path(GoldPreferencePairStats.REJECTED).asLong();
+      Instant last = p.has(GoldPreferencePairStats.LAST_EVENT_AT)
+          ? Instant.parse(p.path(GoldPreferencePairStats.LAST_EVENT_AT).asText()) : asOf;
       rows.add(RowFactory.create(p.path(GoldPreferencePairStats.USER_ID).asText(), kind,
           p.path(GoldPreferencePairStats.ITEM_A).asText(), p.path(GoldPreferencePairStats.ITEM_B).asText(),
-          p.path(GoldPreferencePairStats.SELECTED).asLong(), p.path(GoldPreferencePairStats.REJECTED).asLong(),
-          p.path(GoldPreferencePairStats.DECAYED_SELECTED).asDouble(),
-          p.path(GoldPreferencePairStats.DECAYED_REJECTED).asDouble()));
+          sel, rej, sel + rej, p.path(GoldPreferencePairStats.DECAYED_SELECTED).asDouble(),
+          p.path(GoldPreferencePairStats.DECAYED_REJECTED).asDouble(), java.sql.Timestamp.from(last)));
       i++;
     }
-    return new Imported(asOf, rows);
+    return new Imported(asOf, tau, rows);
   }
 
-  /** The imported counts as a frame of the count columns. */
+  /** The imported pairs as stored rows. */
   static Dataset<Row> frame(SparkSession spark, Imported imported) {
-    return spark.createDataFrame(imported.counts(), PairStats.COUNTS);
+    return spark.createDataFrame(imported.counts(), GoldPreferencePairStats.SCHEMA);
   }
 }

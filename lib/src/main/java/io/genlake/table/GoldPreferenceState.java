@@ -1,6 +1,7 @@
 package io.genlake.table;
 
 import static io.genlake.table.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -10,9 +11,10 @@ import io.genlake.warehouse.TableSpec;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code gold.preference_state}: one row per preference run, the watermark of the incremental update: the
- * decayed sums in {@code gold.preference_pair_stats} are as of {@code as_of} and include every event created
- * at or before it and ingested at or before {@code ingested_through}.
+ * {@code gold.preference_state}: one row per preference run, the watermark of the incremental update: the sums in
+ * {@code gold.preference_pair_stats} include every event created at or before {@code as_of} (the end of the run
+ * date) and ingested at or before {@code ingested_through}, decayed with the time constant
+ * {@code time_constant_days}; {@code events_total} events in all since the last full recompute.
  */
 public final class GoldPreferenceState {
   public static final TableId TABLE = TableId.gold("preference_state");
@@ -24,6 +26,10 @@ public final class GoldPreferenceState {
   public static final String MODE = "mode";
   public static final String EVENTS_ADDED = "events_added";
   public static final String WRITTEN_AT = "written_at";
+  /** The decay time constant (days) the stored sums were computed with; another one forces a full recompute. */
+  public static final String TIME_CONSTANT_DAYS = "time_constant_days";
+  /** Events counted in the statistics since the last full recompute (the evaluation's refresh measure). */
+  public static final String EVENTS_TOTAL = "events_total";
 
   public static final StructType SCHEMA = Fields.schema(
       required(RUN_ID, StringType),
@@ -31,7 +37,9 @@ public final class GoldPreferenceState {
       required(INGESTED_THROUGH, TimestampType),
       required(MODE, StringType),
       required(EVENTS_ADDED, LongType),
-      required(WRITTEN_AT, TimestampType));
+      required(WRITTEN_AT, TimestampType),
+      required(TIME_CONSTANT_DAYS, DoubleType),
+      required(EVENTS_TOTAL, LongType));
 
   public static final TableSpec SPEC = TableSpec.simple(TABLE, SCHEMA);
 

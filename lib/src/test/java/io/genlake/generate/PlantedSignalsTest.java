@@ -47,6 +47,85 @@ class PlantedSignalsTest {
   }
 
   @Test
+  void loraStrengthsNearTheBestAreSelectedMoreOftenAndSomeLorasLackAStrength() {
+    double[] near = new double[2];
+    double[] far = new double[2];
+    double[] selectedStrength = new double[2];
+    int noStrength = 0;
+    int outOfRange = 0;
+    int uses = 0;
+    for (Map<String, Object> e : good(Kind.PREFERENCE_EVENTS)) {
+      boolean selected = "selected".equals(e.get("action"));
+      for (Map<String, Object> l : loras(e.get("loras"))) {
+        uses++;
+        Object s = l.containsKey("strength") ? l.get("strength") : l.get("strength_model");
+        if (s == null) {
+          noStrength++;
+          continue;
+        }
+        double strength = Double.parseDouble(s.toString());
+        if (strength < 0 || strength > 2) {
+          outOfRange++;
+          continue;
+        }
+        int lora = List.of(Vocabulary.LORAS).indexOf(String.valueOf(l.get("name")));
+        boolean isNear = Math.abs(strength - PlantedSignals.LORA_BEST_STRENGTH[lora]) <= PlantedSignals.LORA_NEAR + 1e-9;
+        tally(isNear ? near : far, selected);
+        if (lora == 0 && selected) {
+          selectedStrength[0] += strength;
+          selectedStrength[1]++;
+        }
+      }
+    }
+    assertTrue(far[1] >= 300 && selectedStrength[1] >= 100, "support " + far[1] + " " + selectedStrength[1]);
+    assertTrue(rate(near) > rate(far) + 0.1, "near best " + rate(near) + ", far " + rate(far));
+    // the selected uses of add_detail (best 0.6) average near it
+    assertEquals(PlantedSignals.LORA_BEST_STRENGTH[0], rate(selectedStrength), 0.08);
+    assertTrue(noStrength > 0 && outOfRange > 0 && noStrength < uses * 0.05, noStrength + " " + outOfRange + " " + uses);
+  }
+
+  @Test
+  void animePromptsAreSelectedMoreWithFewStepsPhotorealisticOnesWithMany() {
+    double[] animeFew = new double[2];
+    double[] animeMany = new double[2];
+    double[] photoFew = new double[2];
+    double[] photoMany = new double[2];
+    for (Map<String, Object> g : good(Kind.GENERATIONS)) {
+      Object selection = g.get("selection");
+      Map<String, Object> parameters = LandingFiles.object(g.get("parameters"));
+      if (selection == null || parameters.get("steps") == null) {
+        continue;
+      }
+      String prompt = String.valueOf(g.get("final_prompt"));
+      int steps = Integer.parseInt(parameters.get("steps").toString());
+      boolean selected = "selected".equals(selection);
+      if (prompt.contains("anime")) {
+        tally(steps <= PlantedSignals.ANIME_MAX_STEPS ? animeFew : animeMany, selected);
+      } else if (prompt.contains("photorealistic")) {
+        tally(steps >= PlantedSignals.PHOTO_MIN_STEPS ? photoMany : photoFew, selected);
+      }
+    }
+    assertTrue(animeFew[1] >= 50 && animeMany[1] >= 50, "support " + animeFew[1] + " " + animeMany[1]);
+    assertTrue(rate(animeFew) > rate(animeMany) + 0.08, "anime " + rate(animeFew) + " vs " + rate(animeMany));
+    assertTrue(rate(photoMany) > rate(photoFew) + 0.08, "photorealistic " + rate(photoMany) + " vs " + rate(photoFew));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> loras(Object v) {
+    if (v == null || v.toString().isEmpty()) {
+      return List.of();
+    }
+    try {
+      List<?> list = v instanceof List<?> l ? l : LandingFiles.JSON.readValue(v.toString(), List.class);
+      List<Map<String, Object>> out = new ArrayList<>();
+      list.forEach(o -> out.add((Map<String, Object>) o));
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void angryProfileVariationsFailFarMoreOftenThanTheBase() {
     double[] pattern = new double[2];
     double[] base = new double[2];

@@ -12,15 +12,15 @@ class ScoresTest {
   private final Scores scores = Scores.seedDefaults();
 
   /** Seed 003's worked example: "photorealistic portrait of a woman", checkpoints A and B. */
-  private static ServingSnapshot seedExample() {
-    ServingSnapshot s = new ServingSnapshot(Instant.parse("2026-11-20T00:00:00Z"));
-    s.putGlobal("photorealistic", "A", PairCounts.of(15, 20));
-    s.putGlobal("portrait", "A", PairCounts.of(12, 15));
-    s.putGlobal("woman", "A", PairCounts.of(8, 10));
-    s.putGlobal("photorealistic", "B", PairCounts.of(5, 20));
-    s.putGlobal("portrait", "B", PairCounts.of(8, 15));
-    s.putGlobal("woman", "B", PairCounts.of(6, 12));
-    return s;
+  static ServingSnapshot seedExample() {
+    return new SnapshotData(Instant.parse("2026-11-20T00:00:00Z"))
+        .putGlobal("photorealistic", "A", PairCounts.of(15, 20))
+        .putGlobal("portrait", "A", PairCounts.of(12, 15))
+        .putGlobal("woman", "A", PairCounts.of(8, 10))
+        .putGlobal("photorealistic", "B", PairCounts.of(5, 20))
+        .putGlobal("portrait", "B", PairCounts.of(8, 15))
+        .putGlobal("woman", "B", PairCounts.of(6, 12))
+        .build();
   }
 
   @Test
@@ -41,7 +41,7 @@ class ScoresTest {
   @Test
   void seedWorkedExampleBayesianWeighted() {
     ServingSnapshot s = seedExample();
-    Recommender r = new Recommender(scores, new Recommender.Policy(0.7, 0.3, 3, false, 1));
+    Recommender r = new Recommender(scores, Recommender.Policy.seed(false));
     List<String> keywords = List.of("photorealistic", "portrait", "woman");
     // A: w = 20/30, 15/25, 10/20 -> 0.66667, 0.68, 0.65; B: 0.33333, 0.52, 0.5
     assertEquals(0.6655556, r.score(s, keywords, "A", Optional.empty()).score(), 1e-7);
@@ -52,6 +52,37 @@ class ScoresTest {
     assertEquals(0.45, rec.confidence(), 1e-12);
     assertEquals(Recommender.Mode.EXPLOIT_EXPLORE, rec.mode());
     assertEquals(List.of("A", "B"), rec.toTry());
+  }
+
+  @Test
+  void theKeywordsThatDroveTheSeedExample() {
+    Recommender r = new Recommender(scores, Recommender.Policy.seed(false));
+    List<Recommender.KeywordDriver> a = r.explain(seedExample(), List.of("photorealistic", "portrait", "woman"), "A",
+        Optional.empty());
+    // contributions (score - 0.5) / 3: portrait 0.06, photorealistic 0.0556, woman 0.05
+    assertEquals(List.of("portrait", "photorealistic", "woman"), a.stream().map(Recommender.KeywordDriver::keyword)
+        .toList());
+    Recommender.KeywordDriver portrait = a.get(0);
+    assertEquals(12, portrait.selected());
+    assertEquals(15, portrait.total());
+    assertEquals(15.0, portrait.decayedTotal(), 0.0);
+    assertEquals(0.6, portrait.weight(), 1e-12);
+    assertEquals(0.68, portrait.score(), 1e-12);
+    assertEquals(0.06, portrait.contribution(), 1e-12);
+    assertEquals((2.0 / 3 - 0.5) / 3, a.get(1).contribution(), 1e-12);
+  }
+
+  @Test
+  void betaRankingOfTheSeedExample() {
+    Recommender beta = new Recommender(scores, Recommender.Policy.seed(false)
+        .ranking(io.genlake.config.PreferenceConfig.Ranking.BETA));
+    List<String> keywords = List.of("photorealistic", "portrait", "woman");
+    // Beta(1, 1) posterior means: A 16/22, 13/17, 9/12; B 6/22, 9/17, 7/14
+    assertEquals((16.0 / 22 + 13.0 / 17 + 9.0 / 12) / 3, beta.score(seedExample(), keywords, "A", Optional.empty())
+        .score(), 1e-12);
+    assertEquals((6.0 / 22 + 9.0 / 17 + 7.0 / 14) / 3, beta.score(seedExample(), keywords, "B", Optional.empty())
+        .score(), 1e-12);
+    assertEquals("A", beta.recommend(seedExample(), keywords, List.of("B", "A"), Optional.empty(), 1).recommended());
   }
 
   @Test
@@ -92,12 +123,5 @@ class ScoresTest {
     assertEquals(Evidence.SOME, scores.evidence(3));
     assertEquals(Evidence.SOME, scores.evidence(70));
     assertEquals(Evidence.STRONG, scores.evidence(70.5));
-  }
-
-  @Test
-  void decayIsTheSeedsExponential() {
-    assertEquals(1.0, Scores.decay(0, 30), 0.0);
-    assertEquals(Math.exp(-1), Scores.decay(30, 30), 1e-15);
-    assertEquals(1.0, Scores.decay(-5, 30), 0.0);
   }
 }

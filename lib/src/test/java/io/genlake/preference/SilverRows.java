@@ -32,9 +32,20 @@ final class SilverRows {
       String action, Boolean share, String createdAt, String ingestedAt) {
     List<Row> l = new ArrayList<>();
     for (String name : loras) {
-      l.add(RowFactory.create(name, 1.0));
+      l.add(lora(name, 1.0));
     }
-    return RowFactory.create(id, user, prompt, negative, List.of(), checkpoint, l, action, "sdxl", "standard", null,
+    return eventWithLoras(id, user, prompt, negative, checkpoint, l, action, share, createdAt, ingestedAt);
+  }
+
+  /** A LoRA of an event or generation; {@code strength} null when the source gives none. */
+  static Row lora(String name, Double strength) {
+    return RowFactory.create(name, strength);
+  }
+
+  /** A preference event with LoRA rows ({@link #lora}). */
+  static Row eventWithLoras(String id, String user, String prompt, String negative, String checkpoint, List<Row> loras,
+      String action, Boolean share, String createdAt, String ingestedAt) {
+    return RowFactory.create(id, user, prompt, negative, List.of(), checkpoint, loras, action, "sdxl", "standard", null,
         share, ts(createdAt), "test.jsonl", 1L, "ingest-1", ts(ingestedAt), ts(createdAt));
   }
 
@@ -107,5 +118,21 @@ final class SilverRows {
 
   static RunContext context(Warehouse w, LocalDate date, Path dir, GenlakeConfig config) {
     return new RunContext(w.spark(), w, config, "test-" + date, date, dir, dir, dir, Progress.silent(), Optional.empty());
+  }
+
+  /** Each test has its own warehouse: forget the previous test's catalog entries (metadata only). */
+  static void forgetCatalog() {
+    for (String db : List.of("silver", "gold", "ops")) {
+      io.genlake.testing.TestSpark.session().sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
+    }
+  }
+
+  /** The stored pair rows by "user|kind|a|b". */
+  static Map<String, Row> stats(Warehouse w) {
+    Map<String, Row> out = new java.util.TreeMap<>();
+    for (Row r : w.read(io.genlake.table.GoldPreferencePairStats.TABLE).collectAsList()) {
+      out.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3), r);
+    }
+    return out;
   }
 }
