@@ -4,13 +4,19 @@ import io.genlake.failure.FailureAnalytics;
 import io.genlake.failure.report.FailureReport;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldAlerts;
 import io.genlake.table.GoldCategoryStats;
 import io.genlake.table.GoldDailyTrends;
+import io.genlake.table.GoldFailureMining;
 import io.genlake.table.GoldFailurePatterns;
 import io.genlake.table.GoldFeedbackEffectiveness;
 import io.genlake.table.GoldFeedbackExamples;
 import io.genlake.table.GoldFeedbackPatterns;
+import io.genlake.table.GoldFeedbackSuggestions;
 import io.genlake.table.GoldIssueFrequency;
+import io.genlake.table.GoldParameterCorrelations;
+import io.genlake.table.GoldParameterOptimization;
+import io.genlake.table.GoldPredictionConfusion;
 import io.genlake.table.SilverFeedbackAttempts;
 import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverImageRatings;
@@ -26,7 +32,8 @@ final class FailureJob {
   /** What the failure report reads. */
   static final List<TableId> REPORT_INPUTS = List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE,
       GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE, GoldDailyTrends.TABLE,
-      GoldFailurePatterns.TABLE);
+      GoldFailurePatterns.TABLE, GoldAlerts.TABLE, GoldFailureMining.TABLE, GoldFeedbackSuggestions.TABLE,
+      GoldParameterOptimization.TABLE, GoldParameterCorrelations.TABLE, GoldPredictionConfusion.TABLE);
 
   private FailureJob() {}
 
@@ -37,6 +44,6 @@ final class FailureJob {
 
   /** Writes reports/failures/index.html and report.md from the gold tables and prints the summary. */
   static StepResult report(RunContext ctx) {
-    return FailureReport.write(ctx.warehouse(), ctx.reports(), System.out);
+    return FailureReport.write(ctx.warehouse(), ctx.config().failure(), ctx.reports(), System.out);
   }
 }

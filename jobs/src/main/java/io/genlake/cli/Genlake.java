@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
       NotebookCommand.class,
       FailuresCommand.class,
       FeedbackCommand.class,
+      AttemptsCommand.class,
+      SessionsCommand.class,
+      RestoreCommand.class,
       PreferenceCommand.class,
       RecommendCommand.class,
       PrefsCommand.class

@@ -16,6 +16,8 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Nightly.run(Session.openRun("nightly", warehouse, run)).exit();
+    var ctx = Session.openRun("nightly", warehouse, run);
+    int exit = Nightly.run(ctx).exit();
+    return exit != 0 ? exit : Alerting.exitStatus(ctx);
   }
 }

@@ -104,9 +104,9 @@ public final class PlantedPatterns {
         String category = !failed ? null : matched >= 0 ? PLANTED_CATEGORY[matched] : CATEGORIES[r.nextInt(CATEGORIES.length)];
         double score = failed ? 40 + r.nextInt(35) : 75 + r.nextInt(26);
         Timestamp at = new Timestamp(start + r.nextLong(30L * 86_400_000L));
-        return RowFactory.create(Outcomes.GENERATION, "g" + id, MODEL, at, failed, category, score,
-            MATERIAL_CATEGORIES[r.nextInt(MATERIAL_CATEGORIES.length)], checkpoint, sampler, null,
-            items.toArray(new String[0]), true);
+        return RowFactory.create(Outcomes.GENERATION, Outcomes.GENERATION, "g" + id, MODEL, Outcomes.UNKNOWN, at, failed,
+            category, score, MATERIAL_CATEGORIES[r.nextInt(MATERIAL_CATEGORIES.length)], checkpoint, sampler, null, null,
+            null, null, "g" + id, items.toArray(new String[0]), true, java.util.Map.of(), null, null);
       }
     };
   }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTest {
-  static final FailureConfig CONFIG = new FailureConfig(10, 0.7, 3, 0.05, false, 5);
+  static final FailureConfig CONFIG = io.genlake.config.ConfigLoader.defaults().failure();
   @TempDir static Path dir;
   static Warehouse w;
   static StepResult excluded;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generations (30 angry-profile ones fail) over three days and 4 flux-dev ones on one day.
  */
 class FailureReportPageTest {
-  static final FailureConfig CONFIG = new FailureConfig(10, 0.7, 3, 0.05, false, 5);
+  static final FailureConfig CONFIG = io.genlake.config.ConfigLoader.defaults().failure();
   @TempDir static Path dir;
   static Warehouse w;
   static StepResult written;
@@ -62,7 +62,7 @@ class FailureReportPageTest {
     w.ensure(SilverGenerations.SPEC);
     w.append(SilverGenerations.TABLE, w.spark().createDataFrame(generations, SilverGenerations.SCHEMA));
     FailureAnalytics.run(w, CONFIG);
-    written = FailureReport.write(w, dir.resolve("reports"), new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
+    written = FailureReport.write(w, CONFIG, dir.resolve("reports"), new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
     page = Files.readString(dir.resolve("reports/failures/index.html"), StandardCharsets.UTF_8);
   }
 

@@ -1,0 +1,60 @@
+package io.genlake.cli;
+
+import io.genlake.ops.Restore;
+import io.genlake.pipeline.RunContext;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genlake restore --table T --version V | --timestamp TS --yes}: Delta RESTORE of one warehouse table, under the
+ * writer lock, recorded in ops.pipeline_runs, printing the version it replaced so it can be undone.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+    description = {"Restore a table to an earlier Delta version or to its state at a time (RESTORE; the history is kept,",
+        "so the restore can be undone by restoring the version it replaced). Refuses without --yes."})
+final class RestoreCommand implements Callable<Integer> {
+  @Mixin WarehouseOptions warehouse;
+  @Mixin RunOptions run;
+
+  @Option(names = "--table", required = true, paramLabel = "LAYER.TABLE", description = "e.g. silver.image_ratings.")
+  String table;
+
+  @Option(names = "--version", paramLabel = "V", description = "The Delta version to restore.")
+  OptionalLong version = OptionalLong.empty();
+
+  @Option(names = "--timestamp", paramLabel = "TS", description = "Restore the state at this time, e.g. 2026-11-20T10:15:00Z.")
+  Optional<String> timestamp = Optional.empty();
+
+  @Option(names = "--yes", description = "Do it (without it, nothing is changed).")
+  boolean yes;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (version.isPresent() == timestamp.isPresent()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --version and --timestamp.");
+    }
+    Restore.Target target = new Restore.Target(version, timestamp.map(Restore::timestamp));
+    if (!yes) {
+      spec.commandLine().getErr().println("genlake restore: refusing to restore " + table + " to " + target.describe()
+          + " without --yes. A restore replaces what readers see (the history is kept); run again with --yes to do it.");
+      return 2;
+    }
+    RunContext ctx = Session.openRun("restore", warehouse, run);
+    var id = Restore.table(ctx.warehouse(), table);
+    String arguments = "--table " + id + " " + (version.isPresent() ? "--version " + version.getAsLong()
+        : "--timestamp " + timestamp.orElseThrow());
+    JobRunner.Outcome outcome = JobRunner.run(ctx, "restore", arguments,
+        c -> Restore.restore(c.warehouse(), id, target).counts());
+    outcome.result().notes().forEach(System.out::println);
+    return outcome.exitCode();
+  }
+}
