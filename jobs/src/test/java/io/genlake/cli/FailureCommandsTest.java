@@ -24,30 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FailureCommandsTest {
-  /**
-   * Drops every table registration of the shared session catalog (data stay on disk). Warehouse.register
-   * keeps an existing registration, so without this a later test's warehouse would resolve layer.table names
-   * to this test's deleted temp directory.
-   */
   @org.junit.jupiter.api.AfterEach
   void forgetCatalog() {
-    for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
-      String db = layer.dirName();
-      try {
-        if (spark().catalog().databaseExists(db)) {
-          for (org.apache.spark.sql.catalog.Table t : spark().catalog().listTables(db).collectAsList()) {
-            spark().sessionState().catalog().dropTable(
-                new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
-          }
-        }
-      } catch (org.apache.spark.sql.AnalysisException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  private static org.apache.spark.sql.SparkSession spark() {
-    return TestSpark.session();
+    TestSpark.forgetCatalog();
   }
 
   /** 30 angry-profile generations that all fail, 30 happy-standing ones that all complete. */

@@ -34,4 +34,7 @@ final class Gen {
   Format sessionFormat;
   String userId;
   String selection;
+  String sampler;
+  double cfg;
+  int steps;
 }

@@ -139,8 +139,9 @@ final class CombinationCounts {
           cats.put(categoryNames[i], v[2 + i]);
         }
       }
+      // rows of an RDD are encoded by Spark's row encoder, which takes Scala maps only
       return RowFactory.create(modelOf[ids[0]], String.join(PatternSelection.KEY_SEPARATOR, names), ids.length, v[0],
-          v[1], cats);
+          v[1], scala.collection.JavaConverters.mapAsScalaMap(cats));
     });
     return totalFrame.unionByName(spark.createDataFrame(rows, GoldFailureCombinations.SCHEMA));
   }

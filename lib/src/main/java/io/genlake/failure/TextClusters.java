@@ -12,8 +12,8 @@ import java.util.function.ToLongFunction;
  * Merges near-duplicate feedback texts, plain Java. A text's normal form is lower case, every run of characters
  * other than letters and digits one space, trimmed ({@code "Dust should settle."} and {@code "dust should settle"}
  * are one text). Texts whose word sets have a Jaccard similarity at or above a threshold join one cluster: texts
- * are taken most used first, each joining the first cluster whose representative (its most used text) is similar
- * enough, else starting its own. Cost: O(texts × clusters) word-set comparisons.
+ * are taken most used first (ties by text), each joining the first cluster whose representative (its most used
+ * text) is similar enough, else starting its own. Cost: O(texts × clusters) word-set comparisons.
  */
 final class TextClusters {
   /** Runs of characters other than letters and digits (one space each in the normal form). */
@@ -58,13 +58,13 @@ final class TextClusters {
   record Cluster<T>(T representative, List<T> members) {}
 
   /**
-   * Clusters {@code items} by the word sets of their normal forms ({@code text}), most used ({@code uses}) first;
-   * ties keep the input order.
+   * Clusters {@code items} by the word sets of their normal forms ({@code text}), most used ({@code uses}) first,
+   * ties in text order.
    */
   static <T> List<Cluster<T>> cluster(List<T> items, java.util.function.Function<T, String> text, ToLongFunction<T> uses,
       double similarity) {
     List<T> ordered = new ArrayList<>(items);
-    ordered.sort(Comparator.comparingLong(uses).reversed());
+    ordered.sort(Comparator.comparingLong(uses).reversed().thenComparing(text::apply));
     List<T> representatives = new ArrayList<>();
     List<Set<String>> repWords = new ArrayList<>();
     List<List<T>> members = new ArrayList<>();

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * What a heat map shows: a matrix of values on a fixed, symmetric range (e.g. correlations from −1 to 1), rows and
- * columns labelled, each cell with its n and whether it is significant. Only significant cells are coloured and
- * labelled with their value ({@link HeatMaps}): a blank cell is not significant or has no value, and the page's table
- * lists every cell. The same object is embedded in the page as JSON.
+ * columns labelled, each cell with its n and whether it is significant. Cells with a value are coloured and labelled
+ * with it, significant ones starred ({@link HeatMaps}); a blank cell has no value, and the page's table lists every
+ * cell. The same object is embedded in the page as JSON.
  *
  * @param id identifier, unique in its page ({@code [a-z0-9-]+})
  * @param title chart title

@@ -15,8 +15,8 @@ import org.knowm.xchart.style.HeatMapStyler;
 
 /**
  * Draws a {@link HeatMap} with XChart as a {@link Figure}: a diverging colour scale (blue for negative, white at 0,
- * vermilion for positive, from the charts' colour-blind-safe palette) fixed to the map's range, significant cells
- * coloured and labelled with their value, the others left blank; row labels carry n. Cost: one PNG encoding.
+ * vermilion for positive, from the charts' colour-blind-safe palette) fixed to the map's range, every cell with a
+ * value coloured and labelled with it, significant ones starred; row labels carry n. Cost: one PNG encoding.
  */
 public final class HeatMaps {
   static final int ROW_HEIGHT = 24;
@@ -39,7 +39,11 @@ public final class HeatMaps {
     s.setShowValue(true);
     s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setValueFontColor(Color.BLACK);
-    s.setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%+.2f", v));
+    // XChart's formatter sees the value only: significant values are looked up (two cells of exactly the same
+    // double with different significance would both be starred, which needs identical r from different data)
+    java.util.Set<Double> significant = new java.util.HashSet<>();
+    spec.cells().stream().filter(x -> x.significant() && x.value().isPresent()).forEach(x -> significant.add(x.value().get()));
+    s.setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%+.2f", v) + (significant.contains(v) ? "*" : ""));
     s.setDrawBorder(true);
     s.setPlotGridLinesVisible(false);
     s.setLegendVisible(true);
@@ -50,14 +54,17 @@ public final class HeatMaps {
     }
     List<Number[]> data = new ArrayList<>();
     for (HeatMap.Cell cell : spec.cells()) {
-      if (cell.significant() && cell.value().isPresent()) {
+      if (cell.value().isPresent()) {
         data.add(new Number[] {cell.column(), rows.size() - 1 - cell.row(), cell.value().get()});
       }
     }
+    if (data.isEmpty()) {
+      throw new IllegalArgumentException("Heat map " + spec.id() + " has no cell with a value: leave it out instead.");
+    }
     c.addSeries(spec.valueName(), spec.columns(), yLabels, data);
     String caption = "Cells show " + spec.valueName() + " (colour scale " + spec.min() + " to " + spec.max()
-        + ") where it is significant (" + spec.significanceName() + "); blank cells are not significant or have no "
-        + "value. Each row label gives n, the most rows behind its cells. The table lists every cell with its interval.";
+        + "); * marks a significant value (" + spec.significanceName() + "); blank cells have no value. Each row label "
+        + "gives n, the most rows behind its cells. The table lists every cell with its interval.";
     return new Figure(spec.id(), spec.title(), spec.title() + ": " + alt(spec), caption, ChartStyle.dataUri(c),
         c.getWidth(), c.getHeight(), json(spec));
   }

@@ -88,7 +88,7 @@ final class FailureCharts {
 
   /** Parameters × outcomes; rows "source: parameter" when both sources are present. */
   private static Optional<HeatMap> correlations(ReportData d) {
-    if (d.correlations().isEmpty()) {
+    if (d.correlations().stream().noneMatch(c -> c.r().isPresent())) {
       return Optional.empty();
     }
     boolean twoSources = d.correlations().stream().map(ReportData.CorrelationLine::source).distinct().count() > 1;
