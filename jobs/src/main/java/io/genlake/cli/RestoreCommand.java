@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code genlake restore --table T --version V | --timestamp TS --yes}: Delta RESTORE of one warehouse table, under the
  * writer lock, recorded in ops.pipeline_runs, printing the version it replaced so it can be undone.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(name = "restore",
     description = {"Restore a table to an earlier Delta version or to its state at a time (RESTORE; the history is kept,",
         "so the restore can be undone by restoring the version it replaced). Refuses without --yes."})
 final class RestoreCommand implements Callable<Integer> {
@@ -26,8 +26,12 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--table", required = true, paramLabel = "LAYER.TABLE", description = "e.g. silver.image_ratings.")
   String table;
 
+  // no standard help mixin: its -V/--version (print the version) would take this command's --version
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   @Option(names = "--version", paramLabel = "V", description = "The Delta version to restore.")
-  OptionalLong version = OptionalLong.empty();
+  Optional<Long> versionOption = Optional.empty();
 
   @Option(names = "--timestamp", paramLabel = "TS", description = "Restore the state at this time, e.g. 2026-11-20T10:15:00Z.")
   Optional<String> timestamp = Optional.empty();
@@ -39,6 +43,7 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OptionalLong version = versionOption.map(OptionalLong::of).orElse(OptionalLong.empty());
     if (version.isPresent() == timestamp.isPresent()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --version and --timestamp.");
     }

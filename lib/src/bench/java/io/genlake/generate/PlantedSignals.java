@@ -45,7 +45,7 @@ final class PlantedSignals {
   static final double PATTERN_CATEGORY_SHARE = 0.8;
 
   /** The regression: ComfyUI generations of the window's last days also fail with this probability. */
-  static final double REGRESSION_FAILURE = 0.5;
+  static final double REGRESSION_FAILURE = 0.8;
   static final long REGRESSION_SECONDS = 7 * 86_400L;
 
   /** Share of rated images that carry ml_predictions, and how often the prediction equals the human label. */
