@@ -7,9 +7,6 @@ import io.genlake.ops.OpsPipelineRuns;
 import io.genlake.table.SilverFeedbackAttempts;
 import io.genlake.testing.TestSpark;
 import io.genlake.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -85,22 +82,9 @@ class BrowsingCommandsTest {
     return RowFactory.create(cells);
   }
 
-  /** Runs the command line; returns {exit status, stdout, stderr}. */
   private static Object[] run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    int status;
-    try {
-      status = Genlake.run(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return new Object[] {status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    CommandRun r = CommandRun.of(args);
+    return new Object[] {r.status(), r.out(), r.err()};
   }
 
   @Test

@@ -9,9 +9,6 @@ import io.genlake.table.GoldFailureOutcomes;
 import io.genlake.table.GoldPredictionConfusion;
 import io.genlake.testing.TestSpark;
 import io.genlake.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,65 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real seed 002 {@code metadata.db} (the seed's own DDL) whose images carry no model: the model and generation
+ * A real seed 002 {@code metadata.db} (the seed's own DDL, {@code SqliteSchemas.METADATA_DDL}) whose images carry no
+ * model: the model and generation
  * parameters are only in {@code sessions.metadata}. Session 1 (sd-v1.5): 20 angry-profile images, 18 of them ko
  * (malformed); 60 others, 2 ko. Session 2 (sdxl-1.0): 40 images, 3 ko, none planted. Session 3 is flagged test: 10
  * angry-profile images, all ok (they would dilute the pattern to 18 of 30 if counted).
  */
 class Seed002MetadataDbTest {
-  /** Seed 002's schema, exactly as printed in the seed. */
-  static final String[] SEED_DDL = {
-      """
-      CREATE TABLE sessions (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          folder_name TEXT UNIQUE NOT NULL,
-          created_at DATETIME NOT NULL,
-          is_test BOOLEAN DEFAULT 0,
-          is_failed BOOLEAN DEFAULT 0,
-          is_archived BOOLEAN DEFAULT 0,
-          metadata JSON,
-          display_name TEXT,
-          notes TEXT,
-          is_deleted BOOLEAN DEFAULT 0,
-          created_at_real DATETIME DEFAULT CURRENT_TIMESTAMP,
-          updated_at DATETIME DEFAULT CURRENT_TIMESTAMP
-      )""",
-      """
-      CREATE TABLE images (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          session_id INTEGER NOT NULL,
-          filename TEXT NOT NULL,
-          status TEXT DEFAULT 'ok',
-          technical_quality TEXT,
-          is_liked BOOLEAN DEFAULT 0,
-          failure_category TEXT,
-          failure_notes TEXT,
-          metadata JSON,
-          ml_predictions JSON,
-          notes TEXT,
-          is_deleted BOOLEAN DEFAULT 0,
-          created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
-          updated_at DATETIME DEFAULT CURRENT_TIMESTAMP,
-          FOREIGN KEY (session_id) REFERENCES sessions(id) ON DELETE CASCADE,
-          UNIQUE(session_id, filename)
-      )""",
-      """
-      CREATE TABLE analytics_cache (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          cache_key TEXT UNIQUE NOT NULL,
-          cache_value JSON,
-          computed_at DATETIME DEFAULT CURRENT_TIMESTAMP
-      )""",
-      "CREATE INDEX idx_sessions_test ON sessions(is_test)",
-      "CREATE INDEX idx_sessions_failed ON sessions(is_failed)",
-      "CREATE INDEX idx_sessions_archived ON sessions(is_archived)",
-      "CREATE INDEX idx_sessions_deleted ON sessions(is_deleted)",
-      "CREATE INDEX idx_images_status ON images(status)",
-      "CREATE INDEX idx_images_liked ON images(is_liked)",
-      "CREATE INDEX idx_images_technical ON images(technical_quality)",
-      "CREATE INDEX idx_images_deleted ON images(is_deleted)",
-      "CREATE INDEX idx_images_session ON images(session_id)"};
-
   @TempDir static Path dir;
   static String wh;
   static int analyzeExit;
@@ -97,7 +42,7 @@ class Seed002MetadataDbTest {
     Files.createDirectories(db.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       try (Statement s = c.createStatement()) {
-        for (String ddl : SEED_DDL) {
+        for (String ddl : io.genlake.generate.SqliteSchemas.METADATA_DDL) {
           s.execute(ddl);
         }
       }
@@ -175,19 +120,9 @@ class Seed002MetadataDbTest {
   }
 
   private static String[] run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, Genlake.run(args));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return new String[] {o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    CommandRun r = CommandRun.of(args);
+    assertEquals(0, r.status(), r.err());
+    return new String[] {r.out(), r.err()};
   }
 
   @Test

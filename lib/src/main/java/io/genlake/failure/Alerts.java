@@ -63,13 +63,10 @@ final class Alerts {
    */
   static List<Alert> passRateBelow(FailureConfig.PassRateBelow rule, List<Trends.Day> days) {
     List<Alert> out = new ArrayList<>();
-    Optional<LocalDate> anchor = anchor(days);
-    if (!rule.enabled() || anchor.isEmpty()) {
-      return out;
-    }
-    LocalDate end = anchor.get();
+    Optional<LocalDate> anchor = rule.enabled() ? anchor(days) : Optional.empty();
+    LocalDate end = anchor.orElse(LocalDate.EPOCH);
     LocalDate start = end.minusDays(rule.days() - 1L);
-    for (Trends.Series s : series(days)) {
+    for (Trends.Series s : anchor.isPresent() ? series(days) : List.<Trends.Series>of()) {
       long[] c = Trends.window(days, s, end, rule.days());
       if (c[0] < rule.minOutcomes()) {
         continue;
@@ -102,13 +99,10 @@ final class Alerts {
    */
   static List<Alert> rateIncrease(FailureConfig.RateIncrease rule, List<Trends.Day> days) {
     List<Alert> out = new ArrayList<>();
-    Optional<LocalDate> anchor = anchor(days);
-    if (!rule.enabled() || anchor.isEmpty()) {
-      return out;
-    }
-    LocalDate end = anchor.get();
+    Optional<LocalDate> anchor = rule.enabled() ? anchor(days) : Optional.empty();
+    LocalDate end = anchor.orElse(LocalDate.EPOCH);
     LocalDate start = end.minusDays(rule.days() - 1L);
-    for (Trends.Series s : series(days)) {
+    for (Trends.Series s : anchor.isPresent() ? series(days) : List.<Trends.Series>of()) {
       long[] now = Trends.window(days, s, end, rule.days());
       long[] before = Trends.window(days, s, start.minusDays(1), rule.days());
       if (now[0] < rule.minOutcomes() || before[0] < rule.minOutcomes()) {

@@ -65,17 +65,6 @@ final class FailureChanges {
     return new Since(Optional.empty(), why);
   }
 
-  /** True when some input's version differs from the recorded one. */
-  static boolean changed(Warehouse w, Map<String, Long> recorded, List<TableId> inputs) {
-    for (TableId t : inputs) {
-      Optional<Long> now = w.version(t);
-      if (now.isPresent() && !now.get().equals(recorded.get(t.qualifiedName()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Distinct non-null values of {@code column} in the change rows of {@code table} after its recorded version. */
   static Dataset<Row> changedKeys(Warehouse w, TableId table, Map<String, Long> versions, String column) {
     return changeRows(w, table, versions).map(rows -> rows.select(col(column).as("key"))

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
@@ -84,6 +85,8 @@ final class Outcomes {
   static final String UNSPECIFIED = "unspecified";
   static final String OTHER = "other";
   static final String GENERATION_ERROR = "generation_error";
+  /** A struct column of resolved parameters, expanded into its fields by {@link #expand}. */
+  private static final String PARAMETERS = "_parameters";
   /** The attribute name of the variations map in attribute_sources. */
   static final String VARIATIONS = "variations";
 
@@ -160,15 +163,10 @@ final class Outcomes {
             .otherwise(lit(OTHER)).as(FAILURE_CATEGORY),
         lit(null).cast(DataTypes.DoubleType).as(SCORE),
         lit(null).cast(DataTypes.StringType).as(MATERIAL_CATEGORY),
-        r.value(CHECKPOINT).as(CHECKPOINT),
-        r.value(SAMPLER).as(SAMPLER),
-        r.value(CFG_SCALE).as(CFG_SCALE),
-        r.value(STEPS_COLUMN).as(STEPS_COLUMN),
-        r.value(TEMPLATE).as(TEMPLATE),
+        r.parameters(),
         ratingSession.as(SESSION_ID),
         col(SilverImageRatings.GENERATION_ID).as(GENERATION_ID),
-        generationItems(variations, r.value(CHECKPOINT), r.value(SAMPLER), r.value(CFG_SCALE), r.value(STEPS_COLUMN),
-            r.value(TEMPLATE)).as(ITEMS),
+        r.items(variations),
         size(col(SilverImageRatings.VARIATIONS)).gt(0).or(coalesce(size(col("g_variations")), lit(0)).gt(0))
             .as(HAS_VARIATIONS),
         r.sources().as(ATTRIBUTE_SOURCES),
@@ -202,21 +200,31 @@ final class Outcomes {
         when(col(SilverGenerations.STATUS).equalTo("failed"), lit(GENERATION_ERROR)).as(FAILURE_CATEGORY),
         lit(null).cast(DataTypes.DoubleType).as(SCORE),
         lit(null).cast(DataTypes.StringType).as(MATERIAL_CATEGORY),
-        q.value(CHECKPOINT).as(CHECKPOINT),
-        q.value(SAMPLER).as(SAMPLER),
-        q.value(CFG_SCALE).as(CFG_SCALE),
-        q.value(STEPS_COLUMN).as(STEPS_COLUMN),
-        q.value(TEMPLATE).as(TEMPLATE),
+        q.parameters(),
         col(SilverGenerations.SESSION_ID).as(SESSION_ID),
         col(SilverGenerations.GENERATION_ID).as(GENERATION_ID),
-        generationItems(col(SilverGenerations.VARIATIONS), q.value(CHECKPOINT), q.value(SAMPLER), q.value(CFG_SCALE),
-            q.value(STEPS_COLUMN), q.value(TEMPLATE)).as(ITEMS),
+        q.items(col(SilverGenerations.VARIATIONS)),
         size(col(SilverGenerations.VARIATIONS)).gt(0).as(HAS_VARIATIONS),
         q.sources().as(ATTRIBUTE_SOURCES),
         lit(null).cast(DataTypes.BooleanType).as(LIKED),
         lit(null).cast(DataTypes.StringType).as(TECHNICAL_QUALITY),
         sessionFlags(col(SilverGenerations.SESSION_ID))[0], sessionFlags(col(SilverGenerations.SESSION_ID))[1]);
-    return ratingOutcomes.unionByName(generationOutcomes);
+    return expand(ratingOutcomes).unionByName(expand(generationOutcomes));
+  }
+
+  /** {@code data} with the resolved parameters struct replaced by its fields, in the outcome columns' order. */
+  private static Dataset<Row> expand(Dataset<Row> data) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : data.columns()) {
+      if (c.equals(PARAMETERS)) {
+        for (String f : List.of(CHECKPOINT, SAMPLER, CFG_SCALE, STEPS_COLUMN, TEMPLATE)) {
+          cols.add(col(PARAMETERS + "." + f).as(f));
+        }
+      } else {
+        cols.add(col(c));
+      }
+    }
+    return data.select(cols.toArray(new Column[0]));
   }
 
   /** {@link #EXCLUDED_SESSION} and {@link #UNKNOWN_SESSION} of an outcome whose session is {@code session}. */
@@ -315,6 +323,18 @@ final class Outcomes {
 
     Column value(String name) {
       return values.get(name);
+    }
+
+    /** checkpoint, sampler, cfg_scale, steps and template as one struct, expanded by {@link #expand}. */
+    Column parameters() {
+      return struct(value(CHECKPOINT).as(CHECKPOINT), value(SAMPLER).as(SAMPLER), value(CFG_SCALE).as(CFG_SCALE),
+          value(STEPS_COLUMN).as(STEPS_COLUMN), value(TEMPLATE).as(TEMPLATE)).as(PARAMETERS);
+    }
+
+    /** The pattern items of an outcome with these attributes and {@code variations}. */
+    Column items(Column variations) {
+      return generationItems(variations, value(CHECKPOINT), value(SAMPLER), value(CFG_SCALE), value(STEPS_COLUMN),
+          value(TEMPLATE)).as(ITEMS);
     }
 
     /** attribute name to source label, for the attributes some source gave. */

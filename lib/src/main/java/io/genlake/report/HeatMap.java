@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * What a heat map shows: a matrix of values on a fixed, symmetric range (e.g. correlations from −1 to 1), rows and
  * columns labelled, each cell with its n and whether it is significant. Cells with a value are coloured and labelled
- * with it, significant ones starred ({@link HeatMaps}); a blank cell has no value, and the page's table lists every
- * cell. The same object is embedded in the page as JSON.
+ * with it, significant ones bold and starred ({@link HeatMaps}); a grey cell has no value, and the page's table lists
+ * every cell. The same object is embedded in the page as JSON.
  *
  * @param id identifier, unique in its page ({@code [a-z0-9-]+})
  * @param title chart title

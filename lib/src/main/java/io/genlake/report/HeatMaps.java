@@ -2,71 +2,41 @@ package io.genlake.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.style.HeatMapStyler;
 
 /**
- * Draws a {@link HeatMap} with XChart as a {@link Figure}: a diverging colour scale (blue for negative, white at 0,
- * vermilion for positive, from the charts' colour-blind-safe palette) fixed to the map's range, every cell with a
- * value coloured and labelled with it, significant ones starred; row labels carry n. Cost: one PNG encoding.
+ * Heat maps as {@link Figure}s: a diverging colour scale (blue for negative, white at the middle, vermilion for
+ * positive, from the charts' colour-blind-safe palette) fixed to the map's range, every cell with a value coloured
+ * and labelled with it, significant ones bold and starred; row labels carry n; the values drawn embedded as JSON.
+ * Cost: one PNG encoding.
  */
 public final class HeatMaps {
-  static final int ROW_HEIGHT = 24;
-  static final int BASE_HEIGHT = 170;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private HeatMaps() {}
 
-  /** Draws {@code spec} {@code width} pixels wide (taller with more rows). */
-  public static Figure figure(HeatMap spec, int width) {
-    List<String> rows = new ArrayList<>(spec.rows());
-    int height = BASE_HEIGHT + ROW_HEIGHT * rows.size();
-    HeatMapChart c = new HeatMapChartBuilder().width(width).height(height).title(spec.title())
-        .xAxisTitle(spec.columnAxis()).yAxisTitle(spec.rowAxis()).build();
-    HeatMapStyler s = c.getStyler();
-    ChartStyle.apply(s);
-    s.setRangeColors(new Color[] {ChartStyle.PALETTE[0], Color.WHITE, ChartStyle.PALETTE[1]});
-    s.setMin(spec.min());
-    s.setMax(spec.max());
-    s.setShowValue(true);
-    s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    s.setValueFontColor(Color.BLACK);
-    // XChart's formatter sees the value only: significant values are looked up (two cells of exactly the same
-    // double with different significance would both be starred, which needs identical r from different data)
-    java.util.Set<Double> significant = new java.util.HashSet<>();
-    spec.cells().stream().filter(x -> x.significant() && x.value().isPresent()).forEach(x -> significant.add(x.value().get()));
-    s.setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%+.2f", v) + (significant.contains(v) ? "*" : ""));
-    s.setDrawBorder(true);
-    s.setPlotGridLinesVisible(false);
-    s.setLegendVisible(true);
-    // XChart puts its first y label at the bottom: reverse so the matrix reads top to bottom like the table
-    List<String> yLabels = new ArrayList<>();
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      yLabels.add(rowLabel(spec, i));
+  /**
+   * Draws {@code spec} ({@link HeatMapRenderer}); its width follows from the labels and columns, so
+   * {@code maxWidth} only caps the displayed width (the image scales down in the page).
+   */
+  public static Figure figure(HeatMap spec, int maxWidth) {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < spec.rows().size(); i++) {
+      rows.add(rowLabel(spec, i));
     }
-    List<Number[]> data = new ArrayList<>();
-    for (HeatMap.Cell cell : spec.cells()) {
-      if (cell.value().isPresent()) {
-        data.add(new Number[] {cell.column(), rows.size() - 1 - cell.row(), cell.value().get()});
-      }
-    }
-    if (data.isEmpty()) {
-      throw new IllegalArgumentException("Heat map " + spec.id() + " has no cell with a value: leave it out instead.");
-    }
-    c.addSeries(spec.valueName(), spec.columns(), yLabels, data);
-    String caption = "Cells show " + spec.valueName() + " (colour scale " + spec.min() + " to " + spec.max()
-        + "); * marks a significant value (" + spec.significanceName() + "); blank cells have no value. Each row label "
-        + "gives n, the most rows behind its cells. The table lists every cell with its interval.";
-    return new Figure(spec.id(), spec.title(), spec.title() + ": " + alt(spec), caption, ChartStyle.dataUri(c),
-        c.getWidth(), c.getHeight(), json(spec));
+    HeatMapRenderer.Drawn d = HeatMapRenderer.render(spec, rows);
+    int width = Math.min(maxWidth, d.width());
+    int height = (int) Math.round((double) d.height() * width / d.width());
+    String caption = "Cells show " + spec.valueName() + " on a colour scale from " + spec.min() + " (blue) to "
+        + spec.max() + " (vermilion); bold with * where significant (" + spec.significanceName() + "); grey cells "
+        + "have no value. Each row label gives n, the most rows behind its cells. The table lists every cell with its "
+        + "interval.";
+    return new Figure(spec.id(), spec.title(), spec.title() + ": " + alt(spec), caption, d.dataUri(), width, height,
+        json(spec));
   }
 
   private static String rowLabel(HeatMap spec, int row) {

@@ -22,7 +22,8 @@ import java.util.OptionalDouble;
  * The report's charts, by the section they illustrate: pass rate by category and without/with feedback (Wilson
  * intervals, the ones the tables print), top patterns (or the closest candidates) against their model's baseline,
  * the correlation heat map, and per source the trend periods' failure rate with Wilson intervals (all outcomes) and
- * by model or category (lines; periods under the minimum count faded). A chart without data is absent, not empty.
+ * by model or category (lines; periods under the minimum count faded; left out when no period reaches it). A chart
+ * without data is absent, not empty.
  */
 final class FailureCharts {
   static final int WIDTH = 720;
@@ -140,7 +141,8 @@ final class FailureCharts {
     sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey())).limit(TREND_LINES)
         .forEach(e -> lines.add(new TimeChart.Line(e.getKey(), bySeries.get(e.getKey()))));
-    if (lines.stream().anyMatch(l -> l.points().stream().anyMatch(p -> p.value().isPresent()))) {
+    // lines only when some period of some series is reliable: a chart of faded points alone reads as nothing
+    if (lines.stream().anyMatch(l -> l.points().stream().anyMatch(p -> p.value().isPresent() && p.n() >= d.minOutcomes()))) {
       out.computeIfAbsent(Sections.TRENDS, k -> new ArrayList<>()).add(Charts.time(new TimeChart("trend-" + source + "-by-"
           + dimension.replace('_', '-'), "Failure rate per " + period + " by " + dimension.replace('_', ' ') + ": " + name,
           FAILURE_RATE, period, "outcomes", d.minOutcomes(), lines), WIDTH));
