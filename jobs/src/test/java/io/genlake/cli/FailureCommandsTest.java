@@ -98,8 +98,8 @@ class FailureCommandsTest {
     assertTrue(summary.contains("\n   • sd-v1.5: Expression=angry — 100.0% failed (30/30)"), summary);
     // every outcome is in the last 14 days: both patterns are new
     assertTrue(summary.contains("🔔 ALERTS:\n   • WARNING new_pattern: new failure pattern on sd-v1.5: Expression=angry "
-        + "fails 100.0% (30/30, 95% interval 88.6% to 100.0%) against a baseline of 50.0%; it was not significant "
-        + "before 2026-11-07\n"), summary);
+        + "fails 100.0% (30/30, 95% interval 88.6% to 100.0%) against a baseline of 50.0%; before 2026-11-07 it failed "
+        + "0 of 0\n"), summary);
     assertTrue(Files.exists(reports.resolve("failures/index.html")));
     assertTrue(Files.exists(reports.resolve("failures/report.md")));
   }

@@ -1,8 +1,10 @@
 package io.genlake.failure;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.genlake.config.FailureConfig;
 import io.genlake.table.GoldAlerts;
@@ -13,12 +15,14 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,16 +31,17 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Gathers what the alert rules ({@link Alerts}) judge from the failure step's tables and turns their alerts into
  * {@code gold.alerts} rows. The daily series of each rule's source and dimension come from the outcome counts (one
- * small aggregation each); the new-pattern rule mines the combination counts minus those of the outcomes of its
- * window (the window's outcomes read from {@code gold.failure_outcomes} by time, their combinations counted with
- * weight −1), so "before" is the data before the window.
+ * small aggregation each); the new-pattern rule counts each reported pattern's outcomes in the window (one
+ * aggregation of {@code gold.failure_outcomes} filtered by time), so "before" is now minus the window.
  */
 final class AlertEvaluation {
+  /** Reported patterns checked for newness at most (the most failing first). */
+  static final int MAX_NEW_PATTERN_CHECKS = 200;
+
   private AlertEvaluation() {}
 
   /** Every rule's alerts, most severe first. */
-  static List<Alerts.Alert> evaluate(FailureConfig config, Dataset<Row> counts, Dataset<Row> combinations,
-      Dataset<Row> facts, List<Trends.Row> trends, PatternMiner.Result mined, PatternMiner.Params params) {
+  static List<Alerts.Alert> evaluate(FailureConfig config, Dataset<Row> counts, Dataset<Row> facts, List<Trends.Row> trends, PatternMiner.Result mined, PatternMiner.Params params) {
     FailureConfig.Alerts rules = config.alerts();
     List<Alerts.Alert> out = new ArrayList<>();
     FailureConfig.PassRateBelow low = rules.passRateBelow();
@@ -54,18 +59,46 @@ final class AlertEvaluation {
     out.addAll(Alerts.trendChanges(rules.trendChange(), trends, anchors, config.trends().periodDays()));
     FailureConfig.NewPattern fresh = rules.newPattern();
     Optional<LocalDate> end = anchors.values().stream().max(LocalDate::compareTo);
-    if (fresh.enabled() && end.isPresent() && !mined.patterns().isEmpty()) {
+    List<MinedPattern> reported = mined.patterns().stream()
+        .filter(p -> p.status() == MinedPattern.Status.REPORTED).limit(MAX_NEW_PATTERN_CHECKS).toList();
+    if (fresh.enabled() && end.isPresent() && !reported.isEmpty()) {
       LocalDate start = end.get().minusDays(fresh.days() - 1L);
       Timestamp from = Timestamp.from(start.atStartOfDay(ZoneOffset.UTC).toInstant());
-      Dataset<Row> window = facts.filter(col(GoldFailureOutcomes.OCCURRED_AT).geq(lit(from)))
-          .withColumn(CombinationCounts.WEIGHT, lit(-1));
-      Dataset<Row> before = CombinationCounts.combine(combinations.unionByName(
-          CombinationCounts.count(facts.sparkSession(), window, params.maxItems(), 1))).cache();
-      PatternMiner.Result was = PatternMiner.select(before, params);
-      before.unpersist();
-      out.addAll(Alerts.newPatterns(mined.patterns(), was, attemptModels(counts), end.get(), fresh.days()));
+      Map<String, long[]> window = new HashMap<>();
+      Map<String, long[]> windowTotals = new HashMap<>();
+      windowCounts(facts.filter(col(GoldFailureOutcomes.OCCURRED_AT).geq(lit(from))), reported, window, windowTotals);
+      out.addAll(Alerts.newPatterns(mined.patterns(), mined.baselines(), window, windowTotals, params,
+          attemptModels(counts), end.get(), fresh.days()));
     }
     return Alerts.sorted(out);
+  }
+
+  /**
+   * Counts, in one aggregation of the window's outcomes, each reported pattern's outcomes and failures (an outcome of
+   * the pattern's model whose items hold all of the pattern's) and each model's totals.
+   */
+  private static void windowCounts(Dataset<Row> window, List<MinedPattern> reported, Map<String, long[]> byPattern,
+      Map<String, long[]> byModel) {
+    List<Column> sums = new ArrayList<>();
+    Column failed = col(GoldFailureOutcomes.FAILED);
+    for (MinedPattern p : reported) {
+      Column has = col(GoldFailureOutcomes.MODEL).equalTo(lit(p.model()));
+      for (String item : p.key().split(PatternSelection.KEY_SEPARATOR)) {
+        has = has.and(array_contains(col(GoldFailureOutcomes.ITEMS), item));
+      }
+      sums.add(sum(when(has, 1L).otherwise(0L)));
+      sums.add(sum(when(has.and(failed), 1L).otherwise(0L)));
+    }
+    Row r = window.agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0])).first();
+    for (int i = 0; i < reported.size(); i++) {
+      MinedPattern p = reported.get(i);
+      byPattern.put(PatternSelection.lookupKey(p.model(), p.key()),
+          new long[] {r.isNullAt(2 * i) ? 0 : r.getLong(2 * i), r.isNullAt(2 * i + 1) ? 0 : r.getLong(2 * i + 1)});
+    }
+    for (Row m : window.groupBy(col(GoldFailureOutcomes.MODEL))
+        .agg(org.apache.spark.sql.functions.count(lit(1)), sum(when(failed, 1L).otherwise(0L))).collectAsList()) {
+      byModel.put(m.getString(0), new long[] {m.getLong(1), m.getLong(2)});
+    }
   }
 
   /** Daily counts of every value of {@code dimension} in {@code source}. */

@@ -182,33 +182,48 @@ final class Alerts {
   }
 
   /**
-   * Reported patterns that were not candidates (reported or redundant) on the data before the window (the last
-   * {@code days} days up to {@code end}): warning, with the pattern's numbers. {@code attemptModels}: models of
-   * seed 004 attempts (their patterns' source is attempt).
+   * Reported patterns that were no candidate on the data before the window (the last {@code days} days up to
+   * {@code end}): before = now minus the window's outcomes ({@code window}: lookup key to {outcomes, failures} of the
+   * pattern in the window; {@code windowTotals}: model to {outcomes, failures}). A pattern was a candidate before when
+   * it had at least min_occurrences outcomes, a failure rate at least the threshold and a one-sided binomial p-value
+   * against the model's baseline before at most alpha (not adjusted for multiplicity: a pattern nearly significant
+   * before counts as known). Warning, with the numbers now and before. {@code attemptModels}: models of seed 004
+   * attempts (their patterns' source is attempt).
    */
-  static List<Alert> newPatterns(List<MinedPattern> now, PatternMiner.Result before, java.util.Set<String> attemptModels,
-      LocalDate end, int days) {
+  static List<Alert> newPatterns(List<MinedPattern> now, Map<String, PatternSelection.Baseline> baselines,
+      Map<String, long[]> window, Map<String, long[]> windowTotals, PatternMiner.Params params,
+      java.util.Set<String> attemptModels, LocalDate end, int days) {
     List<Alert> out = new ArrayList<>();
-    TreeSet<String> known = new TreeSet<>();
-    for (MinedPattern p : before.patterns()) {
-      known.add(PatternSelection.lookupKey(p.model(), p.key()));
-    }
     LocalDate start = end.minusDays(days - 1L);
     for (MinedPattern p : now) {
-      if (p.status() != MinedPattern.Status.REPORTED || known.contains(PatternSelection.lookupKey(p.model(), p.key()))) {
+      if (p.status() != MinedPattern.Status.REPORTED) {
+        continue;
+      }
+      long[] w = window.getOrDefault(PatternSelection.lookupKey(p.model(), p.key()), new long[2]);
+      long[] wt = windowTotals.getOrDefault(p.model(), new long[2]);
+      PatternSelection.Baseline all = baselines.get(p.model());
+      long n = p.sampleCount() - w[0];
+      long f = p.failures() - w[1];
+      long baseN = all == null ? 0 : all.outcomes() - wt[0];
+      double baseRate = baseN <= 0 ? 0.0 : (double) (all.failures() - wt[1]) / baseN;
+      boolean known = n >= params.minOccurrences() && (double) f / n >= params.failureThreshold()
+          && Stats.binomialUpperTail(f, n, baseRate) <= params.alpha();
+      if (known) {
         continue;
       }
       Map<String, String> evidence = new LinkedHashMap<>();
       evidence.put("failures", String.valueOf(p.failures()));
       evidence.put("outcomes", String.valueOf(p.sampleCount()));
+      evidence.put("failures_before", String.valueOf(f));
+      evidence.put("outcomes_before", String.valueOf(n));
       evidence.put("baseline_rate", num(p.baselineRate()));
       evidence.put("q_value", String.format(Locale.ROOT, "%.3g", p.qValue()));
       evidence.put("days", String.valueOf(days));
       String source = attemptModels.contains(p.model()) ? Outcomes.ATTEMPT : Outcomes.GENERATION;
       out.add(new Alert(NEW_PATTERN, Severity.WARNING, source, p.model() + ": " + p.key(),
           String.format(Locale.ROOT, "new failure pattern on %s: %s fails %s (%d/%d, 95%% interval %s to %s) against a "
-              + "baseline of %s; it was not significant before %s", p.model(), p.key(), pct(p.failureRate()),
-              p.failures(), p.sampleCount(), pct(p.ciLow()), pct(p.ciHigh()), pct(p.baselineRate()), start),
+              + "baseline of %s; before %s it failed %d of %d", p.model(), p.key(), pct(p.failureRate()),
+              p.failures(), p.sampleCount(), pct(p.ciLow()), pct(p.ciHigh()), pct(p.baselineRate()), start, f, n),
           FAILURE_RATE, p.failureRate(), Optional.of(p.baselineRate()),
           Optional.of(new Stats.Interval(p.ciLow(), p.ciHigh())), p.sampleCount(), start, end, evidence));
     }

@@ -146,33 +146,6 @@ final class CombinationCounts {
     return totalFrame.unionByName(spark.createDataFrame(rows, GoldFailureCombinations.SCHEMA));
   }
 
-  /**
-   * Sums counts rows of the same (model, pattern_key), e.g. a state and signed counts of some outcomes; rows that
-   * sum to no outcome are dropped. Two aggregations (the category maps are summed entry by entry).
-   */
-  static Dataset<Row> combine(Dataset<Row> counts) {
-    String m = GoldFailureCombinations.MODEL;
-    String k = GoldFailureCombinations.PATTERN_KEY;
-    Dataset<Row> totals = counts.groupBy(col(m), col(k))
-        .agg(org.apache.spark.sql.functions.max(GoldFailureCombinations.SIZE).as(GoldFailureCombinations.SIZE),
-            org.apache.spark.sql.functions.sum(GoldFailureCombinations.OUTCOMES).as(GoldFailureCombinations.OUTCOMES),
-            org.apache.spark.sql.functions.sum(GoldFailureCombinations.FAILURES).as(GoldFailureCombinations.FAILURES))
-        .filter(col(GoldFailureCombinations.OUTCOMES).notEqual(0));
-    Dataset<Row> categories = counts.select(col(m).as("c_model"), col(k).as("c_key"),
-            explode(col(GoldFailureCombinations.FAILURES_BY_CATEGORY)).as(new String[] {"cat", "n"}))
-        .groupBy("c_model", "c_key", "cat").agg(org.apache.spark.sql.functions.sum("n").as("n"))
-        .filter(col("n").notEqual(0))
-        .groupBy("c_model", "c_key")
-        .agg(org.apache.spark.sql.functions.map_from_entries(org.apache.spark.sql.functions.collect_list(
-            org.apache.spark.sql.functions.struct(col("cat"), col("n")))).as("cats"));
-    return totals.join(categories, totals.col(m).equalTo(categories.col("c_model"))
-            .and(totals.col(k).equalTo(categories.col("c_key"))), "left")
-        .select(col(m), col(k), col(GoldFailureCombinations.SIZE), col(GoldFailureCombinations.OUTCOMES),
-            col(GoldFailureCombinations.FAILURES), org.apache.spark.sql.functions.coalesce(col("cats"),
-                org.apache.spark.sql.functions.map().cast(io.genlake.table.GoldCategoryStats.LONG_MAP))
-                .as(GoldFailureCombinations.FAILURES_BY_CATEGORY));
-  }
-
   private static boolean allZero(long[] v) {
     for (long x : v) {
       if (x != 0) {

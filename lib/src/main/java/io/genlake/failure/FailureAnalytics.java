@@ -81,7 +81,7 @@ public final class FailureAnalytics {
     PatternMiner.Result mined = PatternMiner.mine(outcomes, params(query));
     StepResult counts = new StepResult().add(in.counts());
     countMining(counts, mined);
-    in.outcomes().unpersist();
+    in.releaseOutcomes();
     in.attempts().unpersist();
     return new PatternAnswer(mined.patterns().stream()
         .filter(p -> p.status() == MinedPattern.Status.REPORTED).toList(), mined.nearMisses(), counts);

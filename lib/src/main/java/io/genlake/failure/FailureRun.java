@@ -51,7 +51,7 @@ final class FailureRun {
     StepResult result = new StepResult().add(facts.counts());
     boolean factsFull = facts.counts().notes().stream().anyMatch(n -> n.startsWith("outcomes: full"));
     result.add(FailureAggregates.update(w, config.maxItems(), full || factsFull, runId));
-    facts.inputs().outcomes().unpersist();
+    facts.inputs().releaseOutcomes();
 
     Dataset<Row> counts = w.read(GoldFailureCounts.TABLE).cache();
     Dataset<Row> combinations = w.read(GoldFailureCombinations.TABLE).cache();
@@ -78,8 +78,7 @@ final class FailureRun {
               spark.createDataFrame(FailureAnalytics.patternRows(all), GoldFailurePatterns.SCHEMA)));
           r.add(write(w, GoldFailureMining.TABLE, GoldFailureMining.SCHEMA,
               spark.createDataFrame(miningRows(mined, params), GoldFailureMining.SCHEMA)));
-          List<Alerts.Alert> alerts = AlertEvaluation.evaluate(config, counts, combinations, outcomes, trends, mined,
-              params);
+          List<Alerts.Alert> alerts = AlertEvaluation.evaluate(config, counts, outcomes, trends, mined, params);
           r.count("alerts.raised", alerts.size());
           return r.add(write(w, GoldAlerts.TABLE, GoldAlerts.SCHEMA, AlertEvaluation.rows(spark, alerts)));
         },

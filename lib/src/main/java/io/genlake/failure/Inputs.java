@@ -14,6 +14,8 @@ import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverImageRatings;
 import io.genlake.table.SilverSessions;
 import io.genlake.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,8 +29,15 @@ import org.apache.spark.sql.Row;
  *
  * @param outcomes the outcomes kept ({@link Outcomes#SCHEMA}), cached
  * @param attempts every {@code silver.feedback_attempts} row, cached (seed 004's analytics read them all)
+ * @param cached intermediate results cached on the way (released with the outcomes)
  */
-record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
+record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts, List<Dataset<Row>> cached) {
+
+  /** Releases the cached outcomes and intermediates (attempts stay cached for the attempt analytics). */
+  void releaseOutcomes() {
+    outcomes.unpersist();
+    cached.forEach(Dataset::unpersist);
+  }
 
   /**
    * Changed keys (one string column {@code key} each): generations (including those of changed ratings, before and
@@ -56,6 +65,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
     Dataset<Row> sessions = warehouse.readOrEmpty(SilverSessions.SPEC);
     Dataset<Row> allAttempts = warehouse.readOrEmpty(SilverFeedbackAttempts.SPEC).cache();
     Dataset<Row> attempts = allAttempts;
+    List<Dataset<Row>> cached = new ArrayList<>();
     if (scope.isPresent()) {
       Scope s = scope.get();
       Dataset<Row> scopedGenerations = generations.join(broadcast(s.generations()),
@@ -63,6 +73,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
           .unionByName(generations.join(broadcast(s.sessions()),
               col(SilverGenerations.SESSION_ID).equalTo(col("key")), "left_semi"))
           .dropDuplicates(SilverGenerations.GENERATION_ID).cache();
+      cached.add(scopedGenerations);
       Dataset<Row> scopedIds = scopedGenerations.select(col(SilverGenerations.GENERATION_ID).as("key"));
       ratings = ratings.join(broadcast(s.images()), col(SilverImageRatings.IMAGE_ID).equalTo(col("key")), "left_semi")
           .unionByName(ratings.join(broadcast(scopedIds), col(SilverImageRatings.GENERATION_ID).equalTo(col("key")),
@@ -70,6 +81,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
           .unionByName(ratings.join(broadcast(s.sessions()), col(SilverImageRatings.SESSION_ID).equalTo(col("key")),
               "left_semi"))
           .dropDuplicates(SilverImageRatings.IMAGE_ID).cache();
+      cached.add(ratings);
       // the generations the scoped ratings point at, for their attributes (their own outcomes are not recomputed)
       Dataset<Row> referenced = generations.join(broadcast(ratings.select(col(SilverImageRatings.GENERATION_ID)
               .as("key")).where(col("key").isNotNull()).distinct()),
@@ -84,9 +96,10 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
           "left_semi");
       Dataset<Row> unscoped = referenced.select(col(SilverGenerations.GENERATION_ID).as(Referenced.ID));
       return build(generations, ratings, sessions, attempts, allAttempts, includeTestSessions, counts,
-          Optional.of(unscoped));
+          Optional.of(unscoped), cached);
     }
-    return build(generations, ratings, sessions, attempts, allAttempts, includeTestSessions, counts, Optional.empty());
+    return build(generations, ratings, sessions, attempts, allAttempts, includeTestSessions, counts, Optional.empty(),
+        cached);
   }
 
   /** Generations joined only for their attributes: their unrated-generation outcome is not recomputed. */
@@ -96,7 +109,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
 
   private static Inputs build(Dataset<Row> generations, Dataset<Row> ratings, Dataset<Row> sessions,
       Dataset<Row> attempts, Dataset<Row> allAttempts, boolean includeTestSessions, StepResult counts,
-      Optional<Dataset<Row>> notRecomputed) {
+      Optional<Dataset<Row>> notRecomputed, List<Dataset<Row>> cached) {
     Dataset<Row> generated = Outcomes.ofGenerations(generations, ratings, sessions);
     if (notRecomputed.isPresent()) {
       Dataset<Row> skip = notRecomputed.get();
@@ -106,6 +119,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
     Dataset<Row> flagged = generated
         .withColumn("excluded", col(Outcomes.EXCLUDED_SESSION).and(lit(!includeTestSessions)))
         .cache();
+    cached.add(flagged);
     Row g = flagged.agg(count(lit(1)), ones(col("excluded")), ones(col(Outcomes.UNKNOWN_SESSION)),
         ones(col(Outcomes.HAS_VARIATIONS).equalTo(false).and(col("excluded").equalTo(false))),
         ones(col(Outcomes.FAILURE_CATEGORY).equalTo(Outcomes.OTHER).and(col("excluded").equalTo(false))),
@@ -142,7 +156,7 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts) {
     Dataset<Row> outcomes = flagged.filter(col("excluded").equalTo(false)).select(Outcomes.columns())
         .unionByName(Outcomes.ofAttempts(attempts))
         .cache();
-    return new Inputs(outcomes, allAttempts, counts);
+    return new Inputs(outcomes, allAttempts, counts, cached);
   }
 
   private static Column ones(Column condition) {

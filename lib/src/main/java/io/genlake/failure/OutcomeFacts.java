@@ -68,6 +68,9 @@ final class OutcomeFacts {
       in = Inputs.load(w, includeTestSessions, Optional.of(scope));
       result.note("outcomes: incremental (changes since " + recorded + ")");
       long touched = merge(w, in.outcomes(), scope);
+      for (Dataset<Row> keys : List.of(scope.generations(), scope.images(), scope.sessions(), scope.attempts())) {
+        keys.unpersist();
+      }
       result.table(GoldFailureOutcomes.TABLE, touched, touched, w.version(GoldFailureOutcomes.TABLE));
     }
     result.add(in.counts());

@@ -74,31 +74,54 @@ final class ParameterOptimization {
         lit(-1).as("ord")));
   }
 
-  /** {@code gold.parameter_optimization} from every attempt. */
+  /**
+   * {@code gold.parameter_optimization} from every attempt: one aggregation on (category, model, parameter, range);
+   * the 'all' scopes are summed from its rows on the driver.
+   */
   static Dataset<Row> of(SparkSession spark, Dataset<Row> attempts, int minAttempts) {
     Column model = coalesce(col(SilverFeedbackAttempts.MODEL_NAME), lit(Outcomes.UNKNOWN));
-    Column scopes = array(struct(col(SilverFeedbackAttempts.CATEGORY).as("category"), model.as("model")),
-        struct(col(SilverFeedbackAttempts.CATEGORY).as("category"), lit(ALL).as("model")),
-        struct(lit(ALL).as("category"), model.as("model")),
-        struct(lit(ALL).as("category"), lit(ALL).as("model")));
     Column score = AttemptAnalytics.validScore();
-    List<Row> counted = attempts
-        .withColumn("p", explode(parameters())).filter(col("p").isNotNull())
-        .withColumn("s", explode(scopes))
-        .groupBy(col("s.category"), col("s.model"), col("p.parameter"), col("p.range"), col("p.ord"))
+    // (category, model, parameter, range, ord) -> {attempts, passed, score count} and score sum
+    Map<List<Object>, long[]> counts = new TreeMap<>(KEY_ORDER);
+    Map<List<Object>, Double> scores = new TreeMap<>(KEY_ORDER);
+    for (Row r : attempts.withColumn("p", explode(parameters())).filter(col("p").isNotNull())
+        .groupBy(col(SilverFeedbackAttempts.CATEGORY), model.as("model"), col("p.parameter"), col("p.range"),
+            col("p.ord"))
         .agg(count(lit(1)), sum(when(col(SilverFeedbackAttempts.PASSED), 1L).otherwise(0L)), sum(score), count(score))
-        .collectAsList();
-    Map<String, List<Row>> byScope = new TreeMap<>();
-    for (Row r : counted) {
-      byScope.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1) + "\u0000" + r.getString(2),
-          k -> new ArrayList<>()).add(r);
+        .collectAsList()) {
+      for (String category : List.of(r.getString(0), ALL)) {
+        for (String m : List.of(r.getString(1), ALL)) {
+          List<Object> key = List.of(category, m, r.getString(2), r.getString(3), r.getInt(4));
+          long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+          c[0] += r.getLong(5);
+          c[1] += r.getLong(6);
+          c[2] += r.getLong(8);
+          scores.merge(key, r.isNullAt(7) ? 0.0 : r.getDouble(7), Double::sum);
+        }
+      }
     }
+    Map<String, List<Row>> byScope = new TreeMap<>();
+    counts.forEach((k, c) -> byScope.computeIfAbsent(k.get(0) + "\u0000" + k.get(1) + "\u0000" + k.get(2),
+        x -> new ArrayList<>()).add(RowFactory.create(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), c[0], c[1],
+            scores.get(k), c[2])));
     List<Row> out = new ArrayList<>();
     for (List<Row> rows : byScope.values()) {
       out.addAll(scope(rows, minAttempts));
     }
     return spark.createDataFrame(out, GoldParameterOptimization.SCHEMA);
   }
+
+  /** Orders keys (category, model, parameter, range, ord) field by field. */
+  private static final java.util.Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+    for (int i = 0; i < a.size(); i++) {
+      @SuppressWarnings("unchecked")
+      int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  };
 
   /** The rows of one (category, model, parameter): statistics per range and the suggestion. */
   static List<Row> scope(List<Row> rows, int minAttempts) {
@@ -138,7 +161,7 @@ final class ParameterOptimization {
       long otherOk = knownOk - ok;
       Double others = otherN > 0 ? (double) otherOk / otherN : null;
       Stats.Interval d = otherN > 0 ? Stats.differenceInterval(otherOk, otherN, ok, n, Stats.Z95) : null;
-      Double avg = r.getLong(8) > 0 ? ((Number) r.get(7)).doubleValue() / r.getLong(8) : null;
+      Double avg = r.getLong(8) > 0 ? r.getDouble(7) / r.getLong(8) : null;
       out.add(RowFactory.create(r.getString(0), r.getString(1), r.getString(2), r.getString(3), i, n, ok,
           (double) ok / n, ci.low(), ci.high(), avg, i == best && qualifying >= 2, others,
           d == null ? null : d.low(), d == null ? null : d.high()));

@@ -86,14 +86,26 @@ class AlertsTest {
     MinedPattern known = pattern("Expression=angry & Pose=profile", MinedPattern.Status.REPORTED);
     MinedPattern fresh = pattern("Lighting=backlit & Pose=lying down", MinedPattern.Status.REPORTED);
     MinedPattern redundant = pattern("Expression=angry & Pose=profile & sampler=DDIM", MinedPattern.Status.REDUNDANT);
-    PatternMiner.Result before = new PatternMiner.Result(List.of(known), List.of(), 100, 5, 50, 40, 1, Map.of(),
-        Map.of());
-    List<Alerts.Alert> alerts = Alerts.newPatterns(List.of(known, fresh, redundant), before, Set.of(), END, 14);
+    var params = new PatternMiner.Params(10, 0.7, 3, 0.05);
+    var baselines = Map.of("sd-v1.5", new PatternSelection.Baseline(200, 20));
+    // in the window: 4 of the known pattern's 20 outcomes (before: 16, 14 failed), 15 of the fresh one's (before: 5)
+    Map<String, long[]> window = Map.of(PatternSelection.lookupKey("sd-v1.5", known.key()), new long[] {4, 4},
+        PatternSelection.lookupKey("sd-v1.5", fresh.key()), new long[] {15, 14});
+    Map<String, long[]> totals = Map.of("sd-v1.5", new long[] {50, 18});
+    List<Alerts.Alert> alerts = Alerts.newPatterns(List.of(known, fresh, redundant), baselines, window, totals, params,
+        Set.of(), END, 14);
     assertEquals(1, alerts.size());
-    assertEquals("sd-v1.5: Lighting=backlit & Pose=lying down", alerts.get(0).subject());
-    assertEquals("generation", alerts.get(0).source());
-    assertEquals(LocalDate.parse("2026-11-07"), alerts.get(0).windowStart());
-    assertEquals("attempt", Alerts.newPatterns(List.of(fresh), before, Set.of("sd-v1.5"), END, 14).get(0).source());
+    Alerts.Alert a = alerts.get(0);
+    assertEquals("sd-v1.5: Lighting=backlit & Pose=lying down", a.subject());
+    assertEquals("generation", a.source());
+    assertEquals(LocalDate.parse("2026-11-07"), a.windowStart());
+    assertEquals("new failure pattern on sd-v1.5: Lighting=backlit & Pose=lying down fails 90.0% (18/20, 95% interval "
+        + "70.0% to 97.0%) against a baseline of 10.0%; before 2026-11-07 it failed 4 of 5", a.message());
+    assertEquals("attempt", Alerts.newPatterns(List.of(fresh), baselines, window, totals, params, Set.of("sd-v1.5"), END,
+        14).get(0).source());
+    // nothing in the window: every reported pattern was already there
+    assertEquals(List.of(), Alerts.newPatterns(List.of(known, fresh), baselines, Map.of(), Map.of(), params, Set.of(), END,
+        14));
   }
 
   private static MinedPattern pattern(String key, MinedPattern.Status status) {
