@@ -125,6 +125,10 @@ final class BenchNightlyCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%nincremental / full: %.2f (%s new data: %.2f s; --full on the same landing: %.2f s)%n",
         runs.get(2).seconds() / runs.get(3).seconds(), share, runs.get(2).seconds(), runs.get(3).seconds());
+    double failureIncremental = runs.get(2).steps().getOrDefault("failure", 0.0);
+    double failureFull = runs.get(3).steps().getOrDefault("failure", 0.0);
+    out.printf(Locale.ROOT, "failure step, %s new data / --full: %.2f (%.2f s / %.2f s; target at 1M generations: at most "
+        + "0.20)%n", share, failureFull == 0 ? Double.NaN : failureIncremental / failureFull, failureIncremental, failureFull);
     out.printf(Locale.ROOT, "All runs in-process: one JVM, one Spark session (%s, %d cores); JVM and Spark start-up "
         + "(%.2f s here) are not in the figures.%n", settings.master(), Runtime.getRuntime().availableProcessors(),
         sparkStart);

@@ -23,19 +23,21 @@ import picocli.CommandLine.Spec;
 /** {@code genlake failures <analyze|patterns>}: failure analytics and seed 002's failure pattern mining. */
 @Command(name = "failures", mixinStandardHelpOptions = true,
     description = "Failure analytics: recompute the gold tables, or mine failure patterns on demand.",
-    subcommands = {FailuresCommand.Analyze.class, FailuresCommand.Patterns.class})
+    subcommands = {FailuresCommand.Analyze.class, FailuresCommand.Patterns.class, FailuresCommand.AlertsList.class})
 final class FailuresCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: analyze or patterns.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: analyze, patterns or alerts.");
   }
 
   /** {@code genlake failures analyze}: the nightly failure step on its own. */
   @Command(name = "analyze", mixinStandardHelpOptions = true,
-      description = "Recompute gold.category_stats, issue_frequency, feedback_effectiveness, feedback_patterns, "
-          + "feedback_examples, truncation_impact, daily_trends and failure_patterns from silver.")
+      description = {"Update the failure gold tables from silver (what changed since the last run; --full: everything):",
+          "outcomes and their additive counts, category_stats, issue_frequency, daily_trends, session_stats,",
+          "failure_patterns, failure_mining, alerts, feedback_* tables, parameter_optimization, parameter_correlations,",
+          "prediction_confusion. Exit status 4 when failure.alerts.exit_on is met."})
   static final class Analyze implements Callable<Integer> {
     @Mixin WarehouseOptions warehouse;
     @Mixin RunOptions run;
@@ -49,7 +51,8 @@ final class FailuresCommand implements Runnable {
       if (includeTestSessions) {
         ctx = ctx.withConfig(ctx.config().withFailure(ctx.config().failure().withIncludeTestSessions(true)));
       }
-      return Genlake.runStep(ctx, new FailureStep(), includeTestSessions ? "--include-test-sessions" : "");
+      int exit = Genlake.runStep(ctx, new FailureStep(), includeTestSessions ? "--include-test-sessions" : "");
+      return exit != 0 ? exit : Alerting.exitStatus(ctx);
     }
   }
 
@@ -93,8 +96,34 @@ final class FailuresCommand implements Runnable {
       Progress p = new Progress(System.err, warehouse.quiet);
       answer.counts().counts().forEach((k, v) -> p.step("failures", k + ": " + Progress.count(v)));
       answer.counts().notes().forEach(n -> p.step("failures", n));
+      if (answer.patterns().isEmpty()) {
+        explainNothing(query, answer);
+      }
       System.out.println(JsonOutput.indented(json(answer.patterns())));
       return 0;
+    }
+
+    /** Says what was mined and lists the closest candidates with the thresholds each missed. */
+    private static void explainNothing(FailureAnalytics.PatternQuery q, FailureAnalytics.PatternAnswer answer) {
+      var c = answer.counts().counts();
+      System.err.printf(java.util.Locale.ROOT, "[failures] no pattern passed the thresholds: %d outcomes%s, %d "
+          + "combinations counted, %d tested (at least %d outcomes), %d with failure rate >= %s and q <= %s.%n",
+          c.getOrDefault("patterns.outcomes", 0L), q.model().map(m -> " of " + m).orElse(""),
+          c.getOrDefault("patterns.combinations_counted", 0L), c.getOrDefault("patterns.tested", 0L),
+          q.minOccurrences(), c.getOrDefault("patterns.significant", 0L), q.failureThreshold(), q.alpha());
+      if (answer.nearMisses().isEmpty()) {
+        System.err.println("[failures] no combination failed at all" + q.model().map(m -> " for " + m).orElse("")
+            + (c.getOrDefault("patterns.outcomes", 0L) == 0 ? " (no outcomes: check --model and that ingest ran)" : "")
+            + ".");
+        return;
+      }
+      System.err.println("[failures] closest candidates (highest 95% Wilson lower bound of the failure rate):");
+      for (MinedPattern p : answer.nearMisses()) {
+        System.err.printf(java.util.Locale.ROOT, "[failures]   %s: %s — %.1f%% failed (%d/%d, 95%% interval %.1f%% to "
+            + "%.1f%%), q %s; missed %s%n", p.model(), p.key(), p.failureRate() * 100, p.failures(), p.sampleCount(),
+            p.ciLow() * 100, p.ciHigh() * 100, Double.isNaN(p.qValue()) ? "not tested"
+                : String.format(java.util.Locale.ROOT, "%.2g", p.qValue()), String.join(", ", p.missed()));
+      }
     }
 
     private void validate(FailureAnalytics.PatternQuery q) {
@@ -103,6 +132,39 @@ final class FailuresCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Invalid pattern options: expected "
             + "--min-occurrences >= 1, --failure-threshold in 0..1, --max-items in 1..5 and --alpha in (0, 1].");
       }
+    }
+  }
+
+  /** {@code genlake failures alerts}: the alerts of the last failure step, most severe first. */
+  @Command(name = "alerts", mixinStandardHelpOptions = true,
+      description = "List gold.alerts (raised by the last failure step), most severe first.")
+  static final class AlertsList implements Callable<Integer> {
+    @Mixin WarehouseOptions warehouse;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+        description = "Exit with status 4 when an alert is at least this severe: info, warning or critical.")
+    Optional<String> failOn = Optional.empty();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (failOn.isPresent() && !List.of("info", "warning", "critical").contains(failOn.get())) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --fail-on " + failOn.get()
+            + ": expected info, warning or critical.");
+      }
+      warehouse.quiet = true;
+      Warehouse w = Session.openWarehouse("failures alerts", warehouse);
+      List<io.genlake.failure.Views.Alert> alerts = FailureAnalytics.alerts(w);
+      for (io.genlake.failure.Views.Alert a : alerts) {
+        System.out.println(a.severity().toUpperCase(java.util.Locale.ROOT) + "  " + a.rule() + "  " + a.subject());
+        System.out.println("    " + a.message());
+      }
+      System.err.println("[failures] " + alerts.size() + " alert(s)");
+      List<String> order = List.of("info", "warning", "critical");
+      boolean fail = failOn.isPresent() && alerts.stream()
+          .anyMatch(a -> order.indexOf(a.severity()) >= order.indexOf(failOn.get()));
+      return fail ? FailureAnalytics.EXIT_ALERTS : 0;
     }
   }
 

@@ -1,10 +1,13 @@
 package io.genlake.cli;
 
 import io.genlake.failure.FailureAnalytics;
+import io.genlake.failure.Views;
 import io.genlake.warehouse.Warehouse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,15 +17,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code genlake feedback search "dust"}: seed 004's search_feedback over silver.feedback_attempts. */
+/**
+ * {@code genlake feedback <search|best|suggest>}: seed 004's feedback knowledge base: search by keyword, the best
+ * distinct texts of a feedback category, and the auto-feedback suggestions for a category or an issue.
+ */
 @Command(name = "feedback", mixinStandardHelpOptions = true, description = "Feedback knowledge base (seed 004).",
-    subcommands = {FeedbackCommand.Search.class})
+    subcommands = {FeedbackCommand.Search.class, FeedbackCommand.Best.class, FeedbackCommand.Suggest.class})
 final class FeedbackCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: search.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: search, best or suggest.");
   }
 
   /** Finds feedback by keyword, newest first. */
@@ -45,8 +51,8 @@ final class FeedbackCommand implements Runnable {
     public Integer call() throws Exception {
       warehouse.quiet = true;
       Warehouse w = Session.openWarehouse("feedback search", warehouse);
-      List<FailureAnalytics.FeedbackHit> hits = FailureAnalytics.searchFeedback(w, keyword, limit);
-      for (FailureAnalytics.FeedbackHit h : hits) {
+      List<Views.FeedbackHit> hits = FailureAnalytics.searchFeedback(w, keyword, limit);
+      for (Views.FeedbackHit h : hits) {
         if (format == Format.JSON) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("attempt_id", h.attemptId());
@@ -64,6 +70,78 @@ final class FeedbackCommand implements Runnable {
         }
       }
       System.err.println("[feedback] " + hits.size() + " match(es) for \"" + keyword + "\"");
+      return 0;
+    }
+  }
+
+  /** Seed 004's best feedback examples of a category, one per distinct text, best score first. */
+  @Command(name = "best", mixinStandardHelpOptions = true,
+      description = "The best feedback texts of a feedback category (physics, material_behavior, ...): distinct "
+          + "texts (near-duplicates merged), best passed score first.")
+  static final class Best implements Callable<Integer> {
+    @Mixin WarehouseOptions warehouse;
+
+    @Option(names = "--category", required = true, paramLabel = "C", description = "Feedback category, e.g. physics.")
+    String category;
+
+    @Option(names = "--limit", defaultValue = "5", description = "Texts printed. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Override
+    public Integer call() {
+      warehouse.quiet = true;
+      Warehouse w = Session.openWarehouse("feedback best", warehouse);
+      List<Views.BestFeedback> best = FailureAnalytics.bestFeedback(w, category, limit,
+          warehouse.config().failure().suggestions().similarity());
+      for (Views.BestFeedback b : best) {
+        System.out.println(b.material() + " (" + b.bestScore().map(String::valueOf).orElse("?") + "/100), "
+            + b.passes() + " of " + b.uses() + " uses passed" + (b.variants() > 1 ? ", " + b.variants() + " wordings" : ""));
+        System.out.println("  " + b.feedbackText());
+      }
+      System.err.println("[feedback] " + best.size() + " distinct text(s) of category " + category
+          + (best.isEmpty() ? " (feedback categories: physics, material_behavior, contamination, object_realism, "
+              + "aesthetics, scale)" : ""));
+      return 0;
+    }
+  }
+
+  /** The auto-feedback suggestions of gold.feedback_suggestions for a material category or an issue. */
+  @Command(name = "suggest", mixinStandardHelpOptions = true,
+      description = "Feedback most often followed by a pass, for a material category (--category) or an issue of a "
+          + "failed attempt (--issue: a physics issue, red flag or failure category). Reads gold.feedback_suggestions.")
+  static final class Suggest implements Callable<Integer> {
+    @Mixin WarehouseOptions warehouse;
+
+    @Option(names = "--category", paramLabel = "C", description = "Material category, e.g. wood_hardwood.")
+    Optional<String> category = Optional.empty();
+
+    @Option(names = "--issue", paramLabel = "I", description = "Issue, e.g. \"Floating particles\" or physics.")
+    Optional<String> issue = Optional.empty();
+
+    @Option(names = "--limit", defaultValue = "10", description = "Suggestions printed. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (category.isEmpty() == issue.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --category and --issue.");
+      }
+      warehouse.quiet = true;
+      Warehouse w = Session.openWarehouse("feedback suggest", warehouse);
+      List<Views.Suggestion> suggestions = FailureAnalytics.suggestFeedback(w, category, issue, limit);
+      for (Views.Suggestion s : suggestions) {
+        System.out.printf(Locale.ROOT, "%d. [%s %s] %d uses, %.1f%% followed by a pass (95%% interval %.1f%% to %.1f%%)%s%s%n",
+            s.rank(), s.scopeKind(), s.scope(), s.uses(), s.successRate() * 100, s.ciLow() * 100, s.ciHigh() * 100,
+            s.avgScoreGain().map(g -> String.format(Locale.ROOT, ", score %+.1f", g)).orElse(""),
+            s.variants() > 1 ? ", " + s.variants() + " wordings merged" : "");
+        System.out.println("   " + s.feedbackText());
+      }
+      System.err.println("[feedback] " + suggestions.size() + " suggestion(s) for "
+          + category.map(c -> "category " + c).orElseGet(() -> "issue " + issue.orElseThrow())
+          + (suggestions.isEmpty() ? ": none recorded (run `genlake failures analyze` or nightly first; names are "
+              + "matched case-insensitively, see gold.feedback_suggestions.scope)" : ""));
       return 0;
     }
   }

@@ -29,10 +29,12 @@ final class NightlyCommand implements Callable<Integer> {
     InterruptedRuns.Handle tracked = InterruptedRuns.track(ctx.warehouse(), new PipelineRuns.Run(ctx.runId(),
         Optional.empty(), "nightly", ctx.full() ? "--full" : "", Optional.of(ctx.runDate()), ctx.now(), ctx.now(),
         PipelineRuns.Status.INTERRUPTED, StepReport.EMPTY, Optional.empty()));
+    int exit;
     try {
-      return Genlake.exitCode(Scheduler.run(ctx, "nightly", NightlySteps.pipeline()).status());
+      exit = Genlake.exitCode(Scheduler.run(ctx, "nightly", NightlySteps.pipeline()).status());
     } finally {
       tracked.close();
     }
+    return exit != 0 ? exit : Alerting.exitStatus(ctx);
   }
 }

@@ -24,30 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FailureCommandsTest {
-  /**
-   * Drops every table registration of the shared session catalog (data stay on disk). Warehouse.register
-   * keeps an existing registration, so without this a later test's warehouse would resolve layer.table names
-   * to this test's deleted temp directory.
-   */
   @org.junit.jupiter.api.AfterEach
   void forgetCatalog() {
-    for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
-      String db = layer.dirName();
-      try {
-        if (spark().catalog().databaseExists(db)) {
-          for (org.apache.spark.sql.catalog.Table t : spark().catalog().listTables(db).collectAsList()) {
-            spark().sessionState().catalog().dropTable(
-                new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
-          }
-        }
-      } catch (org.apache.spark.sql.AnalysisException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  private static org.apache.spark.sql.SparkSession spark() {
-    return TestSpark.session();
+    TestSpark.forgetCatalog();
   }
 
   /** 30 angry-profile generations that all fail, 30 happy-standing ones that all complete. */
@@ -115,7 +94,12 @@ class FailureCommandsTest {
     Path configFile = Files.writeString(dir.resolve("c.yaml"), config);
     String summary = stdout(() -> assertEquals(0, Genlake.run("report", "failures", "--quiet", "--warehouse", wh,
         "--config", configFile.toString())));
-    assertTrue(summary.contains("🧩 TOP FAILURE PATTERNS:\n   • sd-v1.5: Expression=angry — 100.0% failed (30/30)"), summary);
+    assertTrue(summary.contains("🧩 TOP FAILURE PATTERNS:\n   (60 outcomes mined: "), summary);
+    assertTrue(summary.contains("\n   • sd-v1.5: Expression=angry — 100.0% failed (30/30)"), summary);
+    // every outcome is in the last 14 days: both patterns are new
+    assertTrue(summary.contains("🔔 ALERTS:\n   • WARNING new_pattern: new failure pattern on sd-v1.5: Expression=angry "
+        + "fails 100.0% (30/30, 95% interval 88.6% to 100.0%) against a baseline of 50.0%; before 2026-11-07 it failed "
+        + "0 of 0\n"), summary);
     assertTrue(Files.exists(reports.resolve("failures/index.html")));
     assertTrue(Files.exists(reports.resolve("failures/report.md")));
   }

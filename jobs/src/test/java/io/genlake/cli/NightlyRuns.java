@@ -16,8 +16,6 @@ import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -119,28 +117,6 @@ final class NightlyRuns {
   }
 
   private static String canonical(Object v) {
-    if (v instanceof Row r) {
-      List<String> cells = new ArrayList<>();
-      for (int i = 0; i < r.length(); i++) {
-        cells.add(canonical(r.get(i)));
-      }
-      return cells.toString();
-    }
-    if (v instanceof scala.collection.Seq<?> s) {
-      List<String> items = new ArrayList<>();
-      scala.collection.JavaConverters.seqAsJavaList(s).forEach(o -> items.add(canonical(o)));
-      return items.toString();
-    }
-    if (v instanceof scala.collection.Map<?, ?> m) {
-      Map<String, String> sorted = new TreeMap<>();
-      scala.collection.JavaConverters.mapAsJavaMap(m).forEach((k, val) -> sorted.put(canonical(k), canonical(val)));
-      return sorted.toString();
-    }
-    if (v instanceof Double d) {
-      // sums in another order: equal to 10 significant digits, and values within 1e-12 of zero are zero
-      return d.isNaN() || d.isInfinite() ? d.toString() : Math.abs(d) < 1e-12 ? "0"
-          : new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toString();
-    }
-    return String.valueOf(v);
+    return io.genlake.testing.Canonical.of(v);
   }
 }

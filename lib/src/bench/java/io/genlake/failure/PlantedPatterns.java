@@ -60,6 +60,10 @@ public final class PlantedPatterns {
   static final String[] PLANTED_CATEGORY = {"malformed", "noise", "noise", "malformed", "off_prompt", "incomplete",
       "off_prompt", "malformed", "incomplete", "noise"};
 
+  /** An empty attribute_sources map (rows encoded by Spark's row encoder take Scala maps). */
+  private static final scala.collection.Map<String, String> NO_SOURCES =
+      scala.collection.JavaConverters.mapAsScalaMap(new java.util.HashMap<String, String>());
+
   private PlantedPatterns() {}
 
   /** The planted patterns' keys, as {@link MinedPattern#key()} writes them. */
@@ -104,9 +108,9 @@ public final class PlantedPatterns {
         String category = !failed ? null : matched >= 0 ? PLANTED_CATEGORY[matched] : CATEGORIES[r.nextInt(CATEGORIES.length)];
         double score = failed ? 40 + r.nextInt(35) : 75 + r.nextInt(26);
         Timestamp at = new Timestamp(start + r.nextLong(30L * 86_400_000L));
-        return RowFactory.create(Outcomes.GENERATION, "g" + id, MODEL, at, failed, category, score,
-            MATERIAL_CATEGORIES[r.nextInt(MATERIAL_CATEGORIES.length)], checkpoint, sampler, null,
-            items.toArray(new String[0]), true);
+        return RowFactory.create(Outcomes.GENERATION, Outcomes.GENERATION, "g" + id, MODEL, Outcomes.UNKNOWN, at, failed,
+            category, score, MATERIAL_CATEGORIES[r.nextInt(MATERIAL_CATEGORIES.length)], checkpoint, sampler, null, null,
+            null, null, "g" + id, items.toArray(new String[0]), true, NO_SOURCES, null, null);
       }
     };
   }

@@ -12,6 +12,10 @@ final class FeedbackPass {
   /** Extra realism points by feedback category: some kinds of feedback help more than others. */
   static final int[] CATEGORY_BONUS = {3, 4, 0, 1, -4, 2};
   private static final String[] OUTCOME_FAILURES = {"physics", "quality", "contamination", "material"};
+  /** Extra realism points of the first (most effective) text of each feedback category. */
+  static final int FIRST_TEXT_BONUS = 4;
+  /** Share of feedback uses written as a variant of the text (case or punctuation changed). */
+  static final double VARIANT_SHARE = 0.3;
 
   private final Landing landing;
   private final Rng rng;
@@ -55,13 +59,28 @@ final class FeedbackPass {
     }
   }
 
+  /** The text as someone else types it: lower case, without its final full stop, or with doubled spaces. */
+  private String variant(String text) {
+    return switch (rng.below(3)) {
+      case 0 -> text.toLowerCase(java.util.Locale.ROOT);
+      case 1 -> text.endsWith(".") ? text.substring(0, text.length() - 1) : text + ".";
+      default -> text.replace(", ", " , ").replace(" ", "  ");
+    };
+  }
+
   private Object[] attempt(int material, int retry, long t, Format format) {
     Kind k = Kind.FEEDBACK;
     Object[] row = k.row();
     String id = rng.uuid();
     boolean feedback = retry > 0;
     int category = rng.below(Vocabulary.FEEDBACK_CATEGORIES.length);
-    int score = PlantedSignals.realismScore(feedback, rng.gaussian()) + (feedback ? CATEGORY_BONUS[category] : 0);
+    int text = Zipfs.draw(rng, new Integer[] {0, 1, 2});
+    double guidance = (20 + rng.below(31)) / 100.0;
+    int uniformity = rng.between(1, 5);
+    int score = PlantedSignals.realismScore(feedback, rng.gaussian()) + (feedback ? CATEGORY_BONUS[category] : 0)
+        + (feedback && text == 0 ? FIRST_TEXT_BONUS : 0)
+        + (guidance >= 0.3 && guidance < 0.4 ? PlantedSignals.GUIDANCE_SWEET_SPOT_BONUS : 0)
+        + (uniformity == 5 ? PlantedSignals.UNIFORMITY_FIVE_PENALTY : 0);
     score = Math.max(0, Math.min(100, score));
     boolean passed = score >= PlantedSignals.PASS_THRESHOLD;
     int genLength = 2500 + rng.below(1700);
@@ -74,15 +93,16 @@ final class FeedbackPass {
     row[k.index("category")] = Vocabulary.MATERIAL_CATEGORY[material];
     row[k.index("model_name")] = Zipfs.draw(rng, Vocabulary.FEEDBACK_MODELS);
     row[k.index("gen_prompt_length")] = genLength;
-    row[k.index("guidance_scale")] = (20 + rng.below(31)) / 100.0;
-    row[k.index("contamination_uniformity")] = rng.between(1, 5);
+    row[k.index("guidance_scale")] = guidance;
+    row[k.index("contamination_uniformity")] = uniformity;
     row[k.index("view_mode")] = Zipfs.draw(rng, Vocabulary.VIEW_MODES);
     row[k.index("patterns_used")] = rng.chance(0.5)
         ? new String[] {Zipfs.draw(rng, Vocabulary.PATTERNS)}
         : new String[] {Vocabulary.PATTERNS[0], Vocabulary.PATTERNS[1 + rng.below(Vocabulary.PATTERNS.length - 1)]};
     row[k.index("feedback_applied")] = feedback;
     if (feedback) {
-      row[k.index("feedback_text")] = Vocabulary.FEEDBACK_TEXTS[category];
+      String written = Vocabulary.FEEDBACK_TEXTS[category][text];
+      row[k.index("feedback_text")] = rng.chance(VARIANT_SHARE) ? variant(written) : written;
       row[k.index("feedback_category")] = Vocabulary.FEEDBACK_CATEGORIES[category];
       row[k.index("feedback_source")] = Zipfs.draw(rng, Vocabulary.FEEDBACK_SOURCES);
     }

@@ -37,4 +37,5 @@ final class Gen {
   Format sessionFormat;
   String userId;
   String selection;
+  double cfg;
 }

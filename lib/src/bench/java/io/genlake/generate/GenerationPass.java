@@ -29,6 +29,13 @@ final class GenerationPass {
   private long session = -1;
   private String sessionCheckpoint;
   private String sessionUser;
+  // seed 002: a session is one run of a template over a grid of variations, with one model and its parameters
+  private String sessionTemplate;
+  private String sessionSampler;
+  private double sessionCfg;
+  private int sessionSteps;
+  private String[] sessionExpressions;
+  private String[] sessionPoses;
 
   GenerationPass(Landing landing, Rng rng, ReferenceData ref, long scale, long start, long window, long idBase) {
     this.landing = landing;
@@ -40,7 +47,7 @@ final class GenerationPass {
     this.window = window;
     this.sessions = Math.max(1, Math.round(scale / GENERATIONS_PER_SESSION));
     this.users = new Zipf((int) Math.max(12, Math.min(50_000, scale / 150)), 1.0);
-    this.ratings = new RatingEmitter(landing, rng, ref, scale, idBase);
+    this.ratings = new RatingEmitter(landing, rng, ref, scale, idBase, start, window);
     int n = 0;
     for (String[] words : Vocabulary.SCENE) {
       n += words.length;
@@ -83,6 +90,12 @@ final class GenerationPass {
     Object[] row = k.row();
     String template = Zipfs.draw(rng, Vocabulary.TEMPLATES);
     String family = Vocabulary.CHECKPOINT_FAMILY[Vocabulary.checkpointIndex(sessionCheckpoint)];
+    sessionTemplate = template;
+    sessionSampler = Zipfs.draw(rng, Vocabulary.SAMPLERS);
+    sessionCfg = family.equals("flux") ? Vocabulary.CFG[7 + rng.below(6)] : Zipfs.draw(rng, CFG_BOXED);
+    sessionSteps = Vocabulary.STEPS[rng.below(Vocabulary.STEPS.length)];
+    sessionExpressions = distinct(Vocabulary.GRID_EXPRESSION, 1 + rng.below(2));
+    sessionPoses = distinct(Vocabulary.GRID_POSE, 1 + rng.below(2));
     row[k.index("session_id")] = g.sessionId;
     row[k.index("folder_name")] = "session_" + Timestamps.sqlite(t - 5).replace(' ', '_').replace(":", "") + "_" + (g.idBase + s + 1);
     row[k.index("created_at")] = Stamp.of(format, t - 5, rng);
@@ -93,9 +106,9 @@ final class GenerationPass {
     row[k.index("metadata")] = Json.object("model_name", Vocabulary.modelName(family),
         "model_hash", Long.toHexString(sessionCheckpoint.hashCode() & 0xffffffffL),
         "template_name", template,
-        "generation_params", Json.object("cfg_scale", Vocabulary.CFG[rng.below(4)], "steps", 30,
-            "sampler", Zipfs.draw(rng, Vocabulary.SAMPLERS), "scheduler", "karras"),
-        "variations_config", Json.object("Expression", Vocabulary.EXPRESSION, "Pose", Vocabulary.VARIATION_POSE));
+        "generation_params", Json.object("checkpoint", sessionCheckpoint, "cfg_scale", sessionCfg,
+            "steps", sessionSteps, "sampler", sessionSampler, "scheduler", "karras"),
+        "variations_config", Json.object("Expression", sessionExpressions, "Pose", sessionPoses));
     if (rng.chance(0.2)) {
       row[k.index("display_name")] = "Session " + (g.idBase + s + 1) + " - " + template.replace(".yaml", "");
     }
@@ -157,32 +170,48 @@ final class GenerationPass {
     g.styles = Prompts.styles(rng);
     g.negative = Prompts.negative(rng);
     Object[] promptConfig = promptConfig();
-    // parameters
+    // parameters: a seed-002 (SQLite) session runs one checkpoint with its own parameters; others vary per generation
     double cfg = g.family.equals("flux") ? Vocabulary.CFG[7 + rng.below(6)] : Zipfs.draw(rng, CFG_BOXED);
     int steps = Vocabulary.STEPS[rng.below(Vocabulary.STEPS.length)];
     String sampler = Zipfs.draw(rng, Vocabulary.SAMPLERS);
+    if (g.sessionFormat == Format.SQLITE && g.provider.equals("comfyui")) {
+      g.checkpoint = sessionCheckpoint;
+      g.family = Vocabulary.CHECKPOINT_FAMILY[Vocabulary.checkpointIndex(g.checkpoint)];
+      g.modelName = Vocabulary.modelName(g.family);
+      cfg = sessionCfg;
+      steps = sessionSteps;
+      sampler = sessionSampler;
+    }
+    g.sampler = sampler;
+    g.cfg = cfg;
+    g.steps = steps;
     int[] size = Vocabulary.SIZES[g.family.equals("sd15") ? 1 + rng.below(2) * 3 : rng.below(Vocabulary.SIZES.length)];
     g.width = size[0];
     g.height = size[1];
     g.seed = rng.nextLong() & 0xffffffffL;
-    g.steps = steps;
-    g.sampler = sampler;
     // variations (seed 002) on comfyui images
     String expression = null;
     String pose = null;
     String lighting = null;
     g.variations = null;
     if (g.provider.equals("comfyui")) {
-      expression = Vocabulary.EXPRESSION[rng.below(Vocabulary.EXPRESSION.length)];
-      pose = Vocabulary.VARIATION_POSE[rng.below(Vocabulary.VARIATION_POSE.length)];
+      // a cell of the session's variation grid (seed 002: each image is one combination of the variations)
+      expression = sessionExpressions[rng.below(sessionExpressions.length)];
+      pose = sessionPoses[rng.below(sessionPoses.length)];
       lighting = rng.chance(0.6) ? Vocabulary.LIGHTING[rng.below(Vocabulary.LIGHTING.length)] : null;
       g.variations = Json.object("Expression", expression, "Pose", pose, "Lighting", lighting);
     }
     // outcome
     g.pattern = g.image ? PlantedSignals.failurePattern(expression, pose, lighting, g.checkpoint, sampler, cfg) : null;
     g.failure = rng.chance(g.pattern != null ? g.pattern.failureRate() : PlantedSignals.BASE_FAILURE);
+    // the planted regression: a broken ComfyUI worker update fails many generations in the window's last days
+    boolean regression = g.provider.equals("comfyui") && t >= start + window - PlantedSignals.REGRESSION_SECONDS
+        && !g.failure && rng.chance(PlantedSignals.REGRESSION_FAILURE);
     boolean recent = t > start + window - 600;
-    if (g.failure && rng.chance(PlantedSignals.FAILED_GENERATION_SHARE)) {
+    if (regression) {
+      g.failure = true;
+      g.status = "failed";
+    } else if (g.failure && rng.chance(PlantedSignals.FAILED_GENERATION_SHARE)) {
       g.status = "failed";
     } else if (rng.chance(0.01)) {
       g.status = "cancelled";
@@ -230,7 +259,8 @@ final class GenerationPass {
         "width", g.width, "height", g.height, "denoise", operation.equals("image_to_image") ? 0.6 : null);
     row[k.index("variations")] = g.variations;
     row[k.index("session_id")] = g.sessionId;
-    row[k.index("template")] = g.provider.equals("comfyui") ? Zipfs.draw(rng, Vocabulary.TEMPLATES) : null;
+    row[k.index("template")] = g.provider.equals("comfyui")
+        ? (g.sessionFormat == Format.SQLITE ? sessionTemplate : Zipfs.draw(rng, Vocabulary.TEMPLATES)) : null;
     row[k.index("user_id")] = g.userId;
     double cost = g.provider.equals("pixverse") ? 0.2 + rng.below(30) / 100.0
         : g.provider.equals("imagen") ? 0.04 : 0.002 + rng.below(80) / 10_000.0;
@@ -379,6 +409,19 @@ final class GenerationPass {
       }
     }
     g.styles = java.util.Arrays.copyOf(styles, m);
+  }
+
+  /** {@code count} distinct values of {@code values}, drawn by Zipf popularity (first most popular). */
+  private String[] distinct(String[] values, int count) {
+    String[] out = new String[count];
+    int n = 0;
+    while (n < count) {
+      String v = Zipfs.draw(rng, values);
+      if (!contains(out, n, v)) {
+        out[n++] = v;
+      }
+    }
+    return out;
   }
 
   private static boolean contains(String[] words, int n, String w) {

@@ -33,7 +33,7 @@ enum Kind {
       "fit_rating", "fit_rating", "five", "fit_rating", 7, "role_in_sequence", "middle", "notes", false),
   IMAGE_RATINGS("image_ratings", "ratings/image", "image", new String[] {
       "image_id", "session_id", "filename", "status", "technical_quality", "is_liked", "failure_category",
-      "failure_notes", "metadata", "notes", "is_deleted", "created_at", "updated_at"},
+      "failure_notes", "metadata", "ml_predictions", "notes", "is_deleted", "created_at", "updated_at"},
       "created_at", "is_liked", "sometimes", null, null, "status", "maybe", "failure_notes", true),
   PREFERENCE_EVENTS("preference_events", "ratings/preference", "event", new String[] {
       "event_id", "user_id", "prompt", "negative_prompt", "keywords", "checkpoint", "loras", "action",

@@ -102,11 +102,24 @@ final class PlantedSignals {
   /** Share of a pattern's ko ratings that carry the pattern's own failure_category. */
   static final double PATTERN_CATEGORY_SHARE = 0.8;
 
+  /** The regression: ComfyUI generations of the window's last days also fail with this probability. */
+  static final double REGRESSION_FAILURE = 0.8;
+  static final long REGRESSION_SECONDS = 7 * 86_400L;
+
+  /** Share of rated images that carry ml_predictions, and how often the prediction equals the human label. */
+  static final double PREDICTION_SHARE = 0.4;
+  static final double PREDICTION_ACCURACY_V1 = 0.6;
+  static final double PREDICTION_ACCURACY_V2 = 0.85;
+
+  /** Realism points for attempts with guidance_scale in [0.3, 0.4) and with contamination_uniformity 5. */
+  static final int GUIDANCE_SWEET_SPOT_BONUS = 5;
+  static final int UNIFORMITY_FIVE_PENALTY = -6;
+
   /** A failure pattern: its description, failure probability and dominant failure_category. */
   record FailurePattern(String name, String description, double failureRate, String category) {}
 
   static final FailurePattern ANGRY_PROFILE = new FailurePattern("angry_profile",
-      "variations Expression=angry + Pose=profile", 0.80, "malformed");
+      "variations Expression=angry + Pose=profile", 0.90, "malformed");
   static final FailurePattern LYING_BACKLIT = new FailurePattern("lying_backlit",
       "variations Pose=lying down + Lighting=backlit", 0.70, "incomplete");
   static final FailurePattern DREAMSHAPER_SDE_HIGH_CFG = new FailurePattern("dreamshaper_sde_high_cfg",
@@ -202,7 +215,16 @@ final class PlantedSignals {
                 + " (share " + PATTERN_CATEGORY_SHARE + " of its ko ratings)",
             "base_failure_rate", BASE_FAILURE,
             "cfg_buckets", "low: cfg_scale < 4, medium: 4 <= cfg_scale < 10, high: cfg_scale >= 10",
-            "patterns", new Json.Raw(patterns.toString())),
+            "patterns", new Json.Raw(patterns.toString()),
+            "regression", Json.object("what", "ComfyUI generations created in the window's last "
+                + REGRESSION_SECONDS / 86_400 + " days that would have passed fail (status failed) with this "
+                + "probability: a broken worker update; the failure_rate_increase alert should name provider=comfyui",
+                "failure_rate", REGRESSION_FAILURE)),
+        "ml_predictions", Json.object(
+            "what", "share of rated images with ml_predictions (model_version v1.0 in the window's first 60%, v1.1 "
+                + "after); the predicted category equals the human label (ok or the failure category) with the "
+                + "version's accuracy, else another label",
+            "share", PREDICTION_SHARE, "accuracy_v1_0", PREDICTION_ACCURACY_V1, "accuracy_v1_1", PREDICTION_ACCURACY_V2),
         "fit", Json.object(
             "what", "block_fit_ratings.fit_rating = clamp(round(1 + 4 * overlap + N(0, " + FIT_NOISE_SD
                 + ")), 1, 5), overlap = share of the block's tags present in the rated asset's prompt and captions",
@@ -211,6 +233,11 @@ final class PlantedSignals {
             "what", "feedback_attempts.realism_score ~ N(mean, " + SCORE_SD + "), passed = realism_score >= "
                 + PASS_THRESHOLD + "; retries follow a failed attempt with feedback_applied = true",
             "mean_score_first_attempt", SCORE_MEAN_FIRST,
-            "mean_score_after_feedback", SCORE_MEAN_AFTER_FEEDBACK));
+            "mean_score_after_feedback", SCORE_MEAN_AFTER_FEEDBACK,
+            "parameters", "realism_score +" + GUIDANCE_SWEET_SPOT_BONUS + " for guidance_scale in [0.3, 0.4), "
+                + UNIFORMITY_FIVE_PENALTY + " for contamination_uniformity 5",
+            "texts", "each feedback category has " + Vocabulary.FEEDBACK_TEXTS[0].length + " texts, the first "
+                + FeedbackPass.FIRST_TEXT_BONUS + " points better; " + (int) (FeedbackPass.VARIANT_SHARE * 100)
+                + "% of uses are written with small differences (case, punctuation) that suggestions merge"));
   }
 }

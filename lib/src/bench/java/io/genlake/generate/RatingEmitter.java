@@ -22,8 +22,11 @@ final class RatingEmitter {
   private final Zipf checkpoints = new Zipf(Vocabulary.CHECKPOINTS.length, 1.0);
   private long events;
   private long fits;
+  /** Images completed from this time on get predictions of model v1.1. */
+  private final long predictionSwitch;
 
-  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale, long idBase) {
+  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale, long idBase, long start, long window) {
+    this.predictionSwitch = start + window * 6 / 10;
     this.landing = landing;
     this.events = idBase;
     this.fits = idBase;
@@ -61,12 +64,17 @@ final class RatingEmitter {
     row[k.index("image_id")] = Long.toString(g.idBase + g.index + 1);
     row[k.index("session_id")] = g.sessionId;
     row[k.index("filename")] = "image_" + (g.idBase + g.index + 1) + ".png";
+    // seed 002's own database keeps the model and parameters in the session's metadata only; exported images
+    // carry them from their PNG metadata
+    boolean seedDatabase = format == Format.SQLITE;
     row[k.index("metadata")] = Json.object("seed", g.seed, "prompt", g.prompt, "negative_prompt", g.negative,
         "variations", g.variations,
         "variation_combination_hash", g.variations == null ? null : Long.toHexString(g.variations.json().hashCode() * 2_654_435_761L),
         "file_size", 400_000 + rng.below(1_600_000),
         "dimensions", new Json.Raw("[" + g.width + "," + g.height + "]"),
-        "model_name", g.modelName, "checkpoint", g.checkpoint, "generation_id", g.id, "asset_id", g.assetId);
+        "model_name", seedDatabase ? null : g.modelName, "checkpoint", seedDatabase ? null : g.checkpoint,
+        "sampler", seedDatabase ? null : g.sampler, "steps", seedDatabase ? null : g.steps,
+        "cfg_scale", seedDatabase ? null : g.cfg, "generation_id", g.id, "asset_id", g.assetId);
     row[k.index("is_deleted")] = rng.chance(0.01);
     row[k.index("created_at")] = Stamp.of(format, created, rng);
     row[k.index("status")] = "ok";
@@ -94,6 +102,9 @@ final class RatingEmitter {
         row[k.index("updated_at")] = Stamp.of(format, rated, rng);
       }
     }
+    if (rng.chance(PlantedSignals.PREDICTION_SHARE)) {
+      row[k.index("ml_predictions")] = prediction(g, (String) row[k.index("failure_category")]);
+    }
     if (rng.chance(0.03)) {
       row[k.index("notes")] = "check " + Zipfs.draw(rng, Vocabulary.CAMERA) + " framing";
     }
@@ -103,6 +114,26 @@ final class RatingEmitter {
     } else {
       landing.write(k, format, row);
     }
+  }
+
+  /**
+   * Seed 002's ml_predictions of an image: model v1.0 in the window's first 60%, v1.1 after (more accurate); the
+   * predicted category is the human label (ok, or the failure category) with the version's accuracy, else another.
+   */
+  private Json.Raw prediction(Gen g, String failureCategory) {
+    boolean newer = g.completed >= predictionSwitch;
+    String actual = g.failure ? failureCategory : "ok";
+    String[] labels = {"ok", "malformed", "noise", "incomplete", "off_prompt"};
+    String predicted = actual;
+    if (!rng.chance(newer ? PlantedSignals.PREDICTION_ACCURACY_V2 : PlantedSignals.PREDICTION_ACCURACY_V1)) {
+      do {
+        predicted = labels[rng.below(labels.length)];
+      } while (predicted.equals(actual));
+    }
+    double confidence = Math.round((0.5 + rng.next() * 0.49) * 100) / 100.0;
+    return Json.object("predicted_category", predicted, "confidence", confidence,
+        "model_version", newer ? "v1.1" : "v1.0",
+        "features", Json.object("blur", Math.round(rng.next() * 100) / 100.0, "faces", rng.below(3)));
   }
 
   /** One preference event for a candidate of {@code checkpoint}; returns the action drawn. */

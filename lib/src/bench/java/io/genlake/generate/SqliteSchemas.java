@@ -1,10 +1,11 @@
 package io.genlake.generate;
 
 /** The seeds' SQLite DDL, verbatim in structure (seed 002 metadata.db, seed 004 generation_history.db, seed 003 user_preferences). */
-final class SqliteSchemas {
+public final class SqliteSchemas {
   private SqliteSchemas() {}
 
-  static final String[] METADATA_DDL = {
+  /** Seed 002's metadata.db: sessions, images, analytics_cache and the nine indexes, as printed in the seed. */
+  public static final String[] METADATA_DDL = {
       """
       CREATE TABLE sessions (
           id INTEGER PRIMARY KEY AUTOINCREMENT,

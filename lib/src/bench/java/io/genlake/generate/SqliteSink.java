@@ -112,8 +112,6 @@ final class SqliteSink implements AutoCloseable {
       case "updated_at":
         Object updated = row[kind.index("updated_at")];
         return updated != null ? updated : row[kind.index("created_at")];
-      case "ml_predictions":
-        return null;
       case "selected":
         return action(row, "selected");
       case "rejected":

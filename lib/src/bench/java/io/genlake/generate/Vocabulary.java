@@ -80,6 +80,9 @@ final class Vocabulary {
   static final String[] VARIATION_POSE = {"standing", "sitting", "walking", "profile", "lying down", "kneeling",
       "running"};
   static final String[] LIGHTING = {"soft", "studio", "golden hour", "dramatic", "backlit"};
+  /** The same variations in the order sessions pick them for their grids (most popular first). */
+  static final String[] GRID_EXPRESSION = {"angry", "happy", "neutral", "smiling", "sad", "surprised"};
+  static final String[] GRID_POSE = {"profile", "standing", "sitting", "walking", "lying down", "kneeling", "running"};
 
   static final String[] TEMPLATES = {"portrait.yaml", "scene_two_people.yaml", "anime_character.yaml",
       "landscape.yaml", "product_shot.yaml", "story_beat.yaml"};
@@ -103,13 +106,26 @@ final class Vocabulary {
   static final String[] VIEW_MODES = {"natural_placement", "macro", "flat_lay", "studio"};
   static final String[] FEEDBACK_CATEGORIES = {"physics", "material_behavior", "contamination", "object_realism",
       "aesthetics", "scale"};
-  static final String[] FEEDBACK_TEXTS = {
-      "Dust should accumulate in natural low points and crevices, not float in mid-air. Follow gravity rules.",
-      "Rust starts at edges and exposed areas, following oxidation chemistry.",
-      "Dirt particles vary in size, natural accumulation, not a uniform layer.",
-      "Wood grain should be visible through the contamination.",
-      "Lighting should show the material texture clearly.",
-      "Dust particles should be microscopic, not visible chunks."};
+  /** Per feedback category (in FEEDBACK_CATEGORIES order), the texts reviewers write, the most effective first. */
+  static final String[][] FEEDBACK_TEXTS = {
+      {"Dust should accumulate in natural low points and crevices, not float in mid-air. Follow gravity rules.",
+          "Particles must rest on surfaces; nothing hovers above the object.",
+          "Heavier debris settles at the bottom edges first."},
+      {"Rust starts at edges and exposed areas, following oxidation chemistry.",
+          "Corrosion spreads from scratches and joints, not evenly across the surface.",
+          "Patina darkens with age; fresh metal stays bright under the wear."},
+      {"Dirt particles vary in size, natural accumulation, not a uniform layer.",
+          "Stains should fade at their borders instead of ending in hard lines.",
+          "Keep contamination sparse in the centre and denser near handles."},
+      {"Wood grain should be visible through the contamination.",
+          "The base material's texture must show under every layer.",
+          "Reflections follow the surface curvature of the object."},
+      {"Lighting should show the material texture clearly.",
+          "Use a softer key light so the colours are not washed out.",
+          "Frame the object fully with some margin around it."},
+      {"Dust particles should be microscopic, not visible chunks.",
+          "Scratches are thin compared to the object's size.",
+          "Water drops are millimetres wide, never larger than a coin."}};
   static final String[] FEEDBACK_SOURCES = {"user", "automated", "system"};
   static final String[] PHYSICS_ISSUES = {"Edge concentration issues", "Floating particles",
       "Uniform distribution", "Wrong particle scale", "Multiple quality issues"};

@@ -148,16 +148,21 @@ final class AttemptAnalytics {
   }
 
   /**
-   * Seed 004's get_best_feedback_examples for every category at once: passed attempts with feedback text,
-   * ranked by realism score (then newest, then id) within their category, the first {@code perCategory}
-   * kept. One window over the category.
+   * Seed 004's get_best_feedback_examples for every category at once, one example per distinct text: passed attempts
+   * with feedback text; per category and normalized text ({@link TextClusters#normalize}) the best attempt (realism
+   * score, then newest, then id) stands for the text; texts are ranked by that attempt within their category and
+   * the first {@code perCategory} kept. Two windows over the category.
    */
   static Dataset<Row> bestFeedbackExamples(Dataset<Row> attempts, int perCategory) {
+    var best = Window.partitionBy(col("fc"), col("norm")).orderBy(desc_nulls_last(SilverFeedbackAttempts.REALISM_SCORE),
+        col(SilverFeedbackAttempts.ATTEMPTED_AT).desc(), col(SilverFeedbackAttempts.ATTEMPT_ID));
     var rank = Window.partitionBy(col("fc")).orderBy(desc_nulls_last(SilverFeedbackAttempts.REALISM_SCORE),
         col(SilverFeedbackAttempts.ATTEMPTED_AT).desc(), col(SilverFeedbackAttempts.ATTEMPT_ID));
     return attempts
         .filter(col(SilverFeedbackAttempts.PASSED).and(col(SilverFeedbackAttempts.FEEDBACK_TEXT).isNotNull()))
         .withColumn("fc", feedbackCategory()).filter(col("fc").isNotNull())
+        .withColumn("norm", FeedbackSuggestions.normalized(col(SilverFeedbackAttempts.FEEDBACK_TEXT)))
+        .withColumn("first", row_number().over(best)).filter(col("first").equalTo(1))
         .withColumn("rnk", row_number().over(rank))
         .filter(col("rnk").leq(perCategory))
         .select(

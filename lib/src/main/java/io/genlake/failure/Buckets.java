@@ -45,6 +45,15 @@ final class Buckets {
     return labels.get(labels.size() - 1);
   }
 
+  /** The bucket's position (0 = lowest) as a Spark expression; null stays null. */
+  Column index(Column value) {
+    Column expr = when(value.isNull(), lit(null));
+    for (int i = 0; i < edges.size(); i++) {
+      expr = expr.when(value.lt(edges.get(i)), lit(i));
+    }
+    return expr.otherwise(lit(edges.size()));
+  }
+
   /** The label as a Spark expression; null stays null. */
   Column label(Column value) {
     Column expr = when(value.isNull(), lit(null));

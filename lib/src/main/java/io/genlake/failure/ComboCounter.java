@@ -7,7 +7,8 @@ import scala.Tuple2;
 /**
  * Counts item combinations of one partition in an open-addressing table keyed by the packed combination
  * (see {@link ItemCodec}): per key, the sample count, the failures, and the failures per failure category.
- * Primitive arrays only, so counting a million outcomes' combinations allocates nothing per increment.
+ * Primitive arrays only, so counting a million outcomes' combinations allocates nothing per increment. Counts
+ * are signed: removing an outcome adds it with weight −1.
  */
 final class ComboCounter {
   private final int stride;
@@ -26,12 +27,20 @@ final class ComboCounter {
 
   /** Adds one outcome to {@code key}; {@code category} is the failure category index, or −1 when it passed. */
   void add(long key, int category) {
+    add(key, category, 1);
+  }
+
+  /**
+   * Adds {@code weight} outcomes to {@code key} (−1 takes one away: a changed outcome's old row); {@code category}
+   * is the failure category index, or −1 when it passed.
+   */
+  void add(long key, int category, int weight) {
     int slot = slotOf(key);
     int base = slot * stride;
-    values[base]++;
+    values[base] += weight;
     if (category >= 0) {
-      values[base + 1]++;
-      values[base + 2 + category]++;
+      values[base + 1] += weight;
+      values[base + 2 + category] += weight;
     }
   }
 

@@ -2,39 +2,31 @@ package io.genlake.failure;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 
 import io.genlake.config.FailureConfig;
-import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
-import io.genlake.table.GoldCategoryStats;
-import io.genlake.table.GoldDailyTrends;
-import io.genlake.table.GoldFailurePatterns;
-import io.genlake.table.GoldFeedbackEffectiveness;
-import io.genlake.table.GoldFeedbackExamples;
-import io.genlake.table.GoldFeedbackPatterns;
-import io.genlake.table.GoldIssueFrequency;
-import io.genlake.table.GoldTruncationImpact;
-import io.genlake.table.SilverFeedbackAttempts;
-import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Failure and feedback analytics (seeds 002 and 004): the nightly {@code failure} step that recomputes every
- * gold table of the area, on-demand pattern mining, and feedback search. The package's one public entry.
+ * Failure and feedback analytics (seeds 002 and 004): the nightly {@code failure} step that keeps the outcome table
+ * and its additive counts up to date and rewrites every gold table of the area, on-demand pattern mining, and the
+ * browsing queries (feedback search, best feedback, suggestions, recent attempts, session and model statistics,
+ * alerts). The package's one public entry.
  */
 public final class FailureAnalytics {
   /** Gold tables written at the same time (their driver-side planning and commits overlap others' tasks). */
   static final int GOLD_WRITES = 3;
+  /** Exit status of nightly and {@code failures analyze} when failure.alerts.exit_on is met. */
+  public static final int EXIT_ALERTS = 4;
 
   private FailureAnalytics() {}
 
@@ -48,83 +40,42 @@ public final class FailureAnalytics {
     }
   }
 
-  /** A found pattern list with the run's counts (tested, candidates, outcomes). */
-  public record PatternAnswer(List<MinedPattern> patterns, StepResult counts) {}
+  /**
+   * A found pattern list with the closest combinations that are not patterns (per model, best first) and the run's
+   * counts (outcomes, combinations counted and tested, candidates, ...).
+   */
+  public record PatternAnswer(List<MinedPattern> patterns, List<MinedPattern> nearMisses, StepResult counts) {}
 
   /**
-   * The nightly step: reads the silver inputs once (cached), writes gold.category_stats, issue_frequency,
-   * feedback_effectiveness, feedback_patterns, feedback_examples, truncation_impact, daily_trends and
-   * failure_patterns (full recompute, one Delta commit each, {@link #GOLD_WRITES} at a time), and counts every
-   * bad-input rule that fired.
+   * The nightly step: updates gold.failure_outcomes, gold.failure_combinations and gold.failure_counts (from what
+   * changed in silver since the last run, or in full on {@code --full} or when that is not possible), then rewrites
+   * category_stats, issue_frequency, daily_trends, session_stats, failure_patterns, failure_mining, alerts,
+   * feedback_effectiveness, feedback_patterns, feedback_examples, feedback_suggestions, truncation_impact,
+   * parameter_optimization, parameter_correlations and prediction_confusion, counting every bad-input rule that
+   * fired. Reads silver.generations, image_ratings, sessions and feedback_attempts.
    */
   public static StepResult run(RunContext ctx) {
-    return run(ctx.warehouse(), ctx.config().failure(), ctx.progress());
+    return run(ctx.warehouse(), ctx.config().failure(), ctx.full(), ctx.runId(), ctx.progress());
   }
 
-  /** {@link #run(RunContext)} with an explicit configuration (e.g. test sessions included), printing nothing. */
+  /** {@link #run(RunContext)} with an explicit configuration (e.g. test sessions included), incremental, silent. */
   public static StepResult run(Warehouse warehouse, FailureConfig config) {
-    return run(warehouse, config, Progress.silent());
-  }
-
-  /** {@link #run(RunContext)} with an explicit configuration, its progress shown on {@code progress}. */
-  public static StepResult run(Warehouse warehouse, FailureConfig config, Progress progress) {
-    progress.step("failure", "reading silver generations, image ratings, sessions and feedback attempts");
-    Inputs in = Inputs.load(warehouse, config.includeTestSessions());
-    StepResult result = new StepResult().add(in.counts());
-    var spark = warehouse.spark();
-    Dataset<Row> outcomes = in.outcomes();
-    Dataset<Row> attempts = in.attempts();
-
-    Dataset<Row> issues = AttemptAnalytics.issueCounts(attempts, SilverFeedbackAttempts.PHYSICS_ISSUES, "physics_issue")
-        .unionByName(AttemptAnalytics.issueCounts(attempts, SilverFeedbackAttempts.RED_FLAGS, "red_flag"))
-        .unionByName(OutcomeAnalytics.failureCategoryCounts(outcomes));
-    // the gold tables are independent: written concurrently, pattern mining alongside them
-    List<Concurrently.Call<StepResult>> writes = List.of(
-        () -> write(warehouse, GoldCategoryStats.TABLE, GoldCategoryStats.SCHEMA, OutcomeAnalytics.categoryStats(outcomes)),
-        () -> write(warehouse, GoldIssueFrequency.TABLE, GoldIssueFrequency.SCHEMA,
-            OutcomeAnalytics.withShares(issues, outcomes)),
-        () -> write(warehouse, GoldFeedbackEffectiveness.TABLE, GoldFeedbackEffectiveness.SCHEMA,
-            AttemptAnalytics.feedbackEffectiveness(spark, attempts)),
-        () -> write(warehouse, GoldFeedbackPatterns.TABLE, GoldFeedbackPatterns.SCHEMA,
-            AttemptAnalytics.feedbackPatterns(spark, attempts)),
-        () -> write(warehouse, GoldFeedbackExamples.TABLE, GoldFeedbackExamples.SCHEMA,
-            AttemptAnalytics.bestFeedbackExamples(attempts, config.examplesPerCategory())),
-        () -> write(warehouse, GoldTruncationImpact.TABLE, GoldTruncationImpact.SCHEMA,
-            AttemptAnalytics.truncationImpact(attempts)),
-        () -> {
-          Dataset<Row> trends = OutcomeAnalytics.dailyTrends(outcomes).cache();
-          long empty = trends.filter(col(GoldDailyTrends.PERIOD).equalTo("day")
-              .and(col(GoldDailyTrends.OUTCOMES).equalTo(0L))).count();
-          StepResult r = new StepResult().count("daily_trends.empty_days", empty)
-              .add(write(warehouse, GoldDailyTrends.TABLE, GoldDailyTrends.SCHEMA, trends));
-          trends.unpersist();
-          return r;
-        },
-        () -> {
-          PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(config.minOccurrences(),
-              config.failureThreshold(), config.maxItems(), config.alpha()));
-          StepResult r = new StepResult();
-          countMining(r, mined);
-          return r.add(write(warehouse, GoldFailurePatterns.TABLE, GoldFailurePatterns.SCHEMA,
-              spark.createDataFrame(patternRows(mined.patterns()), GoldFailurePatterns.SCHEMA)));
-        });
-    try (Progress.Task task = progress.task("failure", "gold tables written (pattern mining among them)",
-        writes.size())) {
-      List<Concurrently.Call<StepResult>> counted = writes.stream().<Concurrently.Call<StepResult>>map(w -> () -> {
-        StepResult r = w.call();
-        task.advance();
-        return r;
-      }).toList();
-      Concurrently.calls(GOLD_WRITES, counted).forEach(result::add);
-    }
-    outcomes.unpersist();
-    attempts.unpersist();
-    return result;
+    return run(warehouse, config, false, "failure-" + java.time.Instant.now(), Progress.silent());
   }
 
   /**
-   * Seed 002's analyze_failure_patterns on demand, from silver (not from gold, so any parameters work):
-   * reported patterns only (redundant supersets dropped), most failing first. Cost: see {@link PatternMiner}.
+   * {@link #run(RunContext)} with an explicit configuration; {@code full} recomputes everything from silver; progress
+   * (the gold tables written) on {@code progress}.
+   */
+  public static StepResult run(Warehouse warehouse, FailureConfig config, boolean full, String runId,
+      Progress progress) {
+    return FailureRun.run(warehouse, config, full, runId, progress);
+  }
+
+  /**
+   * Seed 002's analyze_failure_patterns on demand, from silver (not from gold, so any parameters work): reported
+   * patterns only (redundant supersets dropped), most failing first, and the near misses of the models mined.
+   * Cost: see {@link PatternMiner}.
    */
   public static PatternAnswer patterns(Warehouse warehouse, PatternQuery query) {
     Inputs in = Inputs.load(warehouse, query.includeTestSessions());
@@ -132,14 +83,13 @@ public final class FailureAnalytics {
     if (query.model().isPresent()) {
       outcomes = outcomes.filter(col(Outcomes.MODEL).equalTo(lit(query.model().get())));
     }
-    PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(query.minOccurrences(),
-        query.failureThreshold(), query.maxItems(), query.alpha()));
+    PatternMiner.Result mined = PatternMiner.mine(outcomes, params(query));
     StepResult counts = new StepResult().add(in.counts());
     countMining(counts, mined);
-    in.outcomes().unpersist();
+    in.releaseOutcomes();
     in.attempts().unpersist();
     return new PatternAnswer(mined.patterns().stream()
-        .filter(p -> p.status() == MinedPattern.Status.REPORTED).toList(), counts);
+        .filter(p -> p.status() == MinedPattern.Status.REPORTED).toList(), mined.nearMisses(), counts);
   }
 
   /**
@@ -147,62 +97,95 @@ public final class FailureAnalytics {
    * significant at the query's threshold and alpha, reported and redundant, most failing first.
    */
   public static PatternAnswer minePatterns(Dataset<Row> outcomes, PatternQuery query) {
-    PatternMiner.Result mined = PatternMiner.mine(outcomes, new PatternMiner.Params(query.minOccurrences(),
-        query.failureThreshold(), query.maxItems(), query.alpha()));
+    PatternMiner.Result mined = PatternMiner.mine(outcomes, params(query));
     StepResult counts = new StepResult();
     countMining(counts, mined);
-    return new PatternAnswer(mined.patterns(), counts);
+    return new PatternAnswer(mined.patterns(), mined.nearMisses(), counts);
   }
 
-  /** One feedback search hit (seed 004's search_feedback). */
-  public record FeedbackHit(String attemptId, String material, String category, Optional<String> feedbackCategory,
-      String feedbackText, Optional<Integer> realismScore, boolean passed, java.sql.Timestamp attemptedAt) {}
+  private static PatternMiner.Params params(PatternQuery q) {
+    return new PatternMiner.Params(q.minOccurrences(), q.failureThreshold(), q.maxItems(), q.alpha());
+  }
 
   /**
-   * Attempts whose feedback text contains {@code keyword} (case-insensitive, literal: no pattern syntax),
-   * newest first, at most {@code limit}. One filtered scan of silver.feedback_attempts.
+   * Attempts whose feedback text contains {@code keyword} (case-insensitive, literal: no pattern syntax), newest
+   * first, at most {@code limit}. One filtered scan of silver.feedback_attempts.
    */
-  public static List<FeedbackHit> searchFeedback(Warehouse warehouse, String keyword, int limit) {
-    Dataset<Row> attempts = warehouse.readOrEmpty(SilverFeedbackAttempts.SPEC);
-    List<FeedbackHit> hits = new ArrayList<>();
-    for (Row r : attempts
-        .filter(lower(col(SilverFeedbackAttempts.FEEDBACK_TEXT)).contains(lit(keyword.toLowerCase(java.util.Locale.ROOT))))
-        .orderBy(col(SilverFeedbackAttempts.ATTEMPTED_AT).desc(), col(SilverFeedbackAttempts.ATTEMPT_ID))
-        .limit(limit)
-        .collectAsList()) {
-      hits.add(new FeedbackHit(r.getAs(SilverFeedbackAttempts.ATTEMPT_ID), r.getAs(SilverFeedbackAttempts.MATERIAL),
-          r.getAs(SilverFeedbackAttempts.CATEGORY), Optional.ofNullable(r.getAs(SilverFeedbackAttempts.FEEDBACK_CATEGORY)),
-          r.getAs(SilverFeedbackAttempts.FEEDBACK_TEXT), Optional.ofNullable(r.getAs(SilverFeedbackAttempts.REALISM_SCORE)),
-          r.getAs(SilverFeedbackAttempts.PASSED), r.getAs(SilverFeedbackAttempts.ATTEMPTED_AT)));
+  public static List<Views.FeedbackHit> searchFeedback(Warehouse warehouse, String keyword, int limit) {
+    return Browsing.searchFeedback(warehouse, keyword, limit);
+  }
+
+  /**
+   * Seed 004's get_best_feedback_examples as a library: distinct texts (near-duplicates merged) of passed attempts
+   * with feedback of {@code feedbackCategory}, best realism score first. One filtered scan and aggregation of
+   * silver.feedback_attempts.
+   */
+  public static List<Views.BestFeedback> bestFeedback(Warehouse warehouse, String feedbackCategory, int limit,
+      double similarity) {
+    return Browsing.bestFeedback(warehouse, feedbackCategory, limit, similarity);
+  }
+
+  /**
+   * Suggestions of gold.feedback_suggestions for a material category ({@code kind} category) or an issue (physics
+   * issue, red flag or failure category, matched case-insensitively), best first. Empty when the table is missing.
+   */
+  public static List<Views.Suggestion> suggestFeedback(Warehouse warehouse, Optional<String> category,
+      Optional<String> issue, int limit) {
+    return Browsing.suggestions(warehouse, category, issue, limit);
+  }
+
+  /** Seed 004's get_recent_attempts: the {@code n} newest attempts. */
+  public static List<Views.RecentAttempt> recentAttempts(Warehouse warehouse, int n) {
+    return Browsing.recentAttempts(warehouse, n);
+  }
+
+  /** gold.session_stats: one session, or the {@code limit} with most outcomes. */
+  public static List<Views.SessionStats> sessionStats(Warehouse warehouse, Optional<String> session, int limit) {
+    return Browsing.sessionStats(warehouse, session, limit);
+  }
+
+  /** gold.category_stats rows of {@code source} and {@code dimension} (e.g. attempt, model), most outcomes first. */
+  public static List<Views.GroupStats> groupStats(Warehouse warehouse, String source, String dimension) {
+    return Browsing.groupStats(warehouse, source, dimension);
+  }
+
+  /** gold.alerts, most severe first. */
+  public static List<Views.Alert> alerts(Warehouse warehouse) {
+    return Browsing.alerts(warehouse);
+  }
+
+  /**
+   * {@link #EXIT_ALERTS} when gold.alerts holds an alert at least as severe as failure.alerts.exit_on (never when it
+   * is none). One small read.
+   */
+  public static OptionalInt alertExitStatus(Warehouse warehouse, FailureConfig config) {
+    String exitOn = config.alerts().exitOn();
+    if (exitOn.equals("none")) {
+      return OptionalInt.empty();
     }
-    return hits;
+    Alerts.Severity floor = Alerts.Severity.of(exitOn);
+    return alerts(warehouse).stream().anyMatch(a -> Alerts.Severity.of(a.severity()).compareTo(floor) >= 0)
+        ? OptionalInt.of(EXIT_ALERTS) : OptionalInt.empty();
   }
 
   static List<Row> patternRows(List<MinedPattern> patterns) {
     List<Row> rows = new ArrayList<>();
     for (MinedPattern p : patterns) {
       rows.add(RowFactory.create(p.model(), p.pattern(), p.key(), p.size(), p.sampleCount(), p.failures(),
-          p.failureRate(), p.baselineRate(), p.lift(), p.ciLow(), p.ciHigh(), p.pValue(), p.qValue(),
-          p.commonCategory().orElse(null), p.status().label(), p.explainedBy().orElse(null)));
+          p.failureRate(), p.baselineRate(), p.lift(), p.ciLow(), p.ciHigh(), p.pValue(),
+          Double.isNaN(p.qValue()) ? null : p.qValue(), p.commonCategory().orElse(null), p.status().label(),
+          p.explainedBy().orElse(null), p.missed()));
     }
     return rows;
   }
 
-  private static void countMining(StepResult result, PatternMiner.Result mined) {
+  static void countMining(StepResult result, PatternMiner.Result mined) {
     result.count("patterns.outcomes", mined.outcomes());
     result.count("patterns.frequent_items", mined.frequentItems());
+    result.count("patterns.combinations_counted", mined.counted());
     result.count("patterns.tested", mined.tested());
     result.count("patterns.significant", mined.candidates());
     result.count("patterns.reported", mined.patterns().stream().filter(p -> p.status() == MinedPattern.Status.REPORTED).count());
     result.count("patterns.redundant", mined.patterns().stream().filter(p -> p.status() == MinedPattern.Status.REDUNDANT).count());
-  }
-
-  /** Overwrites {@code table} with {@code data} conformed to its contract schema, and records the write. */
-  private static StepResult write(Warehouse warehouse, TableId table, StructType schema, Dataset<Row> data) {
-    Dataset<Row> conformed = warehouse.spark().createDataFrame(
-        data.select(java.util.Arrays.stream(schema.fields())
-            .map(f -> col(f.name()).cast(f.dataType())).toArray(org.apache.spark.sql.Column[]::new)).javaRDD(), schema);
-    long rows = warehouse.overwriteCounted(table, conformed);
-    return new StepResult().table(table, rows, rows, warehouse.version(table));
   }
 }

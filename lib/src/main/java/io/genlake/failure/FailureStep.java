@@ -5,7 +5,17 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StateKey;
 import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
+import io.genlake.table.GoldAlerts;
 import io.genlake.table.GoldCategoryStats;
+import io.genlake.table.GoldFailureCombinations;
+import io.genlake.table.GoldFailureCounts;
+import io.genlake.table.GoldFailureMining;
+import io.genlake.table.GoldFailureOutcomes;
+import io.genlake.table.GoldFeedbackSuggestions;
+import io.genlake.table.GoldParameterCorrelations;
+import io.genlake.table.GoldParameterOptimization;
+import io.genlake.table.GoldPredictionConfusion;
+import io.genlake.table.GoldSessionStats;
 import io.genlake.table.GoldDailyTrends;
 import io.genlake.table.GoldFailurePatterns;
 import io.genlake.table.GoldFeedbackEffectiveness;
@@ -34,7 +44,10 @@ public final class FailureStep extends DeclaredStep {
   /** What it writes. */
   public static final List<TableId> OUTPUTS = List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE,
       GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE,
-      GoldTruncationImpact.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE);
+      GoldTruncationImpact.TABLE, GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE, GoldFailureMining.TABLE,
+      GoldAlerts.TABLE, GoldSessionStats.TABLE, GoldFeedbackSuggestions.TABLE, GoldParameterOptimization.TABLE,
+      GoldParameterCorrelations.TABLE, GoldPredictionConfusion.TABLE, GoldFailureOutcomes.TABLE,
+      GoldFailureCounts.TABLE, GoldFailureCombinations.TABLE);
 
   /** The step. */
   public FailureStep() {
@@ -43,6 +56,7 @@ public final class FailureStep extends DeclaredStep {
 
   @Override
   public StepReport run(RunContext ctx, PinnedInputs inputs) {
-    return FailureAnalytics.run(ctx.warehouse(), ctx.config().failure(), ctx.progress()).report();
+    return FailureAnalytics.run(ctx.warehouse(), ctx.config().failure(), ctx.full(), ctx.runId(), ctx.progress())
+        .report();
   }
 }

@@ -1,5 +1,6 @@
 package io.genlake.failure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,11 @@ import java.util.Optional;
  * @param lift failureRate / baselineRate (infinite when the baseline is 0)
  * @param ciLow Wilson 95% interval of the failure rate
  * @param pValue one-sided exact binomial P(X ≥ failures | sampleCount, baselineRate)
- * @param qValue Benjamini–Hochberg adjusted over every pattern tested in the run
- * @param status reported, or redundant (explained by the smaller pattern {@code explainedBy})
+ * @param qValue Benjamini–Hochberg adjusted over every pattern tested in the run; NaN for a near miss below
+ *     min_occurrences (not tested)
+ * @param status reported, redundant (explained by the smaller pattern {@code explainedBy}), or a near miss
+ * @param missed for a near miss, the thresholds it missed: {@code min_occurrences}, {@code failure_threshold},
+ *     {@code alpha}; empty otherwise
  */
 public record MinedPattern(
     String model,
@@ -34,11 +38,25 @@ public record MinedPattern(
     double qValue,
     Optional<String> commonCategory,
     Status status,
-    Optional<String> explainedBy) {
+    Optional<String> explainedBy,
+    List<String> missed) {
 
-  /** Whether a significant pattern is reported or dropped as a redundant superset. */
+  /** A threshold a near miss did not meet. */
+  public static final String MIN_OCCURRENCES = "min_occurrences";
+  public static final String FAILURE_THRESHOLD = "failure_threshold";
+  public static final String ALPHA = "alpha";
+
+  /** Copies the missed thresholds. */
+  public MinedPattern {
+    missed = List.copyOf(missed);
+  }
+
+  /**
+   * Whether a significant pattern is reported or dropped as a redundant superset, or a combination that passed no
+   * threshold set but came closest (highest Wilson lower bound of its failure rate).
+   */
   public enum Status {
-    REPORTED, REDUNDANT;
+    REPORTED, REDUNDANT, NEAR_MISS;
 
     /** The lower-case name stored in gold.failure_patterns.status. */
     public String label() {

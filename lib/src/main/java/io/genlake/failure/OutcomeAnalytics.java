@@ -1,70 +1,63 @@
 package io.genlake.failure;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_trunc;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.genlake.table.GoldCategoryStats;
 import io.genlake.table.GoldDailyTrends;
+import io.genlake.table.GoldFailureCounts;
 import io.genlake.table.GoldIssueFrequency;
+import io.genlake.table.GoldSessionStats;
+import io.genlake.table.SilverSessions;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Analytics over unified outcome rows ({@link Outcomes#SCHEMA}) of both sources: category statistics,
- * failure category frequencies, daily and weekly trends.
+ * Gold tables summed from the additive outcome counts ({@code gold.failure_counts}): category statistics,
+ * failure-category frequencies, trend series and session statistics. Each is one small aggregation of the counts
+ * table (thousands of rows, not outcomes).
  */
 final class OutcomeAnalytics {
-  /** The dimension (and value) of the whole-source row. */
-  static final String ALL = "all";
-  static final String MATERIAL_CATEGORY = "material_category";
-  static final String MODEL = "model";
-  static final String CHECKPOINT = "checkpoint";
-  static final String SAMPLER = "sampler";
+  /** The dimensions gold.category_stats lists (the session dimension goes to gold.session_stats). */
+  static final List<String> CATEGORY_DIMENSIONS = List.of(OutcomeCounts.ALL, OutcomeCounts.MODEL,
+      OutcomeCounts.PROVIDER, OutcomeCounts.CHECKPOINT, OutcomeCounts.SAMPLER, OutcomeCounts.TEMPLATE,
+      OutcomeCounts.MATERIAL_CATEGORY);
+  /** The dimensions of trend series. */
+  static final List<String> TREND_DIMENSIONS = List.of(OutcomeCounts.ALL, OutcomeCounts.MODEL, OutcomeCounts.PROVIDER,
+      OutcomeCounts.MATERIAL_CATEGORY);
   static final String FAILURE_CATEGORY_KIND = "failure_category";
 
   private OutcomeAnalytics() {}
 
   /**
    * Per source, dimension and value: attempts, passed, failures, rates, average in-range score, failures by
-   * category. Each source has an {@code all/all} row; attempts are grouped by material category; generation outcomes by model, checkpoint and
-   * sampler. Two aggregations: (source, dimension, value, failure category), then (source, dimension, value).
+   * category. Two aggregations of the counts: (source, dimension, value, category), then (source, dimension, value).
    */
-  static Dataset<Row> categoryStats(Dataset<Row> outcomes) {
-    Column dims = when(col(Outcomes.SOURCE).equalTo(Outcomes.ATTEMPT),
-        array(dim(ALL, lit(ALL)), dim(MATERIAL_CATEGORY, col(Outcomes.MATERIAL_CATEGORY))))
-        .otherwise(array(dim(ALL, lit(ALL)), dim(MODEL, col(Outcomes.MODEL)), dim(CHECKPOINT, col(Outcomes.CHECKPOINT)),
-            dim(SAMPLER, col(Outcomes.SAMPLER))));
-    Dataset<Row> fine = outcomes.withColumn("d", explode(dims))
-        .groupBy(col(Outcomes.SOURCE), col("d.dimension").as("dimension"), col("d.value").as("value"),
-            col(Outcomes.FAILURE_CATEGORY))
-        .agg(count(lit(1)).as("n"), sum(when(col(Outcomes.FAILED), 1L).otherwise(0L)).as("f"),
-            sum(col(Outcomes.SCORE)).as("score_sum"), count(col(Outcomes.SCORE)).as("score_n"));
-    return fine.groupBy(Outcomes.SOURCE, "dimension", "value")
+  static Dataset<Row> categoryStats(Dataset<Row> counts) {
+    Dataset<Row> fine = counts.filter(col(GoldFailureCounts.DIMENSION).isin(CATEGORY_DIMENSIONS.toArray()))
+        .groupBy(col(GoldFailureCounts.SOURCE), col(GoldFailureCounts.DIMENSION), col(GoldFailureCounts.VALUE),
+            col(GoldFailureCounts.FAILURE_CATEGORY))
+        .agg(sum(GoldFailureCounts.OUTCOMES).as("n"), sum(GoldFailureCounts.FAILURES).as("f"),
+            sum(GoldFailureCounts.SCORE_SUM).as("score_sum"), sum(GoldFailureCounts.SCORE_N).as("score_n"));
+    return fine.groupBy(GoldFailureCounts.SOURCE, GoldFailureCounts.DIMENSION, GoldFailureCounts.VALUE)
         .agg(sum("n").as("n"), sum("f").as("f"), sum("score_sum").as("score_sum"), sum("score_n").as("score_n"),
-            collect_list(when(col("f").gt(0), struct(col(Outcomes.FAILURE_CATEGORY), col("f")))).as("cats"))
+            collect_list(when(col("f").gt(0), struct(col(GoldFailureCounts.FAILURE_CATEGORY), col("f")))).as("cats"))
         .select(
-            col(Outcomes.SOURCE).as(GoldCategoryStats.SOURCE),
-            col("dimension").as(GoldCategoryStats.DIMENSION),
-            col("value").as(GoldCategoryStats.VALUE),
+            col(GoldFailureCounts.SOURCE).as(GoldCategoryStats.SOURCE),
+            col(GoldFailureCounts.DIMENSION).as(GoldCategoryStats.DIMENSION),
+            col(GoldFailureCounts.VALUE).as(GoldCategoryStats.VALUE),
             col("n").as(GoldCategoryStats.ATTEMPTS),
             col("n").minus(col("f")).as(GoldCategoryStats.PASSED),
             col("f").as(GoldCategoryStats.FAILURES),
@@ -74,21 +67,20 @@ final class OutcomeAnalytics {
             map_from_entries(filter(col("cats"), c -> c.isNotNull())).as(GoldCategoryStats.FAILURES_BY_CATEGORY));
   }
 
-  private static Column dim(String name, Column value) {
-    return struct(lit(name).as("dimension"), coalesce(value, lit(Outcomes.UNKNOWN)).as("value"));
-  }
-
-  /** Failures per failure category and source, as (source, kind, issue, count). One aggregation. */
-  static Dataset<Row> failureCategoryCounts(Dataset<Row> outcomes) {
-    return outcomes.filter(col(Outcomes.FAILED))
-        .groupBy(col(Outcomes.SOURCE), col(Outcomes.FAILURE_CATEGORY)).count()
-        .select(col(Outcomes.SOURCE).as("source"), lit(FAILURE_CATEGORY_KIND).as("kind"),
-            col(Outcomes.FAILURE_CATEGORY).as("issue"), col("count"));
+  /** Failures per failure category and source, as (source, kind, issue, count). */
+  static Dataset<Row> failureCategoryCounts(Dataset<Row> counts) {
+    return counts.filter(col(GoldFailureCounts.DIMENSION).equalTo(OutcomeCounts.ALL)
+            .and(col(GoldFailureCounts.FAILURES).gt(0)))
+        .groupBy(col(GoldFailureCounts.SOURCE), col(GoldFailureCounts.FAILURE_CATEGORY))
+        .agg(sum(GoldFailureCounts.FAILURES).as("count"))
+        .select(col(GoldFailureCounts.SOURCE).as("source"), lit(FAILURE_CATEGORY_KIND).as("kind"),
+            col(GoldFailureCounts.FAILURE_CATEGORY).as("issue"), col("count"));
   }
 
   /** Adds the denominators (outcomes per source) and shares to (source, kind, issue, count) rows. */
-  static Dataset<Row> withShares(Dataset<Row> issueCounts, Dataset<Row> outcomes) {
-    Dataset<Row> totals = outcomes.groupBy(col(Outcomes.SOURCE).as("t_source")).agg(count(lit(1)).as("total"));
+  static Dataset<Row> withShares(Dataset<Row> issueCounts, Dataset<Row> counts) {
+    Dataset<Row> totals = counts.filter(col(GoldFailureCounts.DIMENSION).equalTo(OutcomeCounts.ALL))
+        .groupBy(col(GoldFailureCounts.SOURCE).as("t_source")).agg(sum(GoldFailureCounts.OUTCOMES).as("total"));
     return issueCounts.join(totals, issueCounts.col("source").equalTo(totals.col("t_source")))
         .select(
             col("source").as(GoldIssueFrequency.SOURCE),
@@ -99,36 +91,62 @@ final class OutcomeAnalytics {
             col("count").divide(col("total")).as(GoldIssueFrequency.SHARE));
   }
 
+  /** Daily counts of the trend series, collected (days × series rows). */
+  static List<Trends.Day> trendDays(Dataset<Row> counts) {
+    List<Trends.Day> out = new ArrayList<>();
+    for (Row r : counts.filter(col(GoldFailureCounts.DIMENSION).isin(TREND_DIMENSIONS.toArray()))
+        .groupBy(col(GoldFailureCounts.SOURCE), col(GoldFailureCounts.DIMENSION), col(GoldFailureCounts.VALUE),
+            col(GoldFailureCounts.DAY))
+        .agg(sum(GoldFailureCounts.OUTCOMES), sum(GoldFailureCounts.FAILURES))
+        .collectAsList()) {
+      out.add(new Trends.Day(new Trends.Series(r.getString(0), r.getString(1), r.getString(2)),
+          r.<Date>getAs(3).toLocalDate(), r.getLong(4), r.getLong(5)));
+    }
+    return out;
+  }
+
+  /** Trend rows as {@code gold.daily_trends} rows. */
+  static Dataset<Row> trends(SparkSession spark, List<Trends.Row> rows) {
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Trends.Row t : rows) {
+      out.add(RowFactory.create(t.period(), Date.valueOf(t.start()), t.series().source(), t.series().dimension(),
+          t.series().value(), t.outcomes(), t.failures(), t.failureRate().orElse(null),
+          t.failureRate().map(r -> 1 - r).orElse(null), t.interval().map(Stats.Interval::low).orElse(null),
+          t.interval().map(Stats.Interval::high).orElse(null), t.reliable(), t.change().orElse(null),
+          t.changeInterval().map(Stats.Interval::low).orElse(null),
+          t.changeInterval().map(Stats.Interval::high).orElse(null)));
+    }
+    return spark.createDataFrame(out, GoldDailyTrends.SCHEMA);
+  }
+
   /**
-   * Outcomes and failures per day and ISO week, per source and model. Each (source, model) gets every day
-   * from its first to its last outcome: empty days are rows with 0 outcomes and null rates. Aggregations on
-   * (source, model, day), the calendar, and (source, model, week).
+   * Seed 002's get_session_stats for every session with outcomes, with the session's folder and model from
+   * {@code sessions}. Two aggregations of the counts' session rows and one join.
    */
-  static Dataset<Row> dailyTrends(Dataset<Row> outcomes) {
-    Dataset<Row> days = outcomes.withColumn("day", to_date(col(Outcomes.OCCURRED_AT)))
-        .groupBy(col(Outcomes.SOURCE).as("d_source"), col(Outcomes.MODEL).as("d_model"), col("day").as("d_day"))
-        .agg(count(lit(1)).as("n"), sum(when(col(Outcomes.FAILED), 1L).otherwise(0L)).as("f"));
-    Dataset<Row> calendar = days.groupBy("d_source", "d_model").agg(min("d_day").as("lo"), max("d_day").as("hi"))
-        .select(col("d_source").as("source"), col("d_model").as("model"),
-            explode(sequence(col("lo"), col("hi"), expr("INTERVAL 1 DAY"))).as("day"));
-    Dataset<Row> filled = calendar.join(days, calendar.col("source").equalTo(days.col("d_source"))
-            .and(calendar.col("model").equalTo(days.col("d_model"))).and(calendar.col("day").equalTo(days.col("d_day"))),
-            "left")
-        .select(col("source"), col("model"), col("day"), coalesce(col("n"), lit(0L)).as("n"),
-            coalesce(col("f"), lit(0L)).as("f"));
-    Dataset<Row> daily = filled.select(lit("day").as("period"), col("day").as("start"), col("source"), col("model"),
-        col("n"), col("f"));
-    Dataset<Row> weekly = filled.withColumn("start", to_date(date_trunc("week", col("day"))))
-        .groupBy("start", "source", "model").agg(sum("n").as("n"), sum("f").as("f"))
-        .select(lit("week").as("period"), col("start"), col("source"), col("model"), col("n"), col("f"));
-    return daily.unionByName(weekly).select(
-        col("period").as(GoldDailyTrends.PERIOD),
-        col("start").cast(DataTypes.DateType).as(GoldDailyTrends.PERIOD_START),
-        col("source").as(GoldDailyTrends.SOURCE),
-        col("model").as(GoldDailyTrends.MODEL),
-        col("n").as(GoldDailyTrends.OUTCOMES),
-        col("f").as(GoldDailyTrends.FAILURES),
-        when(col("n").gt(0), col("f").divide(col("n"))).as(GoldDailyTrends.FAILURE_RATE),
-        when(col("n").gt(0), col("n").minus(col("f")).divide(col("n"))).as(GoldDailyTrends.PASS_RATE));
+  static Dataset<Row> sessionStats(Dataset<Row> counts, Dataset<Row> sessions) {
+    Dataset<Row> fine = counts.filter(col(GoldFailureCounts.DIMENSION).equalTo(OutcomeCounts.SESSION))
+        .groupBy(col(GoldFailureCounts.VALUE), col(GoldFailureCounts.FAILURE_CATEGORY))
+        .agg(sum(GoldFailureCounts.OUTCOMES).as("n"), sum(GoldFailureCounts.FAILURES).as("f"),
+            sum(GoldFailureCounts.LIKED).as("liked"), sum(GoldFailureCounts.PERFECT).as("perfect"),
+            sum(GoldFailureCounts.IMPERFECT).as("imperfect"));
+    Dataset<Row> bySession = fine.groupBy(col(GoldFailureCounts.VALUE).as("sid"))
+        .agg(sum("n").as("n"), sum("f").as("f"), sum("liked").as("liked"), sum("perfect").as("perfect"),
+            sum("imperfect").as("imperfect"),
+            collect_list(when(col("f").gt(0), struct(col(GoldFailureCounts.FAILURE_CATEGORY), col("f")))).as("cats"));
+    Dataset<Row> s = sessions.select(col(SilverSessions.SESSION_ID).as("s_id"), col(SilverSessions.FOLDER_NAME),
+        col(SilverSessions.MODEL_NAME));
+    Column cats = map_from_entries(filter(col("cats"), c -> c.isNotNull()));
+    return bySession.join(s, bySession.col("sid").equalTo(s.col("s_id")), "left").select(
+        col("sid").as(GoldSessionStats.SESSION_ID),
+        col(SilverSessions.FOLDER_NAME).as(GoldSessionStats.FOLDER_NAME),
+        col(SilverSessions.MODEL_NAME).as(GoldSessionStats.MODEL),
+        col("n").as(GoldSessionStats.OUTCOMES),
+        col("n").minus(col("f")).as(GoldSessionStats.OK),
+        col("f").as(GoldSessionStats.KO),
+        col("liked").as(GoldSessionStats.LIKED),
+        col("perfect").as(GoldSessionStats.PERFECT),
+        col("imperfect").as(GoldSessionStats.IMPERFECT),
+        col("f").divide(col("n")).as(GoldSessionStats.FAILURE_RATE),
+        cats.as(GoldSessionStats.FAILURES_BY_CATEGORY));
   }
 }

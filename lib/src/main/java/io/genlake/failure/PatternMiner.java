@@ -1,136 +1,141 @@
 package io.genlake.failure;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sqrt;
 
+import io.genlake.table.GoldFailureCombinations;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
+import org.apache.spark.sql.expressions.Window;
 
 /**
- * Mines failure patterns from outcome rows ({@link Outcomes#SCHEMA}): item supports and model baselines in
- * two small aggregations; items below min_occurrences are pruned (apriori, level 1: no combination containing
- * them can reach the support); then every outcome's combinations of up to k frequent items are counted per
- * partition in a primitive hash table ({@link ComboCounter}) and merged in ONE reduceByKey shuffle of at most
- * (distinct combinations × partitions) small records. Statistics and selection run on the driver over the
- * combinations that reach the support ({@link PatternSelection}). Never a cross join.
+ * Failure patterns from combination counts ({@link GoldFailureCombinations} rows: the failure step's additive state,
+ * or counts made on demand by {@link CombinationCounts}). The combinations that reach min_occurrences are collected
+ * and tested on the driver ({@link PatternSelection}: exact binomial p-values against the model's baseline, BH
+ * q-values, redundancy pruning); the {@value #NEAR_MISSES} combinations per model that came closest without
+ * being candidates (highest Wilson lower bound of the failure rate) are kept as near misses with the thresholds
+ * they missed, so an empty result still says what was looked at.
  */
 final class PatternMiner {
+  /** Near misses kept per model. */
+  static final int NEAR_MISSES = 5;
+
   /** Mining parameters (failure section of the configuration, or the command line). */
   record Params(int minOccurrences, double failureThreshold, int maxItems, double alpha) {}
 
-  /** What a mining run found and what it looked at. */
-  record Result(List<MinedPattern> patterns, long outcomes, long frequentItems, long tested, long candidates,
-      Map<String, PatternSelection.Baseline> baselines) {}
+  /**
+   * What a mining run found and what it looked at.
+   *
+   * @param patterns reported and redundant patterns, most failing first within each model
+   * @param nearMisses the closest combinations that are not patterns, per model best first
+   * @param counted combinations counted (any support)
+   * @param tested combinations with support at least min_occurrences
+   * @param perModel per model: {combinations counted, tested, significant, reported, redundant}
+   */
+  record Result(List<MinedPattern> patterns, List<MinedPattern> nearMisses, long outcomes, long frequentItems,
+      long counted, long tested, long candidates, Map<String, PatternSelection.Baseline> baselines,
+      Map<String, long[]> perModel) {}
 
   private PatternMiner() {}
 
+  /**
+   * Mines {@code outcomes} ({@link Outcomes} columns) on demand: counts their combinations (items below
+   * min_occurrences pruned first), then selects. One aggregation for the dictionary, one for the totals, one
+   * shuffle for the combinations, two small reads of the cached counts.
+   */
   static Result mine(Dataset<Row> outcomes, Params params) {
-    Dataset<Row> slim = outcomes.select(col(Outcomes.MODEL), col(Outcomes.FAILED), col(Outcomes.FAILURE_CATEGORY),
-        col(Outcomes.ITEMS));
-
-    // baselines and failure categories: one small aggregation on (model, category)
-    Map<String, long[]> base = new TreeMap<>();
-    TreeSet<String> categorySet = new TreeSet<>();
-    for (Row r : slim.groupBy(col(Outcomes.MODEL), col(Outcomes.FAILED), col(Outcomes.FAILURE_CATEGORY))
-        .agg(count(lit(1))).collectAsList()) {
-      long[] b = base.computeIfAbsent(r.getString(0), m -> new long[2]);
-      b[0] += r.getLong(3);
-      if (r.getBoolean(1)) {
-        b[1] += r.getLong(3);
-        categorySet.add(r.isNullAt(2) ? Outcomes.UNSPECIFIED : r.getString(2));
-      }
+    Dataset<Row> counts = CombinationCounts.count(outcomes.sparkSession(),
+        outcomes.withColumn(CombinationCounts.WEIGHT, lit(1)), params.maxItems(), params.minOccurrences()).cache();
+    try {
+      return select(counts, params);
+    } finally {
+      counts.unpersist();
     }
+  }
+
+  /** Selects patterns and near misses from combination counts. */
+  static Result select(Dataset<Row> counts, Params params) {
     Map<String, PatternSelection.Baseline> baselines = new TreeMap<>();
+    TreeSet<String> categorySet = new TreeSet<>();
     long total = 0;
-    for (Map.Entry<String, long[]> e : base.entrySet()) {
-      baselines.put(e.getKey(), new PatternSelection.Baseline(e.getValue()[0], e.getValue()[1]));
-      total += e.getValue()[0];
+    for (Row r : counts.filter(col(GoldFailureCombinations.SIZE).equalTo(0)).collectAsList()) {
+      baselines.put(r.getString(0), new PatternSelection.Baseline(r.getLong(3), r.getLong(4)));
+      total += r.getLong(3);
+      categorySet.addAll(r.<String, Long>getJavaMap(5).keySet());
     }
     List<String> categories = List.copyOf(categorySet);
-
-    // frequent items per model: one small aggregation on (model, item); ids in (model, item) order from 1
-    List<Row> frequent = slim.select(col(Outcomes.MODEL), explode(col(Outcomes.ITEMS)).as("item"))
-        .groupBy("model", "item").count()
-        .filter(col("count").geq(params.minOccurrences()))
-        .orderBy("model", "item")
-        .collectAsList();
-    HashMap<String, HashMap<String, Integer>> dictionary = new HashMap<>();
-    List<String> itemOf = new ArrayList<>();
-    List<String> modelOf = new ArrayList<>();
-    itemOf.add(null);
-    modelOf.add(null);
-    for (Row r : frequent) {
-      dictionary.computeIfAbsent(r.getString(0), m -> new HashMap<>()).put(r.getString(1), itemOf.size());
-      itemOf.add(r.getString(1));
-      modelOf.add(r.getString(0));
+    Dataset<Row> combos = counts.filter(col(GoldFailureCombinations.SIZE).geq(1));
+    Map<String, long[]> perModel = new TreeMap<>();
+    long counted = 0;
+    for (Row r : combos.groupBy(col(GoldFailureCombinations.MODEL)).count().collectAsList()) {
+      perModel.computeIfAbsent(r.getString(0), m -> new long[5])[0] = r.getLong(1);
+      counted += r.getLong(1);
     }
-    if (frequent.isEmpty()) {
-      return new Result(List.of(), total, 0, 0, 0, baselines);
+    List<PatternSelection.Counted> tested = new ArrayList<>();
+    long frequentItems = 0;
+    for (Row r : combos.filter(col(GoldFailureCombinations.OUTCOMES).geq(params.minOccurrences())).collectAsList()) {
+      tested.add(counted(r, categories));
+      frequentItems += r.getInt(2) == 1 ? 1 : 0;
+      perModel.computeIfAbsent(r.getString(0), m -> new long[5])[1]++;
     }
-    ItemCodec codec = new ItemCodec(frequent.size(), params.maxItems());
-    HashMap<String, Integer> categoryIndex = new HashMap<>();
-    for (int i = 0; i < categories.size(); i++) {
-      categoryIndex.put(categories.get(i), i);
-    }
-    int categoryCount = categories.size();
-    int minOccurrences = params.minOccurrences();
-
-    // count combinations per partition, then one shuffle
-    JavaPairRDD<Long, long[]> counts = slim.javaRDD().mapPartitionsToPair(rows -> {
-      ComboCounter counter = new ComboCounter(categoryCount);
-      int[] ids = new int[64];
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        Map<String, Integer> dict = dictionary.get(row.getString(0));
-        if (dict == null) {
-          continue;
-        }
-        int category = -1;
-        if (row.getBoolean(1)) {
-          category = categoryIndex.get(row.isNullAt(2) ? Outcomes.UNSPECIFIED : row.getString(2));
-        }
-        List<String> items = row.getList(3);
-        int n = 0;
-        for (String item : items) {
-          Integer id = dict.get(item);
-          if (id != null) {
-            if (n == ids.length) {
-              ids = Arrays.copyOf(ids, n * 2);
-            }
-            ids[n++] = id;
-          }
-        }
-        Arrays.sort(ids, 0, n);
-        int cat = category;
-        codec.forEachCombination(ids, n, key -> counter.add(key, cat));
-      }
-      return counter.entries().iterator();
-    }).reduceByKey(ComboCounter::sum).filter(t -> t._2()[0] >= minOccurrences);
-
-    List<PatternSelection.Counted> counted = new ArrayList<>();
-    for (Tuple2<Long, long[]> t : counts.collect()) {
-      int[] ids = codec.unpack(t._1());
-      List<String> items = new ArrayList<>(ids.length);
-      for (int id : ids) {
-        items.add(itemOf.get(id));
-      }
-      long[] v = t._2();
-      counted.add(new PatternSelection.Counted(modelOf.get(ids[0]), items, v[0], v[1], Arrays.copyOfRange(v, 2, v.length)));
-    }
-    PatternSelection.Selection selection = PatternSelection.select(counted, baselines, categories,
+    PatternSelection.Selection selection = PatternSelection.select(tested, baselines, categories,
         params.minOccurrences(), params.failureThreshold(), params.alpha());
-    return new Result(selection.patterns(), total, frequent.size(), selection.tested(), selection.candidates(),
-        baselines);
+    Set<String> candidates = new HashSet<>();
+    Map<String, Integer> candidatesPerModel = new TreeMap<>();
+    for (MinedPattern p : selection.patterns()) {
+      candidates.add(PatternSelection.lookupKey(p.model(), p.key()));
+      candidatesPerModel.merge(p.model(), 1, Integer::sum);
+      long[] m = perModel.computeIfAbsent(p.model(), x -> new long[5]);
+      m[2]++;
+      m[p.status() == MinedPattern.Status.REPORTED ? 3 : 4]++;
+    }
+    int reach = NEAR_MISSES + candidatesPerModel.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<MinedPattern> nearMisses = new ArrayList<>();
+    Map<String, Integer> kept = new TreeMap<>();
+    for (Row r : combos.filter(col(GoldFailureCombinations.FAILURES).gt(0).and(col(GoldFailureCombinations.OUTCOMES).gt(0)))
+        .withColumn("_rank", row_number().over(Window.partitionBy(col(GoldFailureCombinations.MODEL))
+            .orderBy(wilsonLow().desc(), col(GoldFailureCombinations.OUTCOMES).desc(),
+                col(GoldFailureCombinations.PATTERN_KEY))))
+        .filter(col("_rank").leq(reach)).orderBy(col(GoldFailureCombinations.MODEL), col("_rank")).collectAsList()) {
+      String model = r.getString(0);
+      if (candidates.contains(PatternSelection.lookupKey(model, r.getString(1)))
+          || kept.getOrDefault(model, 0) >= NEAR_MISSES) {
+        continue;
+      }
+      kept.merge(model, 1, Integer::sum);
+      nearMisses.add(PatternSelection.nearMiss(counted(r, categories), baselines, categories, selection,
+          params.minOccurrences(), params.failureThreshold(), params.alpha()));
+    }
+    return new Result(selection.patterns(), List.copyOf(nearMisses), total, frequentItems, counted,
+        selection.tested(), selection.candidates(), baselines, perModel);
+  }
+
+  private static PatternSelection.Counted counted(Row r, List<String> categories) {
+    Map<String, Long> byCategory = r.getJavaMap(5);
+    long[] perCategory = new long[categories.size()];
+    for (int i = 0; i < perCategory.length; i++) {
+      perCategory[i] = byCategory.getOrDefault(categories.get(i), 0L);
+    }
+    return new PatternSelection.Counted(r.getString(0),
+        List.of(r.getString(1).split(PatternSelection.KEY_SEPARATOR)), r.getLong(3), r.getLong(4), perCategory);
+  }
+
+  /** The Wilson 95% lower bound of failures / outcomes, as a Spark expression (the same formula as {@link Stats}). */
+  private static Column wilsonLow() {
+    Column n = col(GoldFailureCombinations.OUTCOMES).cast("double");
+    Column p = col(GoldFailureCombinations.FAILURES).divide(n);
+    double z2 = Stats.Z95 * Stats.Z95;
+    Column half = lit(Stats.Z95).multiply(sqrt(p.multiply(lit(1).minus(p)).divide(n).plus(lit(z2 / 4).divide(n.multiply(n)))));
+    return p.plus(lit(z2 / 2).divide(n)).minus(half).divide(lit(1).plus(lit(z2).divide(n)));
   }
 }

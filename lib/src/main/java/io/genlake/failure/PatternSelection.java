@@ -36,8 +36,11 @@ final class PatternSelection {
     }
   }
 
-  /** The selection and how many combinations it tested. */
-  record Selection(List<MinedPattern> patterns, long tested, long candidates) {}
+  /** The selection and how many combinations it tested; {@code tested} maps lookup keys to {p, q}. */
+  record Selection(List<MinedPattern> patterns, long tested, long candidates, Map<String, double[]> testedValues) {}
+
+  /** Joins the sorted items of a pattern key. */
+  static final String KEY_SEPARATOR = " & ";
 
   private PatternSelection() {}
 
@@ -77,7 +80,7 @@ final class PatternSelection {
           double ps = Stats.binomialUpperTail(c.failures(), c.n(), (double) s.failures() / s.n());
           if (ps > worst) {
             worst = ps;
-            by = String.join(" & ", subset);
+            by = String.join(KEY_SEPARATOR, subset);
           }
         }
       }
@@ -99,17 +102,49 @@ final class PatternSelection {
       boolean redundant = redundancyQ.containsKey(i) && redundancyQ.get(i) > alpha;
       out.add(toPattern(c, baselines.get(c.model()).rate(), p[i], q[i], categories,
           redundant ? MinedPattern.Status.REDUNDANT : MinedPattern.Status.REPORTED,
-          redundant ? Optional.of(explainer.get(i)) : Optional.empty()));
+          redundant ? Optional.of(explainer.get(i)) : Optional.empty(), List.of()));
+    }
+    Map<String, double[]> testedValues = new HashMap<>();
+    for (int i = 0; i < p.length; i++) {
+      testedValues.put(lookupKey(tested.get(i).model(), sorted(tested.get(i).items())), new double[] {p[i], q[i]});
     }
     out.sort(Comparator.comparing(MinedPattern::model)
         .thenComparing(MinedPattern::status)
         .thenComparing(Comparator.comparingDouble(MinedPattern::failureRate).reversed())
         .thenComparing(MinedPattern::key));
-    return new Selection(List.copyOf(out), tested.size(), candidates.size());
+    return new Selection(List.copyOf(out), tested.size(), candidates.size(), testedValues);
+  }
+
+  /**
+   * A combination that is not a candidate, as a near miss: its statistics against the model's baseline (q from the
+   * run's BH when it was tested, NaN when below min_occurrences) and the thresholds it missed.
+   */
+  static MinedPattern nearMiss(Counted c, Map<String, Baseline> baselines, List<String> categories,
+      Selection selection, int minOccurrences, double failureThreshold, double alpha) {
+    double baseline = baselines.containsKey(c.model()) ? baselines.get(c.model()).rate() : 0.0;
+    double[] pq = selection.testedValues().get(lookupKey(c.model(), sorted(c.items())));
+    double p = pq != null ? pq[0] : Stats.binomialUpperTail(c.failures(), c.n(), baseline);
+    double q = pq != null ? pq[1] : Double.NaN;
+    List<String> missed = new ArrayList<>();
+    if (c.n() < minOccurrences) {
+      missed.add(MinedPattern.MIN_OCCURRENCES);
+    }
+    if ((double) c.failures() / c.n() < failureThreshold) {
+      missed.add(MinedPattern.FAILURE_THRESHOLD);
+    }
+    if (pq != null && q > alpha) {
+      missed.add(MinedPattern.ALPHA);
+    }
+    return toPattern(c, baseline, p, q, categories, MinedPattern.Status.NEAR_MISS, Optional.empty(), missed);
+  }
+
+  /** The lookup key of a pattern: model and sorted items. */
+  static String lookupKey(String model, String patternKey) {
+    return lookupKey(model, sorted(List.of(patternKey.split(KEY_SEPARATOR))));
   }
 
   private static MinedPattern toPattern(Counted c, double baseline, double p, double q, List<String> categories,
-      MinedPattern.Status status, Optional<String> explainedBy) {
+      MinedPattern.Status status, Optional<String> explainedBy, List<String> missed) {
     List<String> items = sorted(c.items());
     Map<String, String> pattern = new TreeMap<>();
     for (String item : items) {
@@ -120,9 +155,9 @@ final class PatternSelection {
     double rate = (double) c.failures() / c.n();
     Stats.Interval ci = Stats.wilson(c.failures(), c.n(), Stats.Z95);
     return new MinedPattern(c.model(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pattern)),
-        String.join(" & ", items), items.size(), c.n(), c.failures(), rate, baseline,
+        String.join(KEY_SEPARATOR, items), items.size(), c.n(), c.failures(), rate, baseline,
         baseline == 0 ? Double.POSITIVE_INFINITY : rate / baseline, ci.low(), ci.high(), p, q,
-        commonCategory(c.categoryFailures(), categories), status, explainedBy);
+        commonCategory(c.categoryFailures(), categories), status, explainedBy, missed);
   }
 
   /** The category with most failures; ties go to the alphabetically first. Empty when nothing failed. */

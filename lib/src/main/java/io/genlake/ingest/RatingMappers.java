@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /** Maps the three rating kinds: seed 000's block-fit ratings, seed 002's images, seed 003's preference events. */
 final class RatingMappers {
@@ -17,6 +19,10 @@ final class RatingMappers {
       SilverBlockFitRatings.RATING_ID, List.of("id"),
       SilverBlockFitRatings.APP_HEURISTIC_SCORE, List.of("heuristic_score"));
   static final Map<String, List<String>> IMAGE_ALIASES = Map.of(SilverImageRatings.IMAGE_ID, List.of("id"));
+  /** The images table's column of ML predictions (seed 002). */
+  static final String ML_PREDICTIONS = "ml_predictions";
+  private static final Map<String, List<String>> IMAGE_METADATA_ALIASES = Map.of(
+      "cfg_scale", List.of("guidance_scale"), SilverImageRatings.TEMPLATE, List.of("template_name"));
   static final Map<String, List<String>> PREFERENCE_ALIASES = Map.of(
       SilverPreferenceEvents.EVENT_ID, List.of("id"),
       SilverPreferenceEvents.CREATED_AT, List.of("timestamp"),
@@ -102,8 +108,15 @@ final class RatingMappers {
         .put(SilverImageRatings.CREATED_AT, created)
         .put(SilverImageRatings.UPDATED_AT, updated)
         .put(SilverImageRatings.VARIATIONS, Map.of());
-    RecordFields meta = in.nested(SilverImageRatings.METADATA, Map.of());
+    out.put(SilverImageRatings.ML_PREDICTION, mlPrediction(in));
+    RecordFields meta = in.nested(SilverImageRatings.METADATA, IMAGE_METADATA_ALIASES);
     if (meta != null) {
+      GenerationParams params = GenerationParams.of(meta);
+      out.put(SilverImageRatings.CHECKPOINT, params.checkpoint())
+          .put(SilverImageRatings.SAMPLER, params.sampler())
+          .put(SilverImageRatings.STEPS, params.steps())
+          .put(SilverImageRatings.CFG_SCALE, params.cfgScale())
+          .put(SilverImageRatings.TEMPLATE, meta.string(SilverImageRatings.TEMPLATE));
       out.put(SilverImageRatings.GENERATION_ID, meta.string(SilverImageRatings.GENERATION_ID))
           .put(SilverImageRatings.ASSET_ID, meta.string(SilverImageRatings.ASSET_ID))
           .put(SilverImageRatings.MODEL_NAME, meta.string(SilverImageRatings.MODEL_NAME))
@@ -121,6 +134,23 @@ final class RatingMappers {
       }
     }
     return out.eventTime(RowValues.firstOf(updated, created));
+  }
+
+  /**
+   * Seed 002's free-form {@code ml_predictions} object as a typed struct: predicted_category (text),
+   * confidence (0 to 1), model_version (text); other keys (features, ...) stay in the source. Null when absent or
+   * when it names none of the three.
+   */
+  private static Row mlPrediction(RecordFields in) {
+    RecordFields p = in.nested(ML_PREDICTIONS, Map.of());
+    if (p == null) {
+      return null;
+    }
+    String category = p.string(SilverImageRatings.PREDICTED_CATEGORY);
+    Double confidence = p.decimal(SilverImageRatings.CONFIDENCE, 0, 1);
+    String version = p.string(SilverImageRatings.MODEL_VERSION);
+    return category == null && confidence == null && version == null ? null
+        : RowFactory.create(category, confidence, version);
   }
 
   private static Integer parseDimension(RecordFields in, String text) {

@@ -121,10 +121,17 @@ final class ReferenceMappers {
         .put(SilverSessions.DISPLAY_NAME, in.string(SilverSessions.DISPLAY_NAME))
         .put(SilverSessions.NOTES, in.string(SilverSessions.NOTES))
         .put(SilverSessions.UPDATED_AT, updated);
-    RecordFields meta = in.nested(SilverSessions.METADATA, Map.of());
+    RecordFields meta = in.nested(SilverSessions.METADATA, GenerationParams.ALIASES);
     if (meta != null) {
+      GenerationParams params = GenerationParams.of(meta);
       out.put(SilverSessions.MODEL_NAME, meta.string(SilverSessions.MODEL_NAME))
-          .put(SilverSessions.TEMPLATE_NAME, meta.string(SilverSessions.TEMPLATE_NAME));
+          .put(SilverSessions.TEMPLATE_NAME, meta.string(SilverSessions.TEMPLATE_NAME))
+          .put(SilverSessions.MODEL_HASH, meta.string(SilverSessions.MODEL_HASH))
+          .put(SilverSessions.CHECKPOINT, params.checkpoint())
+          .put(SilverSessions.SAMPLER, params.sampler())
+          .put(SilverSessions.SCHEDULER, params.scheduler())
+          .put(SilverSessions.STEPS, params.steps())
+          .put(SilverSessions.CFG_SCALE, params.cfgScale());
     }
     return out.eventTime(RowValues.firstOf(updated, created));
   }

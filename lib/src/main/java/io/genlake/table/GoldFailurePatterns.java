@@ -11,7 +11,13 @@ import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.TableSpec;
 import org.apache.spark.sql.types.StructType;
 
-/** {@code gold.failure_patterns}: Seed 002's analyze_failure_patterns: item combinations (up to failure.max_items) whose failure rate is at least failure.failure_threshold and significantly above the model's baseline (Benjamini-Hochberg q <= failure.alpha); redundant supersets are kept with status redundant and the pattern that explains them. */
+/**
+ * {@code gold.failure_patterns}: Seed 002's analyze_failure_patterns: item combinations (up to failure.max_items)
+ * whose failure rate is at least failure.failure_threshold and significantly above the model's baseline
+ * (Benjamini-Hochberg q <= failure.alpha); redundant supersets are kept with status redundant and the pattern that
+ * explains them; per model, the closest combinations that are not patterns (highest Wilson lower bound of the
+ * failure rate) with status near_miss and the thresholds they missed.
+ */
 public final class GoldFailurePatterns {
   public static final TableId TABLE = TableId.gold("failure_patterns");
 
@@ -34,14 +40,16 @@ public final class GoldFailurePatterns {
   public static final String CI_HIGH = "ci_high";
   /** One-sided exact binomial P(X >= failures | sample_count, baseline_rate). */
   public static final String P_VALUE = "p_value";
-  /** Benjamini-Hochberg adjusted over every pattern tested in the run. */
+  /** Benjamini-Hochberg adjusted over every pattern tested in the run; null for a near miss that was not tested. */
   public static final String Q_VALUE = "q_value";
   /** Most common failure category among the pattern's failures. */
   public static final String COMMON_CATEGORY = "common_category";
-  /** reported | redundant. */
+  /** reported | redundant | near_miss. */
   public static final String STATUS = "status";
   /** For redundant rows: the pattern_key of the smaller pattern that explains it. */
   public static final String EXPLAINED_BY = "explained_by";
+  /** For near misses: the thresholds missed (min_occurrences, failure_threshold, alpha); empty otherwise. */
+  public static final String MISSED = "missed";
 
   public static final StructType SCHEMA = Fields.schema(
       required(MODEL, StringType),
@@ -56,10 +64,11 @@ public final class GoldFailurePatterns {
       required(CI_LOW, DoubleType),
       required(CI_HIGH, DoubleType),
       required(P_VALUE, DoubleType),
-      required(Q_VALUE, DoubleType),
+      optional(Q_VALUE, DoubleType),
       optional(COMMON_CATEGORY, StringType),
       required(STATUS, StringType),
-      optional(EXPLAINED_BY, StringType));
+      optional(EXPLAINED_BY, StringType),
+      required(MISSED, Fields.STRINGS));
 
   public static final TableSpec SPEC = TableSpec.simple(TABLE, SCHEMA);
 

@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code silver.image_ratings}: seed 002's images table, one row per image: ok/ko status, thumbs
  * (technical_quality), like, failure category and notes, soft delete. Fields often needed from the image's
- * JSON metadata (seed, prompt, variations, dimensions) are lifted into columns; {@code metadata} keeps it whole.
+ * JSON metadata (seed, prompt, variations, dimensions, generation parameters) are lifted into columns; {@code metadata}
+ * keeps it whole. {@code ml_prediction} carries the images table's ml_predictions (seed 002) typed.
  */
 public final class SilverImageRatings {
   public static final TableId TABLE = TableId.silver("image_ratings");
@@ -45,6 +46,24 @@ public final class SilverImageRatings {
   public static final String IS_DELETED = "is_deleted";
   public static final String CREATED_AT = "created_at";
   public static final String UPDATED_AT = "updated_at";
+  /** Generation parameters recorded in the image's metadata (PNG metadata, manifest), when present. */
+  public static final String CHECKPOINT = "checkpoint";
+  public static final String SAMPLER = "sampler";
+  public static final String STEPS = "steps";
+  public static final String CFG_SCALE = "cfg_scale";
+  /** metadata.template (alias template_name). */
+  public static final String TEMPLATE = "template";
+  /** Seed 002's images.ml_predictions, typed: {@link #ML_PREDICTION_TYPE}; null when the image has none. */
+  public static final String ML_PREDICTION = "ml_prediction";
+  public static final String PREDICTED_CATEGORY = "predicted_category";
+  public static final String CONFIDENCE = "confidence";
+  public static final String MODEL_VERSION = "model_version";
+
+  /** {@code struct<predicted_category: string, confidence: double (0..1), model_version: string>}. */
+  public static final StructType ML_PREDICTION_TYPE = new StructType()
+      .add(PREDICTED_CATEGORY, StringType, true)
+      .add(CONFIDENCE, DoubleType, true)
+      .add(MODEL_VERSION, StringType, true);
 
   public static final List<String> STATUSES = List.of("ok", "ko");
   public static final List<String> TECHNICAL_QUALITIES = List.of("perfect", "imperfect");
@@ -72,7 +91,13 @@ public final class SilverImageRatings {
       optional(NOTES, StringType),
       required(IS_DELETED, BooleanType),
       required(CREATED_AT, TimestampType),
-      optional(UPDATED_AT, TimestampType)), Lineage.COLUMNS);
+      optional(UPDATED_AT, TimestampType),
+      optional(CHECKPOINT, StringType),
+      optional(SAMPLER, StringType),
+      optional(STEPS, IntegerType),
+      optional(CFG_SCALE, DoubleType),
+      optional(TEMPLATE, StringType),
+      optional(ML_PREDICTION, ML_PREDICTION_TYPE)), Lineage.COLUMNS);
 
   public static final TableSpec SPEC = new TableSpec(TABLE, SCHEMA, List.of(IMAGE_ID), List.of(),
       Map.of(

@@ -144,6 +144,7 @@ public final class Warehouse {
       builder.execute();
     }
     register(id);
+    addMissingColumns(spec);
     if (spec.checks().isEmpty() && stats.isEmpty()) {
       return;
     }
@@ -158,6 +159,31 @@ public final class Warehouse {
     if (!stats.isEmpty() && !stats.equals(props.get(STATS_COLUMNS))) {
       // column names of the table contract, never data values
       spark.sql("ALTER TABLE " + id.qualifiedName() + " SET TBLPROPERTIES ('" + STATS_COLUMNS + "' = '" + stats + "')");
+    }
+  }
+
+  /**
+   * Adds the contract's nullable columns that an existing table lacks (a contract grown by a newer genlake), in one
+   * commit: {@code ALTER TABLE ... ADD COLUMNS}. Existing rows read them as null until re-ingested
+   * ({@code ingest --full}). A missing NOT NULL column cannot be added to a table with rows: that fails with a
+   * message naming the table and the column. Reads the Delta log only.
+   */
+  private void addMissingColumns(TableSpec spec) {
+    List<String> present = List.of(snapshot(spec.id()).schema().fieldNames());
+    List<String> added = new ArrayList<>();
+    for (StructField f : spec.schema().fields()) {
+      if (!present.contains(f.name())) {
+        if (!f.nullable()) {
+          throw new IllegalStateException("Table " + spec.id() + " at " + location(spec.id()) + " lacks the required "
+              + "column " + f.name() + " of its contract, which cannot be added to existing rows: rebuild the table "
+              + "(move it away and run the step that writes it with --full).");
+        }
+        // names and types come from the table contract, never from data
+        added.add("`" + f.name() + "` " + f.dataType().sql());
+      }
+    }
+    if (!added.isEmpty()) {
+      spark.sql("ALTER TABLE " + spec.id().qualifiedName() + " ADD COLUMNS (" + String.join(", ", added) + ")");
     }
   }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTest {
-  static final FailureConfig CONFIG = new FailureConfig(10, 0.7, 3, 0.05, false, 5);
+  static final FailureConfig CONFIG = io.genlake.config.ConfigLoader.defaults().failure();
   @TempDir static Path dir;
   static Warehouse w;
   static StepResult excluded;
@@ -90,7 +90,8 @@ class BadInputTest {
     assertEquals(1, excluded.count("attempts.score_out_of_range"));
     assertEquals(1, excluded.count("attempts.score_missing"));
     assertEquals(1, excluded.count("attempts.unknown_feedback_category"));
-    assertEquals(2, excluded.count("daily_trends.empty_days"));
+    // 2 empty days in each of the generation series all, model=sd-v1.5 and provider=local
+    assertEquals(6, excluded.count("daily_trends.empty_days"));
   }
 
   @Test
@@ -107,8 +108,8 @@ class BadInputTest {
     assertEquals(80.0, attempts.<Double>getAs(GoldCategoryStats.AVG_SCORE), 0.0); // 150 out of range, null missing
     Row other = w.read(GoldIssueFrequency.TABLE).filter(col(GoldIssueFrequency.ISSUE).equalTo("other")).first();
     assertEquals(1.0 / 6, other.<Double>getAs(GoldIssueFrequency.SHARE), 1e-15);
-    List<Row> emptyDays = w.read(GoldDailyTrends.TABLE).filter(col(GoldDailyTrends.OUTCOMES).equalTo(0L))
-        .orderBy(GoldDailyTrends.PERIOD_START).collectAsList();
+    List<Row> emptyDays = w.read(GoldDailyTrends.TABLE).filter(col(GoldDailyTrends.OUTCOMES).equalTo(0L)
+        .and(col(GoldDailyTrends.DIMENSION).equalTo("model"))).orderBy(GoldDailyTrends.PERIOD_START).collectAsList();
     assertEquals(List.of("2025-11-26", "2025-11-27"),
         emptyDays.stream().map(r -> r.getAs(GoldDailyTrends.PERIOD_START).toString()).toList());
     assertNull(emptyDays.get(0).getAs(GoldDailyTrends.FAILURE_RATE));

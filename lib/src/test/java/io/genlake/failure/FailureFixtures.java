@@ -21,25 +21,9 @@ final class FailureFixtures {
 
   private FailureFixtures() {}
 
-  /**
-   * Drops every table registration of the shared session catalog (data stay on disk). Warehouse.register
-   * keeps an existing registration, so without this a later test's warehouse would resolve layer.table names
-   * to this test's deleted temp directory.
-   */
+  /** See {@link io.genlake.testing.TestSpark#forgetCatalog()}. */
   static void forgetCatalog(org.apache.spark.sql.SparkSession spark) {
-    for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
-      String db = layer.dirName();
-      try {
-        if (spark.catalog().databaseExists(db)) {
-          for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(db).collectAsList()) {
-            spark.sessionState().catalog().dropTable(
-                new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
-          }
-        }
-      } catch (org.apache.spark.sql.AnalysisException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    io.genlake.testing.TestSpark.forgetCatalog();
   }
 
   static Timestamp at(int minutes) {

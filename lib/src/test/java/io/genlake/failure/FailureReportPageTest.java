@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generations (30 angry-profile ones fail) over three days and 4 flux-dev ones on one day.
  */
 class FailureReportPageTest {
-  static final FailureConfig CONFIG = new FailureConfig(10, 0.7, 3, 0.05, false, 5);
+  static final FailureConfig CONFIG = io.genlake.config.ConfigLoader.defaults().failure();
   @TempDir static Path dir;
   static Warehouse w;
   static StepResult written;
@@ -62,7 +62,7 @@ class FailureReportPageTest {
     w.ensure(SilverGenerations.SPEC);
     w.append(SilverGenerations.TABLE, w.spark().createDataFrame(generations, SilverGenerations.SCHEMA));
     FailureAnalytics.run(w, CONFIG);
-    written = FailureReport.write(w, dir.resolve("reports"), new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
+    written = FailureReport.write(w, CONFIG, dir.resolve("reports"), new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
     page = Files.readString(dir.resolve("reports/failures/index.html"), StandardCharsets.UTF_8);
   }
 
@@ -77,9 +77,11 @@ class FailureReportPageTest {
 
   @Test
   void everyChartIsInThePageBesideItsSection() {
-    assertEquals(List.of("pass-rate-by-category", "pass-rate-feedback", "failure-patterns", "daily-failure-rate-attempt",
-        "daily-failure-rate-generation"), PageParts.chartIds(page));
-    assertEquals(5L, written.count("report.charts"));
+    assertEquals(List.of("pass-rate-by-category", "pass-rate-feedback", "correlation-matrix", "failure-patterns",
+        "trend-generation", "trend-generation-by-model", "trend-attempt"), PageParts.chartIds(page),
+        "no line chart of material categories: their 6 attempts make no reliable week");
+    assertEquals(7L, written.count("report.charts"));
+    assertTrue(page.indexOf("<h2>Alerts</h2>") < page.indexOf("<h2>Overall statistics</h2>"), "alerts come first");
     assertTrue(page.indexOf("<h2>By category</h2>") < page.indexOf("id=\"chart-pass-rate-by-category\""));
     assertTrue(page.indexOf("id=\"chart-pass-rate-by-category\"") < page.indexOf("<h2>Top physics violations</h2>"));
   }
@@ -155,24 +157,28 @@ class FailureReportPageTest {
   }
 
   @Test
-  void dailyChartsArePerSourceWithGapsAndNFromTheGoldTable() throws Exception {
-    JsonNode lines = PageParts.chart(page, "daily-failure-rate-generation").get("lines");
-    assertEquals(List.of("flux-dev", "sd-v1.5"), List.of(lines.get(0).get("name").asText(), lines.get(1).get("name").asText()));
-    List<Row> gold = w.read(GoldDailyTrends.TABLE).filter("period = 'day' AND source = 'generation' AND model = 'sd-v1.5'")
+  void weeklyTrendChartsShowTheGoldPeriodsWithIntervalsAndN() throws Exception {
+    JsonNode all = PageParts.chart(page, "trend-generation");
+    List<Row> gold = w.read(GoldDailyTrends.TABLE).filter("period = 'week' AND source = 'generation' AND dimension = 'all'")
         .orderBy(GoldDailyTrends.PERIOD_START).collectAsList();
-    JsonNode sd = lines.get(1).get("points");
-    assertEquals(gold.size(), sd.size());
+    JsonNode weeks = all.get("categories");
+    assertEquals(gold.size(), weeks.size());
     for (int i = 0; i < gold.size(); i++) {
       Row g = gold.get(i);
-      assertEquals(g.<java.sql.Date>getAs(GoldDailyTrends.PERIOD_START).toLocalDate().toString(), sd.get(i).get("start").asText());
-      assertEquals(g.<Long>getAs(GoldDailyTrends.OUTCOMES), sd.get(i).get("n").asLong());
-      assertEquals(g.<Double>getAs(GoldDailyTrends.FAILURE_RATE) * 100, sd.get(i).get("value").asDouble(), 0.0);
-      assertEquals(sd.get(i).get("n").asLong() < 10, sd.get(i).get("uncertain").asBoolean());
+      assertEquals(g.<Long>getAs(GoldDailyTrends.OUTCOMES), weeks.get(i).get("n").asLong());
+      assertEquals(g.<Double>getAs(GoldDailyTrends.FAILURE_RATE) * 100, weeks.get(i).get("value").asDouble(), 0.0);
+      assertEquals(g.<Double>getAs(GoldDailyTrends.CI_LOW) * 100, weeks.get(i).get("low").asDouble(), 0.0);
+      assertEquals(g.<Double>getAs(GoldDailyTrends.CI_HIGH) * 100, weeks.get(i).get("high").asDouble(), 0.0);
+      assertEquals(!g.<Boolean>getAs(GoldDailyTrends.RELIABLE), weeks.get(i).get("uncertain").asBoolean());
     }
-    JsonNode flux = lines.get(0).get("points");
-    assertEquals(4, flux.get(0).get("n").asLong());
-    assertTrue(flux.get(0).get("uncertain").asBoolean(), "4 outcomes: faded");
-    assertEquals(1, PageParts.chart(page, "daily-failure-rate-attempt").get("lines").size());
+    // 64 outcomes in one week (2025-11-24): 30 failed
+    assertEquals(List.of(64L), gold.stream().map(r -> r.<Long>getAs(GoldDailyTrends.OUTCOMES)).toList());
+    assertEquals(30.0 / 64 * 100, weeks.get(0).get("value").asDouble(), 1e-12);
+    JsonNode lines = PageParts.chart(page, "trend-generation-by-model").get("lines");
+    assertEquals(List.of("sd-v1.5", "flux-dev"), List.of(lines.get(0).get("name").asText(), lines.get(1).get("name").asText()));
+    assertEquals(60, lines.get(0).get("points").get(0).get("n").asLong());
+    assertTrue(lines.get(1).get("points").get(0).get("uncertain").asBoolean(), "4 outcomes: faded");
+    assertEquals(20, PageParts.chart(page, "trend-generation-by-model").get("minN").asInt());
   }
 
   @Test
@@ -180,7 +186,7 @@ class FailureReportPageTest {
     assertEquals(List.of(), SelfContained.externalResources(page));
     HeadlessChromium.Rendered r = HeadlessChromium.render(dir.resolve("reports/failures/index.html"), dir);
     assertTrue(r.dom().contains("data-rendered=\"ok\""), r.dom().substring(0, 400));
-    assertTrue(r.dom().contains("data-images=\"5\""));
+    assertTrue(r.dom().contains("data-images=\"7\""));
     assertTrue(!r.dom().contains("data-errors"));
     assertEquals(List.of(), r.consoleErrors());
     assertEquals(List.of(), r.requests(), "the page requested nothing but itself");

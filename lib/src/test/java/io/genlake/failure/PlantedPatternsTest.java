@@ -30,11 +30,11 @@ class PlantedPatternsTest {
   @Test
   void evaluationCountsFoundExplainedAndUnexplained() {
     var p = new MinedPattern("m", java.util.Map.of(), "Expression=angry & Pose=profile", 2, 10, 9, 0.9, 0.1, 9, 0, 1,
-        0, 0, Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty());
+        0, 0, Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty(), List.of());
     var sup = new MinedPattern("m", java.util.Map.of(), "Camera=wide & Expression=angry & Pose=profile", 3, 10, 9, 0.9,
-        0.1, 9, 0, 1, 0, 0, Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty());
+        0.1, 9, 0, 1, 0, 0, Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty(), List.of());
     var other = new MinedPattern("m", java.util.Map.of(), "Camera=wide", 1, 10, 9, 0.9, 0.1, 9, 0, 1, 0, 0,
-        Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty());
+        Optional.empty(), MinedPattern.Status.REPORTED, Optional.empty(), List.of());
     var e = PlantedPatterns.evaluate(List.of(p, sup, other));
     assertEquals(new PlantedPatterns.Evaluation(10, 3, 1, 1, 1), e);
     assertEquals(0.1, e.recall(), 1e-15);

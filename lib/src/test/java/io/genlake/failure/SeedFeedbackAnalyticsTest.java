@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Seed 004's example report numbers, from the 6-attempt fixture, through the gold tables. */
 class SeedFeedbackAnalyticsTest {
-  static final FailureConfig CONFIG = new FailureConfig(10, 0.7, 3, 0.05, false, 5);
+  static final FailureConfig CONFIG = io.genlake.config.ConfigLoader.defaults().failure();
   @TempDir static Path dir;
   static Warehouse w;
   static StepResult result;
@@ -172,6 +172,6 @@ class SeedFeedbackAnalyticsTest {
   @Test
   void searchFeedbackFindsDustNewestFirst() {
     var hits = FailureAnalytics.searchFeedback(w, "DUST", 10);
-    assertEquals(List.of("Birch", "Oak"), hits.stream().map(FailureAnalytics.FeedbackHit::material).toList());
+    assertEquals(List.of("Birch", "Oak"), hits.stream().map(Views.FeedbackHit::material).toList());
   }
 }

@@ -80,4 +80,52 @@ class StatsTest {
     double[] q2 = Stats.benjaminiHochberg(new double[] {0.001, 0.2, 0.03});
     assertArrayEquals(new double[] {0.003, 0.2, 0.045}, q2, 1e-15);
   }
+
+  @Test
+  void pearsonFromSumsMatchesCommonsMath() {
+    double[] x = {0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.20};
+    double[] y = {70, 78, 84, 80, 75, 66, 61};
+    long n = x.length;
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (int i = 0; i < n; i++) {
+      sx += x[i];
+      sy += y[i];
+      sxx += x[i] * x[i];
+      syy += y[i] * y[i];
+      sxy += x[i] * y[i];
+    }
+    double expected = new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(x, y);
+    assertEquals(expected, Stats.pearson(n, sx, sy, sxx, syy, sxy), 1e-12);
+    assertEquals(Double.NaN, Stats.pearson(3, 3, 1, 3, 1, 1), 0.0); // x constant
+  }
+
+  @Test
+  void correlationPValueIsStudentsTTestLikeCommonsMath() {
+    for (double[] c : new double[][] {{0.3, 30}, {-0.12, 151}, {0.05, 1000}, {0.9, 5}, {0.0, 50}}) {
+      double r = c[0];
+      long n = (long) c[1];
+      double t = Math.abs(r) * Math.sqrt((n - 2) / (1 - r * r));
+      double expected = 2 * (1 - new org.apache.commons.math3.distribution.TDistribution(null, n - 2)
+          .cumulativeProbability(t));
+      assertEquals(expected, Stats.correlationPValue(r, n), 1e-10, "r=" + r + " n=" + n);
+    }
+    assertEquals(1.0, Stats.correlationPValue(0.5, 2), 0.0);
+  }
+
+  @Test
+  void regularizedBetaMatchesCommonsMath() {
+    for (double[] c : new double[][] {{0.3, 2, 3}, {0.9, 0.5, 14}, {0.01, 74.5, 0.5}, {0.5, 1, 1}, {0.999, 3, 0.5}}) {
+      assertEquals(org.apache.commons.math3.special.Beta.regularizedBeta(c[0], c[1], c[2]),
+          Stats.regularizedBeta(c[0], c[1], c[2]), 1e-12, java.util.Arrays.toString(c));
+    }
+  }
+
+  @Test
+  void correlationIntervalByFishersZ() {
+    // r = 0.3, n = 30: atanh(0.3) = 0.309520, half width 1.959964 / sqrt(27) = 0.377195 -> -0.0675725 to 0.5958674
+    Stats.Interval ci = Stats.correlationInterval(0.3, 30, Stats.Z95);
+    assertEquals(-0.0675725, ci.low(), 1e-6);
+    assertEquals(0.5958674, ci.high(), 1e-6);
+    assertEquals(new Stats.Interval(-1.0, 1.0), Stats.correlationInterval(0.3, 3, Stats.Z95));
+  }
 }

@@ -156,6 +156,71 @@ class PlantedSignalsTest {
   }
 
   @Test
+  void comfyUiGenerationsFailFarMoreOftenInTheWindowsLastWeek() {
+    long end = Timestamps.windowEnd(3);
+    double[] last = new double[2];
+    double[] before = new double[2];
+    for (Map<String, Object> g : good(Kind.GENERATIONS)) {
+      String status = String.valueOf(g.get("status"));
+      if (!"comfyui".equals(g.get("provider")) || !(status.equals("completed") || status.equals("failed"))) {
+        continue;
+      }
+      long t = epochSeconds(String.valueOf(g.get("created_at")));
+      if (t >= end - PlantedSignals.REGRESSION_SECONDS) {
+        tally(last, status.equals("failed"));
+      } else if (t >= end - 4 * PlantedSignals.REGRESSION_SECONDS) {
+        tally(before, status.equals("failed"));
+      }
+    }
+    assertTrue(last[1] >= 100 && before[1] >= 300, "support " + last[1] + " " + before[1]);
+    assertTrue(rate(last) > 3 * rate(before), "failed " + rate(last) + " in the last week, " + rate(before) + " before");
+  }
+
+  @Test
+  void seed002SessionsHoldModelAndParametersWhichTheirImagesDoNot() {
+    int sessions = 0;
+    for (LandingFiles.Line line : LandingFiles.read(dir, Kind.SESSIONS)) {
+      if (line.fields() != null && ContractCheck.brokenRule(Kind.SESSIONS, line.fields()) == null) {
+        Map<String, Object> params = LandingFiles.object(LandingFiles.object(line.fields().get("metadata"))
+            .get("generation_params"));
+        assertTrue(params.keySet().containsAll(List.of("checkpoint", "sampler", "steps", "cfg_scale")), params.toString());
+        sessions++;
+      }
+    }
+    assertTrue(sessions > 1000, "sessions " + sessions);
+    int seedImages = 0;
+    double[] predicted = new double[2];
+    java.util.Set<Object> versions = new java.util.TreeSet<>();
+    for (LandingFiles.Line line : LandingFiles.read(dir, Kind.IMAGE_RATINGS)) {
+      if (line.fields() == null || ContractCheck.brokenRule(Kind.IMAGE_RATINGS, line.fields()) != null) {
+        continue;
+      }
+      Map<String, Object> metadata = LandingFiles.object(line.fields().get("metadata"));
+      if (line.format().equals("sqlite")) {
+        seedImages++;
+        assertTrue(!metadata.containsKey("model_name") && !metadata.containsKey("sampler"), metadata.toString());
+      }
+      Map<String, Object> prediction = LandingFiles.object(line.fields().get("ml_predictions"));
+      tally(predicted, !prediction.isEmpty());
+      if (!prediction.isEmpty()) {
+        versions.add(prediction.get("model_version"));
+      }
+    }
+    assertTrue(seedImages > 300, "images in metadata.db " + seedImages);
+    assertTrue(rate(predicted) > 0.3 && rate(predicted) < 0.5, "share with predictions " + rate(predicted));
+    assertEquals(java.util.Set.of("v1.0", "v1.1"), versions);
+  }
+
+  /** Seconds since the epoch of a landing timestamp (ISO with zone, or "yyyy-MM-dd HH:mm:ss" in UTC). */
+  private static long epochSeconds(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toEpochSecond();
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(text.replace(' ', 'T')).toEpochSecond(java.time.ZoneOffset.UTC);
+    }
+  }
+
+  @Test
   void fitRatingsGrowWithTagOverlapBetweenBlockAndAssetCaptions() {
     Map<String, List<String>> blockTags = new HashMap<>();
     for (Map<String, Object> b : good(Kind.ACTION_BLOCKS)) {
@@ -209,7 +274,7 @@ class PlantedSignalsTest {
   @Test
   void plantedFileDescribesEachSignal() throws IOException {
     Map<String, Object> planted = LandingFiles.object(Files.readString(dir.resolve(LandingGenerator.PLANTED_FILE)));
-    assertEquals(List.of("preference", "failure", "fit", "feedback"), new ArrayList<>(planted.keySet()));
+    assertEquals(List.of("preference", "failure", "ml_predictions", "fit", "feedback"), new ArrayList<>(planted.keySet()));
     assertEquals(PlantedSignals.CHECKPOINT_A, LandingFiles.object(planted.get("preference")).get("checkpoint_a"));
   }
 

@@ -41,4 +41,26 @@ public final class TestSpark {
     }
     return session;
   }
+
+  /**
+   * Drops every table registration of the shared session catalog (data stay on disk). Warehouse.register keeps an
+   * existing registration, so without this a later test's warehouse would resolve layer.table names to an earlier
+   * test's deleted temp directory.
+   */
+  public static void forgetCatalog() {
+    SparkSession spark = session();
+    for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
+      String db = layer.dirName();
+      try {
+        if (spark.catalog().databaseExists(db)) {
+          for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(db).collectAsList()) {
+            spark.sessionState().catalog().dropTable(
+                new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
+          }
+        }
+      } catch (org.apache.spark.sql.AnalysisException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 }

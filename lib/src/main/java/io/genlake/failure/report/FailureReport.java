@@ -1,5 +1,6 @@
 package io.genlake.failure.report;
 
+import io.genlake.config.FailureConfig;
 import io.genlake.pipeline.StepResult;
 import io.genlake.report.Figure;
 import io.genlake.warehouse.Warehouse;
@@ -25,9 +26,12 @@ public final class FailureReport {
 
   private FailureReport() {}
 
-  /** Writes the report files under {@code reportsRoot} and prints the terminal summary to {@code terminal}. */
-  public static StepResult write(Warehouse warehouse, Path reportsRoot, PrintStream terminal) {
-    ReportData data = ReportReader.read(warehouse);
+  /**
+   * Writes the report files under {@code reportsRoot} and prints the terminal summary to {@code terminal};
+   * {@code config} gives the trend periods' minimum count (failure.trends.min_outcomes) the charts fade below.
+   */
+  public static StepResult write(Warehouse warehouse, FailureConfig config, Path reportsRoot, PrintStream terminal) {
+    ReportData data = ReportReader.read(warehouse, config.trends().minOutcomes());
     String generated = "Generated " + Instant.now() + " from the gold tables of " + warehouse.root() + ".";
     Map<String, List<Figure>> charts = FailureCharts.render(data);
     Path dir = reportsRoot.resolve(DIRECTORY);
@@ -44,11 +48,12 @@ public final class FailureReport {
     return new StepResult()
         .count("report.charts", charts.values().stream().mapToInt(List::size).sum())
         .count("report.patterns", data.patterns().size())
+        .count("report.alerts", data.alerts().size())
         .note("wrote " + dir.resolve("index.html") + " and " + dir.resolve("report.md"));
   }
 
   /** The terminal summary only (seed 004's print_analytics_report), from the gold tables. */
   public static String summary(Warehouse warehouse) {
-    return TextReport.render(ReportReader.read(warehouse));
+    return TextReport.render(ReportReader.read(warehouse, 0));
   }
 }

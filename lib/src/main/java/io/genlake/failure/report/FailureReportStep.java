@@ -4,7 +4,14 @@ import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.StepReport;
+import io.genlake.pipeline.StateKey;
+import io.genlake.table.GoldAlerts;
 import io.genlake.table.GoldCategoryStats;
+import io.genlake.table.GoldFailureMining;
+import io.genlake.table.GoldFeedbackSuggestions;
+import io.genlake.table.GoldParameterCorrelations;
+import io.genlake.table.GoldParameterOptimization;
+import io.genlake.table.GoldPredictionConfusion;
 import io.genlake.table.GoldDailyTrends;
 import io.genlake.table.GoldFailurePatterns;
 import io.genlake.table.GoldFeedbackEffectiveness;
@@ -26,7 +33,9 @@ public final class FailureReportStep extends DeclaredStep {
   public FailureReportStep() {
     super("report_failures", List.of(GoldCategoryStats.TABLE, GoldIssueFrequency.TABLE,
         GoldFeedbackEffectiveness.TABLE, GoldFeedbackPatterns.TABLE, GoldFeedbackExamples.TABLE,
-        GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE), List.of(), List.of());
+        GoldDailyTrends.TABLE, GoldFailurePatterns.TABLE, GoldAlerts.TABLE, GoldFailureMining.TABLE,
+        GoldFeedbackSuggestions.TABLE, GoldParameterOptimization.TABLE, GoldParameterCorrelations.TABLE,
+        GoldPredictionConfusion.TABLE), List.of(), List.of(StateKey.config("failure")));
   }
 
   @Override
@@ -36,6 +45,6 @@ public final class FailureReportStep extends DeclaredStep {
 
   @Override
   public StepReport run(RunContext ctx, PinnedInputs inputs) {
-    return FailureReport.write(ctx.warehouse(), ctx.reports(), System.out).report();
+    return FailureReport.write(ctx.warehouse(), ctx.config().failure(), ctx.reports(), System.out).report();
   }
 }

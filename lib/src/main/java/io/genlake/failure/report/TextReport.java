@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The terminal summary, in seed 004's print_analytics_report layout (overall, by category, top physics
  * violations, feedback effectiveness, by type, top feedback), followed by genlake's additions: the
- * difference's interval, retry chains, generations by model, failure categories and top failure patterns.
+ * alerts (first), the difference's interval, retry chains, feedback and parameter suggestions, generations by model,
+ * failure categories and top failure patterns (with what was mined, and the closest candidates when none passed).
  */
 final class TextReport {
   static final String RULE = "═".repeat(70);
@@ -16,6 +17,11 @@ final class TextReport {
   static String render(ReportData d) {
     StringBuilder s = new StringBuilder();
     s.append("📊 IMAGE GENERATION ANALYTICS REPORT\n").append(RULE).append("\n\n");
+    s.append("🔔 ALERTS:\n");
+    none(s, d.alerts().isEmpty());
+    d.alerts().forEach(a -> s.append("   • ").append(a.severity().toUpperCase(Locale.ROOT)).append(" ").append(a.rule())
+        .append(": ").append(a.message()).append('\n'));
+    s.append('\n');
     s.append("📈 OVERALL STATISTICS:\n");
     ReportData.Overall o = d.overall();
     s.append("   • Total attempts: ").append(o.attempts()).append('\n');
@@ -69,6 +75,23 @@ final class TextReport {
       s.append("     \"").append(quote(x.text())).append("\"\n");
     }
 
+    s.append('\n').append("🧭 FEEDBACK SUGGESTIONS:\n");
+    none(s, d.suggestions().isEmpty());
+    for (ReportData.SuggestionLine x : d.suggestions()) {
+      s.append("   • for ").append(x.scopeKind()).append(' ').append(x.scope()).append(": \"").append(quote(x.text()))
+          .append("\" — ").append(x.uses()).append(" uses, ").append(pct(x.successRate())).append(" followed by a pass")
+          .append(x.scoreGain().map(g -> String.format(Locale.ROOT, ", score %+.1f", g)).orElse(""))
+          .append(x.variants() > 1 ? " (" + x.variants() + " wordings merged)" : "").append('\n');
+    }
+    s.append('\n').append("🎛  PARAMETER SUGGESTIONS:\n");
+    none(s, d.parameterSuggestions().isEmpty());
+    for (ReportData.ParameterLine p : d.parameterSuggestions()) {
+      s.append("   • ").append(p.category()).append(p.model().equals("all") ? "" : " / " + p.model()).append(": ")
+          .append(p.parameter()).append(' ').append(p.range()).append(" — ").append(pct(p.passRate())).append(" pass (")
+          .append(p.passed()).append('/').append(p.attempts()).append(", ")
+          .append(Sections.interval(new io.genlake.failure.Stats.Interval(p.ciLow(), p.ciHigh()))).append(")")
+          .append(p.othersRate().map(r -> " vs " + pct(r) + " otherwise").orElse("")).append('\n');
+    }
     if (!d.generationModels().isEmpty() || !d.patterns().isEmpty()) {
       s.append('\n').append("🖼  GENERATIONS BY MODEL:\n");
       none(s, d.generationModels().isEmpty());
@@ -82,13 +105,25 @@ final class TextReport {
             .append(" (").append(pct(i.share())).append(" of outcomes)\n"));
       }
       s.append('\n').append("🧩 TOP FAILURE PATTERNS:\n");
+      d.mining().ifPresent(m -> s.append("   (").append(m.outcomes()).append(" outcomes mined: ").append(m.counted())
+          .append(" combinations counted, ").append(m.tested()).append(" tested with at least ").append(m.minOccurrences())
+          .append(" outcomes, ").append(m.significant()).append(" significant)\n"));
       none(s, d.patterns().isEmpty());
       for (ReportData.PatternLine p : d.patterns()) {
         s.append("   • ").append(p.model()).append(": ").append(p.key()).append(" — ").append(pct(p.failureRate()))
             .append(" failed (").append(p.failures()).append('/').append(p.sampleCount()).append("), baseline ")
             .append(pct(p.baseline())).append(", lift ").append(String.format(Locale.ROOT, "%.1f", p.lift()))
-            .append(", q ").append(String.format(Locale.ROOT, "%.2g", p.qValue()))
+            .append(", q ").append(p.qValue().map(q -> String.format(Locale.ROOT, "%.2g", q)).orElse("n/a"))
             .append(p.commonCategory().map(c -> ", mostly " + c).orElse("")).append('\n');
+      }
+      if (d.patterns().isEmpty() && !d.nearMisses().isEmpty()) {
+        s.append("   Closest candidates (thresholds missed):\n");
+        for (ReportData.PatternLine p : d.nearMisses()) {
+          s.append("   • ").append(p.model()).append(": ").append(p.key()).append(" — ").append(pct(p.failureRate()))
+              .append(" failed (").append(p.failures()).append('/').append(p.sampleCount()).append(", ")
+              .append(Sections.interval(new io.genlake.failure.Stats.Interval(p.ciLow(), p.ciHigh())))
+              .append("), missed ").append(String.join(", ", p.missed())).append('\n');
+        }
       }
     }
     s.append(RULE).append('\n');
