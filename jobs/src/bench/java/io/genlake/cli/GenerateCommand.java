@@ -43,6 +43,12 @@ final class GenerateCommand implements Callable<Integer> {
           + "sqlite/batch-000B/, new ids, same time window; 0 (default) writes the landing itself.")
   int batch;
 
+  @Option(names = "--preference-rounds", defaultValue = "0", paramLabel = "R",
+      description = "Extra preference rounds per checkpoint generation (0 to 100): the same prompt tried again in the "
+          + "preference app on its own, 2-3 candidates each, no generation id. Default: ${DEFAULT-VALUE}; the bundled "
+          + "sample uses 12.")
+  int preferenceRounds;
+
   @Option(names = "--force", description = "Write into a non-empty directory (same-named files are overwritten; nothing is deleted).")
   boolean force;
 
@@ -63,8 +69,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(System.err, quiet);
     progress.step("generate", "writing " + Progress.count(scale) + " generations under " + out + " (seed " + seed
-        + ", bad rate " + badRate + (batch > 0 ? ", batch " + batch : "") + ")");
-    GenerationSummary summary = LandingGenerator.write(out, scale, seed, badRate, batch, progress);
+        + ", bad rate " + badRate + (batch > 0 ? ", batch " + batch : "")
+        + (preferenceRounds > 0 ? ", " + preferenceRounds + " preference rounds" : "") + ")");
+    GenerationSummary summary = LandingGenerator.write(out, scale, seed, badRate, batch, preferenceRounds, progress);
     PrintStream stdout = System.out;
     stdout.print(summary.toText());
     stdout.println("landing data in " + out.toAbsolutePath() + " (summary in " + LandingGenerator.SUMMARY_FILE

@@ -37,7 +37,8 @@ final class GenerationPass {
   private String[] sessionExpressions;
   private String[] sessionPoses;
 
-  GenerationPass(Landing landing, Rng rng, ReferenceData ref, long scale, long start, long window, long idBase) {
+  GenerationPass(Landing landing, Rng rng, ReferenceData ref, long scale, long start, long window, long idBase,
+      int preferenceRounds) {
     this.landing = landing;
     g.idBase = idBase;
     this.rng = rng;
@@ -47,7 +48,7 @@ final class GenerationPass {
     this.window = window;
     this.sessions = Math.max(1, Math.round(scale / GENERATIONS_PER_SESSION));
     this.users = new Zipf((int) Math.max(12, Math.min(50_000, scale / 150)), 1.0);
-    this.ratings = new RatingEmitter(landing, rng, ref, scale, idBase, start, window);
+    this.ratings = new RatingEmitter(landing, rng, ref, scale, idBase, start, window, preferenceRounds);
     int n = 0;
     for (String[] words : Vocabulary.SCENE) {
       n += words.length;

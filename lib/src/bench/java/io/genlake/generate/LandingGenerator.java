@@ -53,6 +53,21 @@ public final class LandingGenerator {
    */
   public static GenerationSummary write(Path out, long scale, long seed, double badRate, int batch,
       Progress progress) {
+    return write(out, scale, seed, badRate, batch, 0, progress);
+  }
+
+  /**
+   * As {@link #write(Path, long, long, double, int, Progress)}, with {@code preferenceRounds} extra preference rounds
+   * per checkpoint generation: the same prompt tried again in seed 003's preference app on its own, two or three
+   * candidates from other checkpoints, events without a generation id. 0 (the default) writes none and leaves every
+   * other stream as it was; the bundled sample uses a few so that its small window holds enough preference evidence.
+   */
+  public static GenerationSummary write(Path out, long scale, long seed, double badRate, int batch,
+      int preferenceRounds, Progress progress) {
+    if (preferenceRounds < 0 || preferenceRounds > 100) {
+      throw new IllegalArgumentException("Cannot use " + preferenceRounds + " preference rounds per generation: "
+          + "expected 0 to 100.");
+    }
     if (batch < 0 || batch > 9999) {
       throw new IllegalArgumentException("Cannot generate batch " + batch + ": batches are numbered 0 (the landing)"
           + " to 9999 (added data).");
@@ -82,7 +97,7 @@ public final class LandingGenerator {
         progress.step("generate", "reference data (action blocks, prompt versions)");
         ReferenceData ref = ReferenceData.write(landing, rng, scale, start);
         progress.step("generate", "generations, sessions, assets and ratings: " + Progress.count(scale) + " generations");
-        new GenerationPass(landing, rng, ref, scale, start, end - start, idBase).run(done ->
+        new GenerationPass(landing, rng, ref, scale, start, end - start, idBase, preferenceRounds).run(done ->
             progress.step("generate", Progress.count(done) + " generations written ("
                 + Progress.seconds(System.nanoTime() - t0) + ")"));
         progress.step("generate", "feedback attempts");

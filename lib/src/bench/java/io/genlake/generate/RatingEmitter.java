@@ -24,9 +24,13 @@ final class RatingEmitter {
   private long fits;
   /** Images completed from this time on get predictions of model v1.1. */
   private final long predictionSwitch;
+  /** Standalone preference rounds per checkpoint generation (see {@link LandingGenerator}). */
+  private final int preferenceRounds;
 
-  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale, long idBase, long start, long window) {
+  RatingEmitter(Landing landing, Rng rng, ReferenceData ref, long scale, long idBase, long start, long window,
+      int preferenceRounds) {
     this.predictionSwitch = start + window * 6 / 10;
+    this.preferenceRounds = preferenceRounds;
     this.landing = landing;
     this.events = idBase;
     this.fits = idBase;
@@ -48,6 +52,13 @@ final class RatingEmitter {
           if (!other.equals(g.checkpoint)) {
             preference(g, other, null);
           }
+        }
+      }
+      // the same prompt tried again in the preference app on its own: no exported generation behind the candidates
+      for (int round = 0; round < preferenceRounds; round++) {
+        int candidates = 2 + rng.below(2);
+        for (int c = 0; c < candidates; c++) {
+          preference(g, Vocabulary.CHECKPOINTS[checkpoints.draw(rng)], null);
         }
       }
     }

@@ -12,14 +12,15 @@ import java.util.Optional;
 
 /**
  * The {@code serve_fit} step ({@link FitServing}): after the fit step, writes the fit inspector's serving snapshot
- * {@code <warehouse>/serving/fit-inspector.json.gz} from the gold fit tables. Depends on the fit section and the
- * ontology (blocks are tagged with it); up to date while those, its tables and the snapshot file are unchanged.
+ * {@code <warehouse>/serving/fit-inspector.json.gz} from the gold fit tables. Depends on the ontology (blocks are
+ * tagged with it; the fit settings reach it through the gold tables); up to date while the ontology, its tables and
+ * the snapshot file are unchanged.
  */
 public final class FitServingStep extends DeclaredStep {
   /** The step. */
   public FitServingStep() {
-    super("serve_fit", FitServing.INPUTS, List.of(), List.of(StateKey.config("fit", "report_blocks",
-        "incremental_min_pairs"), OntologyState.INSTANCE, StateKey.codeVersion(ServingFiles.VERSION)));
+    super("serve_fit", FitServing.INPUTS, List.of(), List.of(OntologyState.INSTANCE,
+        StateKey.codeVersion(ServingFiles.VERSION)));
   }
 
   @Override

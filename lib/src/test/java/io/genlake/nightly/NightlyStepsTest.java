@@ -65,7 +65,7 @@ class NightlyStepsTest {
         .encode();
     assertEquals(List.of("code_version", "config.fit", "ontology"), StateValues.parse(recorded).orElseThrow()
         .keySet().stream().toList());
-    assertEquals("1", StateValues.parse(recorded).orElseThrow().get("code_version"));
+    assertEquals("2", StateValues.parse(recorded).orElseThrow().get("code_version"));
     assertEquals(Optional.empty(), StateValues.parse("3f9a0c1d2e4b5a6c7d8e9f00"), "a hash recorded by older code");
     assertEquals(List.of("its state was recorded by an older genlake"),
         StateValues.of(fit.state(), context(ConfigLoader.defaults(), LocalDate.of(2026, 11, 21)))
@@ -80,6 +80,6 @@ class NightlyStepsTest {
         + "bootstrap_samples, bootstrap_seed, report_blocks, incremental_min_pairs].", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> StateKey.config("fits"));
     assertEquals("Unknown configuration section 'fits': expected one of [paths, spark, ingest, fit, preference, "
-        + "failure, enrich, export].", e.getMessage());
+        + "failure, enrich, export, serve].", e.getMessage());
   }
 }

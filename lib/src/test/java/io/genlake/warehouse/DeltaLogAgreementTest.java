@@ -67,8 +67,8 @@ class DeltaLogAgreementTest {
     Timestamp t = Timestamp.valueOf("2026-11-20 10:00:00");
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(RowFactory.create("k" + i, null, "b1", "a" + i, null, "initial", "u1", 4, null, null, t, "s.jsonl",
-          (long) i, "run", t, t));
+      out.add(RowFactory.create("k" + i, null, "b1", "a" + i, null, "initial", "u1", 4, null, null, null, null, t,
+          "s.jsonl", (long) i, "run", t, t));
     }
     return spark.createDataFrame(out, SilverBlockFitRatings.SCHEMA);
   }

@@ -32,7 +32,7 @@ class WarehouseTest {
     assertEquals(0L, spark.sql("SELECT * FROM silver.block_fit_ratings").count());
 
     Timestamp t = Timestamp.valueOf("2026-11-20 10:00:00");
-    Row bad = RowFactory.create("k1", null, "b1", "a1", null, "initial", "u1", 7, null, null, t,
+    Row bad = RowFactory.create("k1", null, "b1", "a1", null, "initial", "u1", 7, null, null, null, null, t,
         "s.jsonl", 1L, "run", t, t);
     var frame = spark.createDataFrame(List.of(bad), SilverBlockFitRatings.SCHEMA);
     Exception e = assertThrows(Exception.class, () -> w.append(id, frame));
