@@ -46,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--preference-rounds", defaultValue = "0", paramLabel = "R",
       description = "Extra preference rounds per checkpoint generation (0 to 100): the same prompt tried again in the "
           + "preference app on its own, 2-3 candidates each, no generation id. Default: ${DEFAULT-VALUE}; the bundled "
-          + "sample uses 12.")
+          + "sample uses 20.")
   int preferenceRounds;
 
   @Option(names = "--force", description = "Write into a non-empty directory (same-named files are overwritten; nothing is deleted).")
