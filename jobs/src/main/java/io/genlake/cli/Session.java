@@ -37,6 +37,7 @@ final class Session {
   static Warehouse openWarehouse(String appName, WarehouseOptions options) {
     Warehouse warehouse = openUnregistered(appName, options);
     warehouse.registerAll();
+    io.genlake.table.Views.registerAll(warehouse);
     return warehouse;
   }
 

@@ -6,6 +6,7 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepReport;
 import io.genlake.pipeline.StepResult;
 import io.genlake.spark.ReadOnlySql;
+import io.genlake.table.Views;
 import io.genlake.warehouse.Layer;
 import io.genlake.warehouse.TableNames;
 import io.genlake.warehouse.Warehouse;
@@ -75,8 +76,12 @@ final class SqlCommand implements Callable<Integer> {
   private Dataset<Row> run(Warehouse w) {
     // only the tables the query names are registered (each costs a read of its Delta log); SHOW and a query that
     // names no <layer>.<table> see them all
-    if (query.stripLeading().regionMatches(true, 0, "SHOW", 0, 4) || w.registerNamed(query).isEmpty()) {
+    if (query.stripLeading().regionMatches(true, 0, "SHOW", 0, 4)
+        || w.registerNamed(query).isEmpty() && Views.registerNamed(w, query).isEmpty()) {
       w.registerAll();
+      Views.registerAll(w);
+    } else {
+      Views.registerNamed(w, query);
     }
     Dataset<Row> result;
     try {

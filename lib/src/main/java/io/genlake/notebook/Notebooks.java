@@ -40,6 +40,7 @@ public final class Notebooks {
       SparkSession spark = SparkSessions.create("genlake notebook", config.spark(), Path.of(root));
       warehouse = new Warehouse(spark, root);
       warehouse.registerAll();
+      io.genlake.table.Views.registerAll(warehouse);
     }
     return warehouse;
   }
