@@ -1,5 +1,6 @@
 package io.genlake.scheduler;
 
+import io.genlake.ops.InterruptedRuns;
 import io.genlake.ops.PipelineRuns;
 import io.genlake.ops.PipelineRuns.Status;
 import io.genlake.ops.StepState;
@@ -89,6 +90,10 @@ public final class Scheduler {
     int inFlight = 0;
     try {
       while (!pending.isEmpty() || inFlight > 0) {
+        if (InterruptedRuns.shuttingDown()) {
+          // the process is stopping: the shutdown hook recorded the run and its running steps; start nothing more
+          return interrupted(job, t0);
+        }
         Step next = pending.stream().filter(s -> done.keySet().containsAll(pipeline.predecessors(s.name())))
             .findFirst().orElse(null);
         if (next == null && inFlight == 0) {
@@ -135,7 +140,18 @@ public final class Scheduler {
     } finally {
       threads.shutdown();
     }
-    return summarize(job, started, t0);
+    return InterruptedRuns.shuttingDown() ? interrupted(job, t0) : summarize(job, started, t0);
+  }
+
+  /** The outcome of a run stopped by the process's shutdown: nothing more is printed as a step or recorded. */
+  private RunOutcome interrupted(String job, long t0) {
+    Map<String, Status> steps = new LinkedHashMap<>();
+    for (String name : pipeline.names()) {
+      steps.put(name, done.getOrDefault(name, Status.INTERRUPTED));
+    }
+    parent.progress().result(job, "interrupted after " + Progress.seconds(System.nanoTime() - t0)
+        + ": recorded in ops.pipeline_runs; run it again to finish");
+    return new RunOutcome(Status.INTERRUPTED, steps, reports);
   }
 
   /** Why {@code step} cannot run: a step writing one of its inputs did not succeed. */
