@@ -53,7 +53,7 @@ final class BenchEnrichCommand implements Callable<Integer> {
       }
     }
     WarehouseLock.acquire(warehouse.warehouseRoot(), Session.newRunId("bench-enrich"), "bench enrich");
-    Warehouse w = Session.openWarehouse("bench enrich", warehouse);
+    Warehouse w = Session.openForBench("bench enrich", warehouse);
     Path dir = Path.of(w.root().contains("://") ? "." : w.root());
     Progress p = new Progress(System.err, warehouse.quiet);
     System.out.println("warehouse: " + w.root() + ", cores: " + Runtime.getRuntime().availableProcessors()

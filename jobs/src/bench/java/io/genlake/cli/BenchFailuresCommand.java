@@ -67,7 +67,7 @@ final class BenchFailuresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    Warehouse w = Session.openWarehouse("bench failures", warehouse);
+    Warehouse w = Session.openForBench("bench failures", warehouse);
     SparkSession spark = w.spark();
     int partitions = spark.sparkContext().defaultParallelism();
     var config = warehouse.config().failure();

@@ -52,7 +52,7 @@ final class BenchFitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warehouse w = Session.openWarehouse("bench fit", warehouse);
+    Warehouse w = Session.openForBench("bench fit", warehouse);
     SparkSession spark = w.spark();
     PrintStream out = System.out;
     Ontology ontology = FitJob.ontology(warehouse.config().fit());

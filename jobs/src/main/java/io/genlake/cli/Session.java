@@ -41,6 +41,24 @@ final class Session {
     return warehouse;
   }
 
+  /**
+   * A SparkSession and the warehouse for a benchmark ({@code bench enrich|fit|failures}), which generates its own data:
+   * the path need not hold a warehouse yet (the benchmark says when it starts one); existing tables are registered.
+   */
+  static Warehouse openForBench(String appName, WarehouseOptions options) {
+    boolean exists = WarehouseRoot.holdsWarehouse(options.warehouseRoot());
+    if (!exists) {
+      System.err.println("[genlake] no warehouse at " + Path.of(options.warehouseRoot()).toAbsolutePath().normalize()
+          + " yet: the benchmark works in a new one there");
+    }
+    Warehouse warehouse = open(appName, options);
+    if (exists) {
+      warehouse.registerAll();
+      io.genlake.table.Views.registerAll(warehouse);
+    }
+    return warehouse;
+  }
+
   /** A SparkSession and the warehouse, no table registered yet. */
   static Warehouse openUnregistered(String appName, WarehouseOptions options) {
     WarehouseRoot.requireWarehouse(options.warehouseRoot());
