@@ -77,15 +77,7 @@ final class FitCommand implements Runnable {
 
     static Map<String, Object> json(PairScoring.PairScore s) {
       FitResult f = s.fit();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("required_matches", f.requiredMatches());
-      details.put("required_misses", f.requiredMisses());
-      details.put("conflicts", f.conflicts());
-      details.put("soft_matches", f.softMatches());
-      details.put("block_ontology_ids", f.blockOntologyIds());
-      details.put("asset_ontology_ids", f.assetOntologyIds());
-      details.put("required_penalty", f.requiredPenalty());
-      details.put("soft_bonus", f.softBonus());
+      Map<String, Object> details = f.explanation();
       details.put("block_unmapped_tags", s.blockTags().unmapped());
       details.put("asset_negated_ids", s.assetTags().negated());
       details.put("asset_text_sources", s.assetSources());

@@ -28,7 +28,7 @@ class GenlakeTest {
     assertEquals(false, cl.getSubcommands().containsKey("generate"));
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
-    assertEquals(2, Genlake.execute(cl, "generate", "--scale", "10", "--out", "/tmp/never-written"));
+    assertEquals(2, Genlake.execute(cl, "generate", "--scale", "10", "--out", "target/never-written"));
     assertEquals("genlake generate: this command is in the bench jars (genlake-jobs-<version>-bench.jar and "
         + "genlake-lib-<version>-bench.jar), which are not on this class path; the spark-submit jar holds only the "
         + "product. Run it through bin/genlake, which adds them." + System.lineSeparator(), err.toString());

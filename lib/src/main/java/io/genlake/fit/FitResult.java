@@ -27,4 +27,21 @@ public record FitResult(
     blockOntologyIds = List.copyOf(blockOntologyIds);
     assetOntologyIds = List.copyOf(assetOntologyIds);
   }
+
+  /**
+   * The explanation fields of {@code fit score}'s JSON and the inspector's score answer, in their order:
+   * required matches and misses, conflicts, soft matches, both sides' ontology IDs, the penalty and the bonus.
+   */
+  public java.util.Map<String, Object> explanation() {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("required_matches", requiredMatches());
+    out.put("required_misses", requiredMisses());
+    out.put("conflicts", conflicts());
+    out.put("soft_matches", softMatches());
+    out.put("block_ontology_ids", blockOntologyIds());
+    out.put("asset_ontology_ids", assetOntologyIds());
+    out.put("required_penalty", requiredPenalty());
+    out.put("soft_bonus", softBonus());
+    return out;
+  }
 }

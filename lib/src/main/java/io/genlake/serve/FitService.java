@@ -147,15 +147,7 @@ public final class FitService {
     InspectorData.Block b = block(blockId);
     InspectorData.Asset a = asset(assetId);
     FitResult f = fit(b, a);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("required_matches", f.requiredMatches());
-    details.put("required_misses", f.requiredMisses());
-    details.put("conflicts", f.conflicts());
-    details.put("soft_matches", f.softMatches());
-    details.put("block_ontology_ids", f.blockOntologyIds());
-    details.put("asset_ontology_ids", f.assetOntologyIds());
-    details.put("required_penalty", f.requiredPenalty());
-    details.put("soft_bonus", f.softBonus());
+    Map<String, Object> details = f.explanation();
     details.put("block_unmapped_tags", b.unmappedTags());
     details.put("asset_negated_ids", a.negatedIds());
     details.put("asset_text_sources", a.sources());
