@@ -43,14 +43,30 @@ public final class ConfigLoader {
     return GenlakeConfig.from(ConfigNode.of(merge(defaultMap(), parse(yamlOverrides, "inline YAML"))));
   }
 
+  /**
+   * The built-in defaults: their pre-parsed JSON form ({@link DefaultsJson}) when the build wrote it from this very
+   * YAML text, else the YAML parsed (a stale or missing JSON only costs the parse).
+   */
   static Map<String, Object> defaultMap() {
-    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-      if (in == null) {
-        throw new ConfigException("The built-in defaults " + DEFAULTS_RESOURCE + " are missing from the class path.");
+    byte[] yaml = resource(DEFAULTS_RESOURCE)
+        .orElseThrow(() -> new ConfigException("The built-in defaults " + DEFAULTS_RESOURCE + " are missing from the "
+            + "class path."));
+    Optional<Map<String, Object>> parsed = Optional.empty();
+    try (InputStream json = ConfigLoader.class.getClassLoader().getResourceAsStream(DefaultsJson.RESOURCE)) {
+      if (json != null) {
+        parsed = DefaultsJson.read(json, yaml);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS_RESOURCE);
     } catch (IOException e) {
-      throw new ConfigException("Cannot read the built-in defaults " + DEFAULTS_RESOURCE + ": " + e.getMessage(), e);
+      parsed = Optional.empty(); // the YAML is the source: parse it
+    }
+    return parsed.orElseGet(() -> parse(new String(yaml, StandardCharsets.UTF_8), DEFAULTS_RESOURCE));
+  }
+
+  private static Optional<byte[]> resource(String name) {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the built-in defaults " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -72,7 +88,7 @@ public final class ConfigLoader {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(String yaml, String origin) {
+  static Map<String, Object> parse(String yaml, String origin) {
     try {
       Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
       if (doc == null) {
