@@ -48,20 +48,29 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (prompt.isBlank()) {
-      throw new IllegalArgumentException("Cannot recommend for an empty prompt: there is no keyword to score "
-          + "checkpoints by. Pass the prompt text with --prompt \"...\".");
-    }
+    requirePrompt(prompt);
     PreferenceConfig config = warehouse.config().preference();
-    Path root = Path.of(warehouse.warehouseRoot());
-    ServingSnapshot snapshot = ServingSnapshot.readIfPresent(root).orElseThrow(() -> new IllegalStateException(
-        "No preference snapshot under " + root + ": the nightly preference step writes it. Run `genlake nightly` "
-            + "(or `genlake preference`) on this warehouse first."));
+    ServingSnapshot snapshot = snapshot(Path.of(warehouse.warehouseRoot()));
     long t0 = System.nanoTime();
     ObjectNode answer = answer(snapshot, config, prompt, checkpoints, user, family, tier);
     answer.put("lookup_ms", (System.nanoTime() - t0) / 1e6);
     print(answer, System.out);
     return 0;
+  }
+
+  /** Refuses an empty prompt: there is no keyword to score checkpoints by. */
+  static void requirePrompt(String prompt) {
+    if (prompt.isBlank()) {
+      throw new IllegalArgumentException("Cannot recommend for an empty prompt: there is no keyword to score "
+          + "checkpoints by. Pass the prompt text with --prompt \"...\".");
+    }
+  }
+
+  /** The warehouse's preference snapshot, or an error that says how to make it. */
+  static ServingSnapshot snapshot(Path root) {
+    return ServingSnapshot.readIfPresent(root).orElseThrow(() -> new IllegalStateException(
+        "No preference snapshot under " + root + ": the nightly preference step writes it. Run `genlake nightly` "
+            + "(or `genlake preference`) on this warehouse first."));
   }
 
   /**

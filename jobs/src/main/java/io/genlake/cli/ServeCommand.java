@@ -2,6 +2,7 @@ package io.genlake.cli;
 
 import io.genlake.config.GenlakeConfig;
 import io.genlake.serve.ServeApp;
+import io.genlake.serve.ServeEndpoint;
 import io.genlake.serve.WebServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code genlake serve}: the fit inspector and generation dev panel as a local web application over the warehouse's
  * serving snapshots (docs/serve.md). Never starts Spark; {@code bin/genlake} runs it on a class path without Spark
- * ({@link ServeMain}). Runs until stopped (Ctrl-C).
+ * ({@link ServeMain}). Runs until stopped (Ctrl-C). Also answers {@code /api/recommend} and, while it runs, names
+ * itself in {@code <warehouse>/_genlake/serve-endpoint} ({@link ServeEndpoint}) so {@code bin/genlake recommend}
+ * asks it instead of starting a JVM.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the fit inspector (/fit) and the generation dev panel (/generations) from the nightly's serving "
@@ -42,8 +45,14 @@ final class ServeCommand implements Callable<Integer> {
     Optional<String> token = Optional.ofNullable(System.getenv(tokenEnv)).filter(t -> !t.isBlank());
     String bind = host.orElse(config.serve().host());
     PrintStream err = System.err;
-    try (WebServer server = new ServeApp(root, landingDir, config.serve())
-        .start(bind, port.orElse(config.serve().port()), token, err)) {
+    try (WebServer server = new ServeApp(root, landingDir, config.serve()).start(bind, port.orElse(config.serve().port()),
+        token, err, Optional.of(new RecommendEndpoint(Path.of(root), config.preference())))) {
+      ServeEndpoint endpoint = new ServeEndpoint(localUrl(bind, server.port()), ProcessHandle.current().pid(),
+          token.isPresent(), warehouse.config);
+      if (!root.contains("://")) {
+        endpoint.write(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> endpoint.removeIfOurs(root), "genlake-serve-endpoint"));
+      }
       err.println("genlake serve: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port()
           + "/fit  (warehouse " + root + ", ratings to " + landingDir.resolve("ratings/block_fit/serve") + ", token "
           + (token.isPresent() ? "required from $" + tokenEnv : "not set: loopback only") + "). Ctrl-C stops it.");
@@ -51,5 +60,11 @@ final class ServeCommand implements Callable<Integer> {
       server.join();
     }
     return 0;
+  }
+
+  /** The URL a client on this machine uses: loopback for a wildcard bind. */
+  static String localUrl(String bind, int port) {
+    String host = bind.equals("0.0.0.0") || bind.equals("::") || bind.isBlank() ? "127.0.0.1" : bind;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 }

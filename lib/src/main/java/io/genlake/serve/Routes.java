@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Fields;
 /**
  * What each URL answers (docs/serve.md lists them): the two pages, the fit inspector's API (ontology, block and asset
  * search, score, ratings, thumbnails) and the generation panel's API (list, drill-down, provider health,
- * reproducibility, violations). Independent of the HTTP library: {@link WebServer} calls {@link #answer}.
+ * reproducibility, violations), and {@code /api/recommend} when a {@link RecommendService} is given. Independent of the
+ * HTTP library: {@link WebServer} calls {@link #answer}.
  */
 public final class Routes {
   /** An answer: status, media type and body. */
@@ -30,12 +31,20 @@ public final class Routes {
   private final FitService fits;
   private final FitRatings ratings;
   private final GenerationService generations;
+  private final Optional<RecommendService> recommendations;
 
   /** The routes over the three services. */
   public Routes(FitService fits, FitRatings ratings, GenerationService generations) {
+    this(fits, ratings, generations, Optional.empty());
+  }
+
+  /** The routes over the three services and, when given, the checkpoint recommendations. */
+  public Routes(FitService fits, FitRatings ratings, GenerationService generations,
+      Optional<RecommendService> recommendations) {
     this.fits = fits;
     this.ratings = ratings;
     this.generations = generations;
+    this.recommendations = recommendations;
   }
 
   /** Paths that need no token: the page shells, which hold no data (their data comes from the API). */
@@ -84,6 +93,8 @@ public final class Routes {
             .isPresent(), limit(query, 100)));
       case "/api/violations":
         return json(200, generations.violations(limit(query, 100)));
+      case "/api/recommend":
+        return recommend(query);
       default:
         break;
     }
@@ -107,6 +118,24 @@ public final class Routes {
     all.addAll(ratings.pending(block, asset));
     out.put("ratings", all);
     return out;
+  }
+
+  /** The recommendation as {@code genlake recommend} prints it (parameters: prompt, checkpoints, user, family, tier). */
+  private Answer recommend(Fields query) {
+    RecommendService service = recommendations.orElseThrow(() -> ServeException.notFound("This server has no "
+        + "recommendations: start it with `genlake serve`."));
+    String prompt = Optional.ofNullable(query.getValue("prompt")).orElseThrow(() -> ServeException.badRequest(
+        "prompt is missing."));
+    List<String> checkpoints = value(query, "checkpoints").map(v -> List.of(v.split(",", -1))).orElse(List.of());
+    try {
+      String text = service.answer(prompt, checkpoints, value(query, "user"), value(query, "family"),
+          value(query, "tier").orElse("standard"));
+      return new Answer(200, "application/json; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw ServeException.badRequest(e.getMessage());
+    } catch (IllegalStateException e) {
+      throw ServeException.notFound(e.getMessage());
+    }
   }
 
   private static Answer page(String name) throws IOException {

@@ -39,6 +39,12 @@ public final class ServeApp {
 
   /** Starts the web server on {@code host:port}; {@code token} comes from the environment (never logged). */
   public WebServer start(String host, int port, Optional<String> token, PrintStream log) throws Exception {
-    return WebServer.start(host, port, token, new Routes(fits, ratings, generations), log);
+    return start(host, port, token, log, Optional.empty());
+  }
+
+  /** Starts the web server, answering {@code /api/recommend} with {@code recommendations} when given. */
+  public WebServer start(String host, int port, Optional<String> token, PrintStream log,
+      Optional<RecommendService> recommendations) throws Exception {
+    return WebServer.start(host, port, token, new Routes(fits, ratings, generations, recommendations), log);
   }
 }

@@ -1,0 +1,57 @@
+package io.genlake.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * {@code <warehouse>/_genlake/serve-endpoint}: where a running {@code genlake serve} for the warehouse answers, so
+ * {@code bin/genlake recommend} can ask it instead of starting a JVM. Plain {@code key=value} lines (the launcher
+ * reads them with the shell alone): {@code url}, {@code pid}, {@code token} ({@code required} or {@code none}) and
+ * {@code config} (the {@code --config} file the server was started with, or {@code default}). Written atomically when
+ * the server is up, removed when it stops; a file whose pid is not a live process is stale and ignored.
+ */
+public record ServeEndpoint(String url, long pid, boolean tokenRequired, Optional<Path> config) {
+  /** The file's path under a warehouse root. */
+  public static final String RELATIVE_PATH = "_genlake/serve-endpoint";
+
+  /** Where the file lives for a local warehouse root. */
+  public static Path path(String warehouseRoot) {
+    return Path.of(warehouseRoot).resolve(RELATIVE_PATH);
+  }
+
+  /** The file's text. */
+  public String text() {
+    return "url=" + url + "\npid=" + pid + "\ntoken=" + (tokenRequired ? "required" : "none") + "\nconfig="
+        + config.map(c -> c.toAbsolutePath().normalize().toString()).orElse("default") + "\n";
+  }
+
+  /** Writes the file atomically (a temporary file renamed over it). */
+  public void write(String warehouseRoot) {
+    Path file = path(warehouseRoot);
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + "." + pid);
+      Files.writeString(tmp, text(), StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the serve endpoint file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the file if it still names this process (a later server may have replaced it). */
+  public void removeIfOurs(String warehouseRoot) {
+    Path file = path(warehouseRoot);
+    try {
+      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).contains("\npid=" + pid + "\n")) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      // stopping: a file left behind names a dead pid and is ignored
+    }
+  }
+}
