@@ -98,9 +98,14 @@ final class PreferenceEvents {
    * as {@code read(w, d).where(not counted by since)}, with the precedence applied over all sources. With a
    * watermark each source is filtered to its new rows first, and the precedence anti-joins and the ratings' lookup
    * of their generations read only the generation ids of those rows (broadcast: a night's new rows are few), so no
-   * silver table is shuffled. Cost: one scan of each source table.
+   * silver table is shuffled. Cost: one scan of each source table. (Statistics that were only imported have no
+   * ingestion watermark: every row is then new and the full read is filtered.)
    */
   static Dataset<Row> read(Warehouse warehouse, boolean shareDefault, Optional<Since> since) {
+    if (since.isPresent() && since.get().ingestedThrough().equals(Instant.EPOCH)) {
+      // statistics only imported, nothing ingested counted yet: every row is new, so no restriction to broadcast
+      return read(warehouse, shareDefault).where(since.get().isNew(col(CREATED_AT), col(INGESTED_AT)));
+    }
     Dataset<Row> pe = warehouse.readOrEmpty(SilverPreferenceEvents.SPEC);
     Dataset<Row> gens = warehouse.readOrEmpty(SilverGenerations.SPEC)
         .where(not(col(SilverGenerations.IS_DELETED)));
@@ -142,8 +147,9 @@ final class PreferenceEvents {
         ratings, SilverImageRatings.GENERATION_ID, since);
     Dataset<Row> r = ratings.join(coveredBoth,
         ratings.col(SilverImageRatings.GENERATION_ID).equalTo(coveredBoth.col(GID)), "left_anti").alias("r");
-    Dataset<Row> g = (since.isPresent() ? broadcast(ids(gens, SilverGenerations.GENERATION_ID, ratings,
-        SilverImageRatings.GENERATION_ID)) : gens).alias("g");
+    // the generations of the new ratings only (not broadcast: their columns are wide and they can be many)
+    Dataset<Row> g = (since.isPresent() ? ids(gens, SilverGenerations.GENERATION_ID, ratings,
+        SilverImageRatings.GENERATION_ID) : gens).alias("g");
     Column liked = col("r." + SilverImageRatings.IS_LIKED);
     Column ko = col("r." + SilverImageRatings.STATUS).equalTo(lit("ko"));
     Dataset<Row> fromRatings = r.join(g,

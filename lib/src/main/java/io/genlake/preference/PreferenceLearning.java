@@ -151,9 +151,10 @@ public final class PreferenceLearning {
     long total = update.state().eventsTotal();
     Optional<Long> last = Optional.empty();
     // a recompute always evaluates: the last evaluation's size is read only by an update
-    if (!update.full() && w.exists(GoldPreferenceEvaluation.TABLE)
-        && List.of(w.read(GoldPreferenceEvaluation.TABLE).columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
-      Row m = w.read(GoldPreferenceEvaluation.TABLE).agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
+    Optional<Dataset<Row>> previous = !update.full() && w.exists(GoldPreferenceEvaluation.TABLE)
+        ? Optional.of(w.read(GoldPreferenceEvaluation.TABLE)) : Optional.empty();
+    if (previous.isPresent() && List.of(previous.get().columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
+      Row m = previous.get().agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
       last = m.isNullAt(0) ? Optional.empty() : Optional.of(m.getLong(0));
     }
     double share = s.config().evaluationRefreshShare();

@@ -77,6 +77,10 @@ class PreferenceEventsTest {
     assertEquals("D", incremental.get("image:i4").getAs(PreferenceEvents.CHECKPOINT)); // from its generation g4
     assertEquals("u2", incremental.get("image:i4").getAs(PreferenceEvents.USER_ID));
     assertEquals(9, PreferenceEvents.read(w, true).count()); // p1 p2 p6 p7 p8, g3 g5, i4 i9
+
+    // imported statistics have no ingestion watermark: every ingested row is new, p8 (created before as_of) too
+    PreferenceEvents.Since imported = new PreferenceEvents.Since(SINCE.asOf(), Instant.EPOCH);
+    assertEquals(byId(PreferenceEvents.read(w, true)), byId(PreferenceEvents.read(w, true, Optional.of(imported))));
   }
 
   private static Map<String, Row> byId(Dataset<Row> events) {
