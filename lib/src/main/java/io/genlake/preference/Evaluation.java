@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.genlake.config.PreferenceConfig.Ranking;
 import io.genlake.table.Fields;
-import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferenceEvaluation;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,7 +57,7 @@ final class Evaluation {
     Dataset<Row> test = events.where(col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(cutoff))));
     long trainEvents = train.count();
     Dataset<Row> stats = PairStats.aggregate(PairStats.prepare(train, s.extractor()), s.decay(), true);
-    ServingSnapshot snap = SnapshotBuilder.build(stats, spark.createDataFrame(List.of(), GoldParameterStats.SCHEMA),
+    ServingSnapshot snap = SnapshotBuilder.build(stats, List.of(),
         s.decay(), s.config().decayAnchor(), cutoff, -1);
     List<String> candidates = snap.checkpointsByPopularity();
     if (candidates.size() < 2) {

@@ -1,5 +1,6 @@
 package io.genlake.preference;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -13,6 +14,9 @@ import io.genlake.table.SilverGenerations;
 import io.genlake.table.SilverImageRatings;
 import io.genlake.table.SilverPreferenceEvents;
 import io.genlake.warehouse.Warehouse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +26,8 @@ import org.apache.spark.sql.Row;
  * A generation's signal is counted once, by precedence: {@code silver.preference_events} first; then
  * {@code silver.generations.selection} for generations without a preference event; then
  * {@code silver.image_ratings} (liked = selected, status ko = rejected) for generations with neither.
- * Built-in expressions only; two anti-joins on generation_id (small: ids only).
+ * Built-in expressions only; two anti-joins on generation_id (small: ids only). An incremental run reads only the
+ * events new since the previous run's watermark ({@link Since}).
  */
 final class PreferenceEvents {
   // unified event columns (package-private: internal to the preference pipeline)
@@ -43,6 +48,8 @@ final class PreferenceEvents {
   static final String CREATED_AT = "created_at";
   static final String INGESTED_AT = "ingested_at";
 
+  private static final String GID = "gid";
+  private static final String WANTED = "wanted_generation_id";
   private static final String LORA_NAMES = "transform(loras, l -> l.name)";
   private static final String STRENGTHS = "transform(loras, l -> l.strength)";
 
@@ -70,8 +77,35 @@ final class PreferenceEvents {
         col(Lineage.INGESTED_AT).as(INGESTED_AT));
   }
 
+  /**
+   * A previous run's watermark: an event was counted by it when created at or before {@code asOf} and ingested at or
+   * before {@code ingestedThrough}; every other event is new.
+   */
+  record Since(Instant asOf, Instant ingestedThrough) {
+    /** True (as a column) for the rows whose event time {@code created} and ingestion time {@code ingested} are new. */
+    Column isNew(Column created, Column ingested) {
+      return not(created.leq(lit(Timestamp.from(asOf))).and(ingested.leq(lit(Timestamp.from(ingestedThrough)))));
+    }
+  }
+
   /** All unified events of the warehouse (missing source tables read as empty). */
   static Dataset<Row> read(Warehouse warehouse, boolean shareDefault) {
+    return read(warehouse, shareDefault, Optional.empty());
+  }
+
+  /**
+   * The unified events of the warehouse, or, with {@code since}, only those new since that watermark: the same rows
+   * as {@code read(w, d).where(not counted by since)}, with the precedence applied over all sources. With a
+   * watermark each source is filtered to its new rows first, and the precedence anti-joins and the ratings' lookup
+   * of their generations read only the generation ids of those rows (broadcast: a night's new rows are few), so no
+   * silver table is shuffled. Cost: one scan of each source table. (Statistics that were only imported have no
+   * ingestion watermark: every row is then new and the full read is filtered.)
+   */
+  static Dataset<Row> read(Warehouse warehouse, boolean shareDefault, Optional<Since> since) {
+    if (since.isPresent() && since.get().ingestedThrough().equals(Instant.EPOCH)) {
+      // statistics only imported, nothing ingested counted yet: every row is new, so no restriction to broadcast
+      return read(warehouse, shareDefault).where(since.get().isNew(col(CREATED_AT), col(INGESTED_AT)));
+    }
     Dataset<Row> pe = warehouse.readOrEmpty(SilverPreferenceEvents.SPEC);
     Dataset<Row> gens = warehouse.readOrEmpty(SilverGenerations.SPEC)
         .where(not(col(SilverGenerations.IS_DELETED)));
@@ -79,9 +113,20 @@ final class PreferenceEvents {
         .where(not(col(SilverImageRatings.IS_DELETED)).and(col(SilverImageRatings.GENERATION_ID).isNotNull()));
 
     Dataset<Row> covered = pe.where(col(SilverPreferenceEvents.GENERATION_ID).isNotNull())
-        .select(col(SilverPreferenceEvents.GENERATION_ID).as("gid"));
-    Dataset<Row> selections = gens.where(col(SilverGenerations.SELECTION).isNotNull())
-        .join(covered, gens.col(SilverGenerations.GENERATION_ID).equalTo(covered.col("gid")), "left_anti");
+        .select(col(SilverPreferenceEvents.GENERATION_ID).as(GID));
+    Dataset<Row> withSelection = gens.where(col(SilverGenerations.SELECTION).isNotNull());
+    Dataset<Row> newPe = pe;
+    Dataset<Row> newSelections = withSelection;
+    if (since.isPresent()) {
+      Since w = since.get();
+      newPe = pe.where(w.isNew(col(SilverPreferenceEvents.CREATED_AT), col(Lineage.INGESTED_AT)));
+      newSelections = withSelection.where(w.isNew(
+          coalesce(col(SilverGenerations.UPDATED_AT), col(SilverGenerations.CREATED_AT)), col(Lineage.INGESTED_AT)));
+      ratings = ratings.where(w.isNew(coalesce(col(SilverImageRatings.UPDATED_AT), col(SilverImageRatings.CREATED_AT)),
+          col(Lineage.INGESTED_AT)));
+    }
+    Dataset<Row> selections = newSelections.join(only(covered, newSelections, SilverGenerations.GENERATION_ID, since),
+        col(SilverGenerations.GENERATION_ID).equalTo(col(GID)), "left_anti");
     Dataset<Row> fromGenerations = selections.select(
         concat(lit("generation:"), col(SilverGenerations.GENERATION_ID)).as(EVENT_ID),
         lit("generations").as(SOURCE),
@@ -98,11 +143,13 @@ final class PreferenceEvents {
         coalesce(col(SilverGenerations.UPDATED_AT), col(SilverGenerations.CREATED_AT)).as(CREATED_AT),
         col(Lineage.INGESTED_AT).as(INGESTED_AT));
 
-    Dataset<Row> coveredBoth = covered.union(gens.where(col(SilverGenerations.SELECTION).isNotNull())
-        .select(col(SilverGenerations.GENERATION_ID).as("gid")));
+    Dataset<Row> coveredBoth = only(covered.union(withSelection.select(col(SilverGenerations.GENERATION_ID).as(GID))),
+        ratings, SilverImageRatings.GENERATION_ID, since);
     Dataset<Row> r = ratings.join(coveredBoth,
-        ratings.col(SilverImageRatings.GENERATION_ID).equalTo(coveredBoth.col("gid")), "left_anti").alias("r");
-    Dataset<Row> g = gens.alias("g");
+        ratings.col(SilverImageRatings.GENERATION_ID).equalTo(coveredBoth.col(GID)), "left_anti").alias("r");
+    // the generations of the new ratings only (not broadcast: their columns are wide and they can be many)
+    Dataset<Row> g = (since.isPresent() ? ids(gens, SilverGenerations.GENERATION_ID, ratings,
+        SilverImageRatings.GENERATION_ID) : gens).alias("g");
     Column liked = col("r." + SilverImageRatings.IS_LIKED);
     Column ko = col("r." + SilverImageRatings.STATUS).equalTo(lit("ko"));
     Dataset<Row> fromRatings = r.join(g,
@@ -128,6 +175,20 @@ final class PreferenceEvents {
             coalesce(col("r." + SilverImageRatings.UPDATED_AT), col("r." + SilverImageRatings.CREATED_AT)).as(CREATED_AT),
             col("r." + Lineage.INGESTED_AT).as(INGESTED_AT));
 
-    return fromPreferenceEvents(pe, shareDefault).unionByName(fromGenerations).unionByName(fromRatings);
+    return fromPreferenceEvents(newPe, shareDefault).unionByName(fromGenerations).unionByName(fromRatings);
+  }
+
+  /**
+   * {@code ids} (one column {@link #GID}) restricted, when reading since a watermark, to the generation ids in
+   * {@code column} of {@code rows} (the new rows), broadcast; unrestricted otherwise.
+   */
+  private static Dataset<Row> only(Dataset<Row> ids, Dataset<Row> rows, String column, Optional<Since> since) {
+    return since.isPresent() ? broadcast(ids(ids, GID, rows, column)) : ids;
+  }
+
+  /** The rows of {@code table} whose {@code key} is among the values of {@code column} of {@code rows}. */
+  private static Dataset<Row> ids(Dataset<Row> table, String key, Dataset<Row> rows, String column) {
+    Dataset<Row> wanted = rows.where(col(column).isNotNull()).select(col(column).as(WANTED)).distinct();
+    return table.join(broadcast(wanted), table.col(key).equalTo(wanted.col(WANTED)), "left_semi");
   }
 }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,27 +70,28 @@ public final class PreferenceLearning {
   public static StepResult run(RunContext ctx, KeywordNormalizer normalizer, boolean full) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), normalizer);
     Warehouse w = ctx.warehouse();
-    boolean forceFull = full || !s.config().incremental();
-    // every event is read more than once by a full run (counts, extraction, evaluation): cached then
-    boolean readsAll = forceFull || StatsUpdate.latestState(w).isEmpty();
-    Dataset<Row> events = PreferenceEvents.read(w, s.config().sharePreferencesDefault());
-    if (readsAll) {
-      events = events.persist(StorageLevel.MEMORY_AND_DISK());
-    }
+    StepResult result = new StepResult();
+    Instant asOf = asOf(ctx.runDate());
+    Optional<StatsUpdate.State> previous = StatsUpdate.previous(w, s, asOf, full || !s.config().incremental(), result);
+    boolean share = s.config().sharePreferencesDefault();
+    // read more than once (counts, extraction; a full run's evaluation too): cached. An update reads the new events
+    Dataset<Row> read = PreferenceEvents.read(w, share, StatsUpdate.since(previous))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return run(ctx, s, events, forceFull);
+      ctx.progress().step("preference", "pair and parameter statistics");
+      StatsUpdate.Outcome update = StatsUpdate.update(w, read, s, asOf, previous, ctx.runId(), result);
+      // the evaluation replays every event: those read by a recompute, else all of them again (only when it is due)
+      Supplier<Dataset<Row>> all = previous.isEmpty() ? () -> read : () -> PreferenceEvents.read(w, share);
+      return finish(ctx, s, all, asOf, update, result);
     } finally {
-      events.unpersist();
+      read.unpersist();
     }
   }
 
-  private static StepResult run(RunContext ctx, PreferenceSettings s, Dataset<Row> events, boolean full) {
+  /** After the statistics: the snapshot with the day's recommendations, and the evaluation when due (concurrently). */
+  private static StepResult finish(RunContext ctx, PreferenceSettings s, Supplier<Dataset<Row>> events, Instant asOf,
+      StatsUpdate.Outcome update, StepResult result) {
     Warehouse w = ctx.warehouse();
-    StepResult result = new StepResult();
-    Instant asOf = asOf(ctx.runDate());
-    ctx.progress().step("preference", "pair and parameter statistics");
-    StatsUpdate.Outcome update = StatsUpdate.update(w, events, s, asOf, full, ctx.runId(), result);
-
     // the snapshot with the day's recommendations, and the offline evaluation, run concurrently
     List<Concurrently.Call<StepResult>> parts = List.of(
         () -> {
@@ -116,7 +118,7 @@ public final class PreferenceLearning {
    */
   private static ServingSnapshot snapshot(Warehouse w, PreferenceSettings s, Instant asOf, StatsUpdate.Outcome update,
       StepResult r) {
-    Dataset<Row> parameters = w.readOrEmpty(GoldParameterStats.SPEC);
+    List<Row> parameters = update.parameters().orElseGet(() -> w.readOrEmpty(GoldParameterStats.SPEC).collectAsList());
     Optional<ServingSnapshot> merged = Optional.empty();
     Optional<Path> local = localRoot(w);
     if (update.fresh().isPresent() && local.isPresent()) {
@@ -141,15 +143,18 @@ public final class PreferenceLearning {
    * Runs the offline evaluation after a full recompute, when there is none yet, or when the statistics' events grew
    * by at least {@code evaluation_refresh_share} since the last one; otherwise notes why it was kept.
    */
-  private static StepResult evaluateIfDue(RunContext ctx, PreferenceSettings s, Dataset<Row> events, Instant asOf,
+  private static StepResult evaluateIfDue(RunContext ctx, PreferenceSettings s, Supplier<Dataset<Row>> events,
+      Instant asOf,
       StatsUpdate.Outcome update) {
     Warehouse w = ctx.warehouse();
     StepResult r = new StepResult();
     long total = update.state().eventsTotal();
     Optional<Long> last = Optional.empty();
-    if (w.exists(GoldPreferenceEvaluation.TABLE)
-        && List.of(w.read(GoldPreferenceEvaluation.TABLE).columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
-      Row m = w.read(GoldPreferenceEvaluation.TABLE).agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
+    // a recompute always evaluates: the last evaluation's size is read only by an update
+    Optional<Dataset<Row>> previous = !update.full() && w.exists(GoldPreferenceEvaluation.TABLE)
+        ? Optional.of(w.read(GoldPreferenceEvaluation.TABLE)) : Optional.empty();
+    if (previous.isPresent() && List.of(previous.get().columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
+      Row m = previous.get().agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
       last = m.isNullAt(0) ? Optional.empty() : Optional.of(m.getLong(0));
     }
     double share = s.config().evaluationRefreshShare();
@@ -160,7 +165,7 @@ public final class PreferenceLearning {
       return r;
     }
     ctx.progress().step("preference", "offline evaluation");
-    Dataset<Row> usable = events.where(col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(asOf)))
+    Dataset<Row> usable = events.get().where(col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(asOf)))
         .and(not(trim(coalesce(col(PreferenceEvents.CHECKPOINT), lit(""))).equalTo(""))));
     Optional<Dataset<Row>> evaluation = Evaluation.evaluate(ctx.spark(), usable, s, ctx.runId(), total);
     if (evaluation.isPresent()) {
@@ -251,7 +256,7 @@ public final class PreferenceLearning {
         current.map(StatsUpdate.State::ingestedThrough).orElse(Instant.EPOCH), tau,
         current.map(StatsUpdate.State::eventsTotal).orElse(0L)), "import", imported.counts().size(), ctx.runId());
     ServingSnapshot snapshot = SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE),
-        w.readOrEmpty(GoldParameterStats.SPEC), s.decay(), s.config().decayAnchor(), asOf,
+        w.readOrEmpty(GoldParameterStats.SPEC).collectAsList(), s.decay(), s.config().decayAnchor(), asOf,
         w.version(GoldPreferencePairStats.TABLE).orElse(-1L));
     writeSnapshot(w, snapshot);
     StepResult result = new StepResult().count("pairs.imported", imported.counts().size());

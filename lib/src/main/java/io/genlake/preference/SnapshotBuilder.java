@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
  * streamed to the driver), or, on an incremental night, by merging the night's new pairs into the previous snapshot
  * (read from its file: no scan of the statistics). Either way the pairs keep their stored form and each scope gets its
  * anchor: its newest event ({@code decay_anchor: data}) or the end of the run date. The parameter statistics (a
- * small table) are read again each time. The rows must fit the driver: they are served from one file.
+ * small table) are given as rows. The rows must fit the driver: they are served from one file.
  */
 final class SnapshotBuilder {
   private SnapshotBuilder() {}
@@ -54,11 +54,11 @@ final class SnapshotBuilder {
   }
 
   /**
-   * The snapshot of {@code stats} (stored pair rows) and {@code parameters} ({@code gold.parameter_stats} rows, or
-   * empty), as of {@code asOf} (the end of the run date), for statistics at Delta version {@code statsVersion}.
+   * The snapshot of {@code stats} (stored pair rows) and {@code parameters} (the rows of {@code gold.parameter_stats},
+   * none when it is empty), as of {@code asOf} (the end of the run date), for statistics at Delta version {@code statsVersion}.
    * Cost: one scan of the served rows.
    */
-  static ServingSnapshot build(Dataset<Row> stats, Dataset<Row> parameters, Decay decay, DecayAnchor mode,
+  static ServingSnapshot build(Dataset<Row> stats, List<Row> parameters, Decay decay, DecayAnchor mode,
       Instant asOf, long statsVersion) {
     SnapshotData data = new SnapshotData(asOf, decay.timeConstantDays(), mode.label());
     data.statsVersion = statsVersion;
@@ -69,9 +69,9 @@ final class SnapshotBuilder {
   /**
    * The previous snapshot with {@code fresh} (the night's new pairs, rows of {@link #served}) merged in, when it is
    * the snapshot of {@code previousVersion} of the statistics with the same decay and anchor mode; else empty (build
-   * it in full). Cost: reading the previous file and writing the new one, no Spark job but the parameters'.
+   * it in full). Cost: reading the previous file and writing the new one, no Spark job.
    */
-  static Optional<ServingSnapshot> update(ServingSnapshot previous, List<Row> fresh, Dataset<Row> parameters,
+  static Optional<ServingSnapshot> update(ServingSnapshot previous, List<Row> fresh, List<Row> parameters,
       Decay decay, DecayAnchor mode, Instant asOf, long previousVersion, long statsVersion) {
     if (previous.statsVersion() != previousVersion || previous.timeConstantDays() != decay.timeConstantDays()
         || !previous.anchorMode().equals(mode.label())) {
@@ -120,7 +120,7 @@ final class SnapshotBuilder {
   }
 
   /** Sets the anchors of run-date mode (and of scopes without an event), puts the parameters, lays the file out. */
-  private static ServingSnapshot finish(SnapshotData data, Dataset<Row> parameters, DecayAnchor mode, Instant asOf) {
+  private static ServingSnapshot finish(SnapshotData data, List<Row> parameters, DecayAnchor mode, Instant asOf) {
     long asOfMicros = Decay.micros(asOf);
     if (mode == DecayAnchor.RUN_DATE || data.globalAnchorMicros == SnapshotData.NO_TIME) {
       data.globalAnchorMicros = asOfMicros;
@@ -131,7 +131,7 @@ final class SnapshotBuilder {
       }
     }
     data.clearParameters();
-    for (Row p : parameters.collectAsList()) {
+    for (Row p : parameters) {
       data.putParameter(p.getAs(GoldParameterStats.CONTEXT_KIND), p.getAs(GoldParameterStats.CONTEXT),
           new ParameterStat(p.getAs(GoldParameterStats.PARAMETER), p.getAs(GoldParameterStats.VALUE), new ValueStats(
               p.<Long>getAs(GoldParameterStats.SELECTED), nan(p, GoldParameterStats.SELECTED_MEAN),

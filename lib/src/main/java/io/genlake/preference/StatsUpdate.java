@@ -40,10 +40,11 @@ final class StatsUpdate {
   /**
    * What an update did: the new state, whether it recomputed everything, the events added, the Delta versions of the
    * pair statistics before and after (-1: none), and, when incremental, the new pairs' rows a snapshot serves
-   * ({@link SnapshotBuilder#served}) to merge into the previous snapshot.
+   * ({@link SnapshotBuilder#served}) to merge into the previous snapshot, and the parameter statistics' rows when it
+   * wrote them (empty: the table is unchanged).
    */
   record Outcome(State state, boolean full, long added, long previousVersion, long statsVersion,
-      Optional<List<Row>> fresh) {}
+      Optional<List<Row>> fresh, Optional<List<Row>> parameters) {}
 
   private StatsUpdate() {}
 
@@ -67,26 +68,32 @@ final class StatsUpdate {
   }
 
   /**
-   * Recomputes or updates the statistics for a run whose counted events are those created up to {@code asOf}.
-   * {@code full} forces a recompute; so do a run date before the stored one, a changed decay and statistics of an
-   * earlier form.
+   * The previous state an incremental update of a run whose counted events are those created up to {@code asOf}
+   * continues; empty when the run recomputes: {@code full}, no state (or one of an earlier form), a run date before
+   * the stored one, or a changed decay (noted in {@code result}). Reads the state table once.
    */
-  static Outcome update(Warehouse w, Dataset<Row> events, PreferenceSettings s, Instant asOf, boolean full,
-      String runId, StepResult result) {
-    Optional<State> stored = latestState(w);
-    Optional<State> previous = full ? Optional.empty() : stored.filter(p -> !asOf.isBefore(p.asOf()));
+  static Optional<State> previous(Warehouse w, PreferenceSettings s, Instant asOf, boolean full, StepResult result) {
+    Optional<State> previous = full ? Optional.empty() : latestState(w).filter(p -> !asOf.isBefore(p.asOf()));
     if (previous.isPresent() && previous.get().timeConstantDays() != s.decay().timeConstantDays()) {
       result.note("pair statistics: the decay time constant changed from " + previous.get().timeConstantDays()
           + " to " + s.decay().timeConstantDays() + " days: recomputed in full");
-      previous = Optional.empty();
+      return Optional.empty();
     }
-    Dataset<Row> read = events;
-    if (previous.isPresent()) {
-      State p = previous.get();
-      Column seen = col(PreferenceEvents.CREATED_AT).leq(lit(Timestamp.from(p.asOf())))
-          .and(col(PreferenceEvents.INGESTED_AT).leq(lit(Timestamp.from(p.ingestedThrough()))));
-      read = events.where(not(seen));
-    }
+    return previous;
+  }
+
+  /** The watermark of {@code previous} as {@link PreferenceEvents} reads it. */
+  static Optional<PreferenceEvents.Since> since(Optional<State> previous) {
+    return previous.map(p -> new PreferenceEvents.Since(p.asOf(), p.ingestedThrough()));
+  }
+
+  /**
+   * Recomputes ({@code previous} empty) or updates the statistics for a run whose counted events are those created
+   * up to {@code asOf}; {@code read} holds every event for a recompute, and the events new since {@code previous}'s
+   * watermark for an update ({@link PreferenceEvents#read(Warehouse, boolean, Optional)} with {@link #since}).
+   */
+  static Outcome update(Warehouse w, Dataset<Row> read, PreferenceSettings s, Instant asOf,
+      Optional<State> previous, String runId, StepResult result) {
     Row c = countRules(read, s, asOf, result);
     Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
     if (previous.isPresent() && ingestedThrough.isBefore(previous.get().ingestedThrough())) {
@@ -103,14 +110,14 @@ final class StatsUpdate {
           added <= ParameterStats.BROADCAST_EVENTS);
       String mode;
       long written;
-      long parameters;
+      Optional<List<Row>> parameterRows = Optional.empty();
       long before = w.version(GoldPreferencePairStats.TABLE).orElse(-1L);
       Optional<List<Row>> fresh = Optional.empty();
       if (previous.isEmpty()) {
         mode = "full";
         written = w.overwriteCounted(GoldPreferencePairStats.TABLE, pairs);
         enableDeletionVectors(w);
-        parameters = w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(observations));
+        parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(observations)));
       } else {
         mode = "incremental";
         pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
@@ -120,17 +127,20 @@ final class StatsUpdate {
         } finally {
           pairs.unpersist();
         }
-        parameters = added == 0 ? 0 : w.overwriteCounted(GoldParameterStats.TABLE, ParameterStats.summarize(
-            ParameterStats.asObservations(w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations)));
+        if (added > 0) {
+          parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(
+              ParameterStats.asObservations(w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations))));
+        }
       }
       result.table(GoldPreferencePairStats.TABLE, added, written, w.version(GoldPreferencePairStats.TABLE));
-      result.table(GoldParameterStats.TABLE, added, parameters, w.version(GoldParameterStats.TABLE));
+      result.table(GoldParameterStats.TABLE, added, parameterRows.map(List::size).orElse(0),
+          w.version(GoldParameterStats.TABLE));
       result.note("pair statistics: " + mode + " update, " + added + " events added, " + written + " pair rows written");
       long total = previous.map(State::eventsTotal).orElse(0L) + added;
       State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total);
       writeState(w, state, mode, added, runId);
       return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before,
-          w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh);
+          w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh, parameterRows);
     } finally {
       prepared.unpersist();
     }
@@ -195,6 +205,16 @@ final class StatsUpdate {
           + "strength statistics; check the source app's export");
     }
     return added;
+  }
+
+  /**
+   * Overwrites {@code gold.parameter_stats} with {@code summarized} (a small table: contexts x parameters) from its
+   * rows collected once, which are returned for the serving snapshot: no read of the table just written.
+   */
+  private static List<Row> writeParameters(Warehouse w, Dataset<Row> summarized) {
+    List<Row> rows = summarized.collectAsList();
+    w.overwrite(GoldParameterStats.TABLE, w.spark().createDataFrame(rows, summarized.schema()));
+    return rows;
   }
 
   /** Lets merges mark replaced rows instead of copying the files that hold them (one commit when not yet set). */

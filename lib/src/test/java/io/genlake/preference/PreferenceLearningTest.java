@@ -138,6 +138,13 @@ class PreferenceLearningTest {
     Map<String, Double> probabilities = anime.getJavaMap(anime.fieldIndex(GoldCheckpointRecommendations.CHOICE_PROBABILITIES));
     assertEquals(1.0, probabilities.get("A") + probabilities.get("C"), 1e-12);
     assertEquals(1, result.count("recommendations.empty_prompt"));
+    // the day's 7 distinct (user, prompt, family): 6 ranked (one empty), in the family's one pool, none unknown
+    assertEquals(0, result.count("recommendations.unknown_keywords"));
+    StepResult.TableWrite recs = result.tables().stream()
+        .filter(t -> t.table().equals(GoldCheckpointRecommendations.TABLE.qualifiedName())).findFirst().orElseThrow();
+    assertEquals(6, recs.rowsIn());
+    assertEquals(6, recs.rowsOut());
+    assertEquals(6, w.read(GoldCheckpointRecommendations.TABLE).count());
     // the photorealistic prompt gets A with the LoRA detail: (1 x 0.7 + 1 x 0.7 + 2 x 0.85) / 4 over its contexts
     Row photo = recommendation(w, PHOTO + " <lora:detail:0.7>");
     assertEquals("A", photo.getAs(GoldCheckpointRecommendations.RECOMMENDED));
