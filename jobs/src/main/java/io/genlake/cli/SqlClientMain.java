@@ -30,11 +30,11 @@ public final class SqlClientMain {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     SqlCommand cmd = new SqlCommand();
-    CommandLine cl = new CommandLine(cmd);
+    CommandLine cl = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true);
     try {
       cl.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      return NOT_HERE;
+      return notHere(err, "options: " + e.getMessage());
     }
     if (cl.isUsageHelpRequested() || cl.isVersionHelpRequested() || cmd.write) {
       return NOT_HERE;
@@ -43,10 +43,10 @@ public final class SqlClientMain {
     try {
       endpoint = EndpointFile.live(cmd.warehouse.warehouseRoot());
     } catch (RuntimeException e) { // e.g. an invalid --config: the usual path reports it
-      return NOT_HERE;
+      return notHere(err, e.toString());
     }
     if (endpoint.isEmpty()) {
-      return NOT_HERE;
+      return notHere(err, "no live endpoint file");
     }
     String url = endpoint.get().jdbcUrl();
     Connection c;
@@ -83,9 +83,27 @@ public final class SqlClientMain {
     }
   }
 
+  /** {@link #NOT_HERE}, saying why when GENLAKE_DEBUG=1. */
+  private static int notHere(PrintStream err, String why) {
+    if ("1".equals(System.getenv("GENLAKE_DEBUG"))) {
+      err.println("[genlake] sql: not via the SQL endpoint: " + why);
+    }
+    return NOT_HERE;
+  }
+
   /** The server's message without the Thrift server's "Error running query: java.lang.X: " prefix. */
   static String message(SQLException e) {
-    String m = String.valueOf(e.getMessage());
-    return m.replaceFirst("^Error running query: ", "").replaceFirst("^java\\.lang\\.IllegalArgumentException: ", "");
+    StringBuilder kept = new StringBuilder();
+    for (String line : String.valueOf(e.getMessage()).split("\n")) {
+      if (line.startsWith("\tat ") || line.startsWith("Caused by: ")) {
+        break;
+      }
+      kept.append(kept.length() > 0 ? "\n" : "").append(line);
+    }
+    return kept.toString().strip()
+        .replaceFirst("^org\\.apache\\.hive\\.service\\.cli\\.HiveSQLException: ", "")
+        .replaceFirst("^Error running query: ", "")
+        .replaceFirst("^(\\[[A-Z_.]+] )?(java\\.lang\\.IllegalArgumentException|[\\w.]+AnalysisException"
+            + "|[\\w.]+ParseException): \\s*", "");
   }
 }

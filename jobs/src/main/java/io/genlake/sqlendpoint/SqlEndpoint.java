@@ -1,6 +1,8 @@
 package io.genlake.sqlendpoint;
 
 import io.genlake.table.Views;
+import io.genlake.warehouse.Layer;
+import io.genlake.warehouse.TableId;
 import io.genlake.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -40,7 +42,8 @@ public final class SqlEndpoint implements AutoCloseable {
    */
   public static SqlEndpoint start(Warehouse w, String host, int port, boolean write, boolean auth, int rescanSeconds) {
     SparkSession spark = w.spark();
-    registerAll(w);
+    java.util.Set<TableId> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    registerAll(w, reported);
     // Hive's execution client writes derby.log into the working directory unless told otherwise
     System.setProperty("derby.stream.error.file", EndpointFile.path(w.root()).resolveSibling("derby.log").toString());
     var conf = spark.conf();
@@ -66,10 +69,10 @@ public final class SqlEndpoint implements AutoCloseable {
     });
     rescans.scheduleWithFixedDelay(() -> {
       try {
-        registerAll(w);
-      } catch (RuntimeException e) {
+        registerAll(w, reported);
+      } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes only
         System.err.println("[genlake] serve-sql: re-scan of " + w.root() + " failed, tried again in "
-            + rescanSeconds + " s: " + e.getMessage());
+            + rescanSeconds + " s: " + e);
       }
     }, rescanSeconds, rescanSeconds, TimeUnit.SECONDS);
     EndpointFile file = new EndpointFile(host, bound, ProcessHandle.current().pid(), Instant.now(), write, auth);
@@ -77,10 +80,26 @@ public final class SqlEndpoint implements AutoCloseable {
     return new SqlEndpoint(w, server, rescans, file);
   }
 
-  /** Every table and view of the warehouse, registered as {@code <layer>.<table>} (those already there are kept). */
-  static void registerAll(Warehouse w) {
+  /**
+   * Every table and view of the warehouse, registered as {@code <layer>.<table>} (those already there are kept). A
+   * table that cannot be registered yet (a writer is creating it: its {@code _delta_log} has no commit) is skipped
+   * until a later re-scan; each such table is reported once.
+   */
+  static void registerAll(Warehouse w, java.util.Set<TableId> reported) {
     EndpointGuard.internally(() -> {
-      w.registerAll();
+      for (Layer layer : Layer.values()) {
+        for (TableId id : w.listTables(layer)) {
+          try {
+            w.register(id);
+            reported.remove(id);
+          } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes only
+            if (reported.add(id)) {
+              System.err.println("[genlake] serve-sql: " + id.qualifiedName() + " is not registered yet (tried again "
+                  + "at each re-scan): " + e.getMessage());
+            }
+          }
+        }
+      }
       Views.registerAll(w);
     });
   }

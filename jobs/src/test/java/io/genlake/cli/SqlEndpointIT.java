@@ -190,8 +190,8 @@ class SqlEndpointIT {
   @Test
   void beelineConnects() throws Exception {
     Process p = java("org.apache.hive.beeline.BeeLine", "-u", url, "-n", "it", "--silent=true",
-        "--outputformat=csv2", "-e", "SELECT provider, success_rate FROM gold.provider_health ORDER BY provider")
-        .start();
+        "--outputformat=csv2", "-e", "SELECT provider, success_rate FROM gold.provider_health ORDER BY provider;")
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), err);
