@@ -61,7 +61,7 @@ final class ServeSqlCommand implements Callable<Integer> {
           + "this class path: run it through bin/genlake serve-sql, which uses jobs/target/serve-sql-classpath.txt.", e);
     }
     String root = warehouse.warehouseRoot();
-    var running = io.genlake.sqlendpoint.EndpointFile.live(root);
+    var running = io.genlake.sqlendpoint.EndpointFile.live(root).filter(ServeSqlCommand::answers);
     if (running.isPresent()) {
       throw new IllegalStateException("a SQL endpoint already serves this warehouse at " + running.get().jdbcUrl()
           + " (pid " + running.get().pid() + "); stop it first or use it.");
@@ -80,6 +80,16 @@ final class ServeSqlCommand implements Callable<Integer> {
     // the Thrift server's own pool runs statements side by side: fair scheduling keeps a long one from starving others
     conf.put("spark.scheduler.mode", "FAIR");
     return conf;
+  }
+
+  /** True when something accepts connections at the endpoint's address (its pid may have been reused). */
+  private static boolean answers(io.genlake.sqlendpoint.EndpointFile e) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(e.host(), e.port()), 2000);
+      return true;
+    } catch (java.io.IOException notListening) {
+      return false;
+    }
   }
 
   static boolean loopback(String host) {
