@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints rows per second (and a reference engine's figure where one applies).",
     subcommands = {BenchIngestCommand.class, BenchEnrichCommand.class, BenchFailuresCommand.class, BenchFitCommand.class,
-        BenchPrefsCommand.class, BenchRecommendCommand.class, BenchNightlyCommand.class, BenchServeCommand.class})
+        BenchPrefsCommand.class, BenchRecommendCommand.class, BenchNightlyCommand.class, BenchServeCommand.class,
+        BenchSqlEndpointCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       PreferenceCommand.class,
       RecommendCommand.class,
       PrefsCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ServeSqlCommand.class
     })
 public final class Genlake implements Runnable {
   /** Exit status when a step finished but left work undone. */

@@ -12,15 +12,23 @@ public final class ServeMain {
   private ServeMain() {}
 
   public static void main(String[] args) {
-    CommandLine root = new CommandLine(CommandSpec.create().name("genlake"))
-        .addSubcommand("serve", new ServeCommand())
-        .setExecutionExceptionHandler(new Genlake.Failures());
-    String[] all = new String[args.length + 1];
-    all[0] = "serve";
-    System.arraycopy(args, 0, all, 1, args.length);
-    int status = root.execute(all);
+    int status = alone("serve", new ServeCommand(), args);
     if (status != 0) {
       System.exit(status);
     }
+  }
+
+  /**
+   * Runs {@code genlake <name> args} with only {@code command} under the root, with the root's failure messages: the
+   * entry points of commands that run on a class path of their own ({@link ServeMain}, {@link ServeSqlMain}).
+   */
+  static int alone(String name, Object command, String[] args) {
+    CommandLine root = new CommandLine(CommandSpec.create().name("genlake"))
+        .addSubcommand(name, command)
+        .setExecutionExceptionHandler(new Genlake.Failures());
+    String[] all = new String[args.length + 1];
+    all[0] = name;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return root.execute(all);
   }
 }

@@ -61,15 +61,26 @@ final class Session {
 
   /** A SparkSession and the warehouse, no table registered yet. */
   static Warehouse openUnregistered(String appName, WarehouseOptions options) {
+    return openUnregistered(appName, options, java.util.Map.of());
+  }
+
+  /** {@link #openUnregistered}, with {@code extraConf} set on the session over the configured Spark settings. */
+  static Warehouse openUnregistered(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
     WarehouseRoot.requireWarehouse(options.warehouseRoot());
-    return open(appName, options);
+    return open(appName, options, extraConf);
   }
 
   private static Warehouse open(String appName, WarehouseOptions options) {
+    return open(appName, options, java.util.Map.of());
+  }
+
+  private static Warehouse open(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
     GenlakeConfig config = options.config();
     SparkSettings settings = config.spark();
-    if (options.master.isPresent()) {
-      settings = new SparkSettings(options.master.get(), settings.shufflePartitions(), settings.conf());
+    if (options.master.isPresent() || !extraConf.isEmpty()) {
+      java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(settings.conf());
+      conf.putAll(extraConf);
+      settings = new SparkSettings(options.master.orElse(settings.master()), settings.shufflePartitions(), conf);
     }
     String root = options.warehouseRoot();
     SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(root.contains("://") ? "." : root));

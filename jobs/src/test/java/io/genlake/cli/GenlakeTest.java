@@ -16,8 +16,9 @@ class GenlakeTest {
   void theBenchJarAddsGenerateAndBenchBeforeHelp() {
     CommandLine cl = Genlake.commandLine(ServiceLoader.load(CommandExtension.class));
     List<String> names = List.copyOf(cl.getSubcommands().keySet());
-    assertEquals(List.of("serve", "generate", "bench", "help"), names.subList(names.size() - 4, names.size()));
-    assertEquals(List.of("ingest", "enrich", "failures", "fit", "prefs", "recommend", "nightly", "serve"),
+    assertEquals(List.of("serve", "serve-sql", "generate", "bench", "help"),
+        names.subList(names.size() - 5, names.size()));
+    assertEquals(List.of("ingest", "enrich", "failures", "fit", "prefs", "recommend", "nightly", "serve", "sql-endpoint"),
         List.copyOf(cl.getSubcommands().get("bench").getSubcommands().keySet()));
   }
 

@@ -2,6 +2,7 @@ package io.genlake.spark;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -69,31 +70,76 @@ public final class ReadOnlySql {
     return Optional.empty();
   }
 
+  /** Commands that change only the connection's own session (SET, RESET, USE), not the warehouse. */
+  private static final Set<String> SESSION_ONLY = Set.of("SetCommand", "ResetCommand", "SetCatalogAndNamespace",
+      "SetNamespaceCommand", "SetCatalogCommand");
+
+  /**
+   * The change an analyzed {@code plan} makes, as "DROP (DropTableCommand)", or empty when it only reads: the rule of
+   * {@link #refusal} applied after analysis (command classes then carry their resolved names, e.g. ShowTablesCommand),
+   * with the commands that change only the caller's own session (SET, RESET, USE) also allowed. Used by the SQL
+   * endpoint, which sees statements only as plans. Cost: a walk of the plan tree.
+   */
+  public static Optional<String> analyzedChange(LogicalPlan plan) {
+    Deque<LogicalPlan> todo = new ArrayDeque<>();
+    todo.push(plan);
+    while (!todo.isEmpty()) {
+      LogicalPlan node = todo.pop();
+      String name = node.getClass().getSimpleName();
+      String bare = name.endsWith("Command") ? name.substring(0, name.length() - "Command".length()) : name;
+      if (DESCRIBING.contains(name) || DESCRIBING.contains(bare) || SESSION_ONLY.contains(name)
+          || name.startsWith("Show") || name.startsWith("Describe") || name.startsWith("Explain")) {
+        continue;
+      }
+      if (node instanceof Command || name.endsWith("Statement")) {
+        return Optional.of(statementName(node) + " (" + name + ")");
+      }
+      JavaConverters.seqAsJavaList(node.children()).forEach(todo::push);
+    }
+    return Optional.empty();
+  }
+
   /**
    * Why the analyzed {@code plan} may not run in any mode, or empty: it calls Java methods by name
    * ({@link #callsJava}), or reads files by path ({@code SELECT * FROM parquet.`/etc`}) rather than tables.
    */
   public static Optional<String> unsafe(LogicalPlan plan) {
+    return unsafe(plan, p -> false);
+  }
+
+  /**
+   * {@link #unsafe(LogicalPlan)}, except that a relation whose every file path passes {@code allowedPath} may be read
+   * (the SQL endpoint's check sees Delta's own reads of {@code _delta_log} files, which are plans too).
+   */
+  public static Optional<String> unsafe(LogicalPlan plan, java.util.function.Predicate<String> allowedPath) {
     Optional<String> java = callsJava(plan);
     if (java.isPresent()) {
       return Optional.of(javaRefusal(java.get()));
     }
-    Optional<String> path = filePath(plan);
+    Optional<String> path = filePath(plan, allowedPath);
     return path.map(p -> "`sql` reads the warehouse's tables, not files by path (" + p + "); name a table as "
         + "<layer>.<table>, e.g. silver.generations.");
   }
 
   /** The first file path the analyzed {@code plan} reads directly (a relation of no catalog table), if any. */
   static Optional<String> filePath(LogicalPlan plan) {
+    return filePath(plan, p -> false);
+  }
+
+  private static Optional<String> filePath(LogicalPlan plan, java.util.function.Predicate<String> allowedPath) {
     Deque<LogicalPlan> plans = new ArrayDeque<>();
     plans.push(plan);
     while (!plans.isEmpty()) {
       LogicalPlan node = plans.pop();
       if (node instanceof LogicalRelation r && r.catalogTable().isEmpty()) {
-        return Optional.of(r.relation() instanceof HadoopFsRelation fs
-            ? String.join(", ", JavaConverters.seqAsJavaList(fs.location().rootPaths()).stream()
-                .map(Object::toString).toList())
-            : r.relation().toString());
+        if (!(r.relation() instanceof HadoopFsRelation fs)) {
+          return Optional.of(r.relation().toString());
+        }
+        List<String> paths = JavaConverters.seqAsJavaList(fs.location().rootPaths()).stream()
+            .map(Object::toString).toList();
+        if (paths.isEmpty() || !paths.stream().allMatch(allowedPath)) {
+          return Optional.of(String.join(", ", paths));
+        }
       }
       JavaConverters.seqAsJavaList(node.children()).forEach(plans::push);
     }
@@ -139,10 +185,11 @@ public final class ReadOnlySql {
     if (ALTERS.contains(n) || n.startsWith("Alter")) {
       return "ALTER";
     }
-    if (n.startsWith("DeleteFrom")) {
+    if (n.startsWith("DeleteFrom") || n.equals("DeleteCommand")) {
       return "DELETE";
     }
-    if (n.startsWith("InsertInto") || n.startsWith("AppendData") || n.startsWith("Overwrite")) {
+    if (n.startsWith("InsertInto") || n.startsWith("AppendData") || n.startsWith("Overwrite")
+        || n.startsWith("WriteInto")) {
       return "INSERT";
     }
     for (String verb : new String[] {"Update", "Merge", "Drop", "Create", "Alter", "Truncate", "Set", "Add", "Cache",
