@@ -42,7 +42,7 @@ class SqlEndpointIT {
 
   @BeforeAll
   static void start() throws Exception {
-    warehouse = Files.createTempDirectory("issue18-endpoint-it").toAbsolutePath();
+    warehouse = Files.createTempDirectory(Path.of("target"), "sql-endpoint-it").toAbsolutePath();
     SparkSession spark = TestSpark.session();
     spark.sql("SELECT * FROM VALUES ('g1', 'sdxl', 30, TIMESTAMP '2026-11-01 10:00:00'), "
         + "('g2', 'sdxl', 20, TIMESTAMP '2026-11-02 11:30:00'), ('g3', 'flux', 28, TIMESTAMP '2026-11-03 09:15:00.5') "
