@@ -86,7 +86,8 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts, L
       Dataset<Row> referenced = generations.join(broadcast(ratings.select(col(SilverImageRatings.GENERATION_ID)
               .as("key")).where(col("key").isNotNull()).distinct()),
           col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_semi")
-          .join(broadcast(scopedIds), col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_anti");
+          .join(broadcast(scopedIds), col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_anti").cache();
+      cached.add(referenced);
       generations = scopedGenerations.unionByName(referenced);
       Dataset<Row> sessionKeys = generations.select(col(SilverGenerations.SESSION_ID).as("key"))
           .unionByName(ratings.select(col(SilverImageRatings.SESSION_ID).as("key"))).where(col("key").isNotNull())

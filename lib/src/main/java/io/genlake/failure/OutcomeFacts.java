@@ -70,7 +70,7 @@ final class OutcomeFacts {
       Inputs.Scope scope = scope(w, recorded);
       in = Inputs.load(w, includeTestSessions, Optional.of(scope));
       result.note("outcomes: incremental (changes since " + recorded + ")");
-      long touched = merge(w, in.outcomes(), scope);
+      long touched = merge(w, in.outcomes(), scope, result);
       for (Dataset<Row> keys : List.of(scope.generations(), scope.images(), scope.sessions(), scope.attempts())) {
         keys.unpersist();
       }
@@ -97,11 +97,14 @@ final class OutcomeFacts {
   }
 
   /**
-   * One MERGE: the touched keys (rows of the table tied to a changed key, and the recomputed outcomes) are deleted
-   * when no recomputed outcome has them, updated when one does, inserted when new. Returns the keys touched.
+   * Replaces the outcomes of the touched keys. The table rows tied to a changed key are found in one scan of its key
+   * columns. When there are none (the usual night: new generations, ratings and attempts), the recomputed outcomes
+   * are appended; otherwise one MERGE deletes the old rows no recomputed outcome has, updates those it has and
+   * inserts the new ones. Returns the keys touched (old and recomputed).
    */
-  private static long merge(Warehouse w, Dataset<Row> fresh, Inputs.Scope scope) {
-    Dataset<Row> table = w.read(GoldFailureOutcomes.TABLE);
+  private static long merge(Warehouse w, Dataset<Row> fresh, Inputs.Scope scope, StepResult result) {
+    Dataset<Row> table = w.read(GoldFailureOutcomes.TABLE).select(col(Outcomes.SOURCE), col(Outcomes.KIND),
+        col(Outcomes.OUTCOME_ID), col(Outcomes.GENERATION_ID), col(Outcomes.SESSION_ID)).cache();
     Column generationKind = col(Outcomes.SOURCE).equalTo(lit(Outcomes.GENERATION));
     Dataset<Row> old = table.join(broadcast(scope.generations()), generationKind
             .and(col(Outcomes.GENERATION_ID).equalTo(col("key"))), "left_semi")
@@ -111,18 +114,24 @@ final class OutcomeFacts {
             .and(col(Outcomes.SESSION_ID).equalTo(col("key"))), "left_semi"))
         .unionByName(table.join(broadcast(scope.attempts()), col(Outcomes.KIND).equalTo(lit(Outcomes.ATTEMPT))
             .and(col(Outcomes.OUTCOME_ID).equalTo(col("key"))), "left_semi"))
-        .select(col(Outcomes.KIND).as("o_kind"), col(Outcomes.OUTCOME_ID).as("o_id"));
-    Dataset<Row> freshRows = fresh.select(java.util.Arrays.stream(GoldFailureOutcomes.SCHEMA.fields())
-        .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new));
+        .select(col(Outcomes.KIND).as("o_kind"), col(Outcomes.OUTCOME_ID).as("o_id")).distinct().cache();
+    long oldRows = old.count();
+    table.unpersist();
+    Dataset<Row> freshRows = conform(w, fresh);
+    long freshRowsCount = fresh.count();
+    if (oldRows == 0) {
+      old.unpersist();
+      if (freshRowsCount > 0) {
+        w.append(GoldFailureOutcomes.TABLE, freshRows);
+      }
+      result.note("outcomes: " + freshRowsCount + " appended (no existing outcome touched)");
+      return freshRowsCount;
+    }
     Dataset<Row> keys = old.unionByName(freshRows.select(col(Outcomes.KIND).as("o_kind"),
         col(Outcomes.OUTCOME_ID).as("o_id"))).distinct();
     Dataset<Row> source = keys.join(freshRows.withColumn("_present", lit(true)),
         col("o_kind").equalTo(col(Outcomes.KIND)).and(col("o_id").equalTo(col(Outcomes.OUTCOME_ID))), "left").cache();
     long touched = source.count();
-    if (touched == 0) {
-      source.unpersist();
-      return 0;
-    }
     Map<String, String> values = new java.util.LinkedHashMap<>();
     for (String c : GoldFailureOutcomes.SCHEMA.fieldNames()) {
       values.put(c, "s." + c);
@@ -134,6 +143,8 @@ final class OutcomeFacts {
         .whenNotMatched("s._present IS NOT NULL").insertExpr(values)
         .execute();
     source.unpersist();
+    old.unpersist();
+    result.note("outcomes: " + touched + " merged (" + oldRows + " existing outcomes touched)");
     return touched;
   }
 

@@ -43,6 +43,7 @@ class IncrementalFailureTest {
   static Warehouse w;
   static StepResult first;
   static StepResult second;
+  static StepResult third;
   static Map<String, List<String>> incremental;
   static Map<String, List<String>> full;
   static StepResult afterStop;
@@ -92,6 +93,21 @@ class IncrementalFailureTest {
         FailureFixtures.attempt("a8", 70, "Pine", "wood_softwood", false, null, null, 60, false,
             List.of("Floating particles"), "physics")));
     second = FailureAnalytics.run(w, CONFIG);
+
+    // only new rows: a new session with new generations (one rated) and a new attempt touch no existing outcome
+    w.append(SilverSessions.TABLE, spark.createDataFrame(List.of(session("s3", false, false)), SilverSessions.SCHEMA));
+    List<Row> fresh = new ArrayList<>();
+    for (int i = 50; i < 56; i++) {
+      fresh.add(generation("g" + i, day(11), i % 2 == 0 ? "failed" : "completed", "flux-dev", "ck", "Euler a", 5.0, 25,
+          i % 2 == 0 ? angry : happy, "s3"));
+    }
+    w.append(SilverGenerations.TABLE, spark.createDataFrame(fresh, SilverGenerations.SCHEMA));
+    w.append(SilverImageRatings.TABLE, spark.createDataFrame(List.of(
+        rating("r50", day(11), "s3", "g50", "ko", "noise", Map.of())), SilverImageRatings.SCHEMA));
+    FailureFixtures.appendAttempts(w, List.of(
+        FailureFixtures.attempt("a9", 80, "Oak", "wood_hardwood", false, null, null, 55, false,
+            List.of("Floating particles"), "physics")));
+    third = FailureAnalytics.run(w, CONFIG);
     incremental = gold();
     FailureAnalytics.run(w, CONFIG, true, "full-run", io.genlake.pipeline.Progress.silent());
     full = gold();
@@ -132,6 +148,16 @@ class IncrementalFailureTest {
     // own), the 20 generations of s2 (g1 among them) and the ratings r2 (of s2) and r4: 30 unrated and 2 rated
     assertEquals(32, second.count("generation_outcomes.read"), second.counts().toString());
     assertEquals(3, second.count("attempts.read"));
+    // touched before: s2's 19 unrated generations and r2, r1 (deleted), g4 (rated now) and a4: 23; recomputed and
+    // kept: the 10 new generations, r4, a4, a7 and a8 (s2 is a test session now): 14, a4 in both
+    assertTrue(second.notes().contains("outcomes: 36 merged (23 existing outcomes touched)"), second.notes().toString());
+  }
+
+  @Test
+  void newRowsOnlyAreAppendedWithoutAMerge() {
+    // g50 is rated (its rating r50 is the outcome), g51..g55 are unrated: 6 generation outcomes and a9
+    assertEquals(6, third.count("generation_outcomes.read"), third.counts().toString());
+    assertTrue(third.notes().contains("outcomes: 7 appended (no existing outcome touched)"), third.notes().toString());
   }
 
   @Test
@@ -143,8 +169,9 @@ class IncrementalFailureTest {
     for (String table : full.keySet()) {
       assertEquals(full.get(table), incremental.get(table), table + " differs between incremental and full");
     }
-    // s2 is a test session now: s1's 18 unrated generations (g2 and g4 are rated), the 10 new ones and r4 remain
-    assertEquals(18 + 10 + 1, full.get("gold.failure_outcomes").stream().filter(r -> r.startsWith("[generation, "))
+    // s2 is a test session now: s1's 18 unrated generations (g2 and g4 are rated), the 10 new ones and r4 remain,
+    // with s3's 5 unrated generations and r50
+    assertEquals(18 + 10 + 1 + 5 + 1, full.get("gold.failure_outcomes").stream().filter(r -> r.startsWith("[generation, "))
         .count());
   }
 
