@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genlake.config.ConfigLoader;
-import io.genlake.preference.PairCounts;
-import io.genlake.preference.ServingSnapshot;
-import io.genlake.preference.SnapshotData;
 import io.genlake.serve.ServeApp;
 import io.genlake.serve.ServeEndpoint;
 import io.genlake.serve.WebServer;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +32,7 @@ class RecommendViaServeIT {
   @Test
   void theLauncherAsksARunningServerAndFallsBackToTheJvm(@TempDir Path dir) throws Exception {
     Path wh = dir.resolve("wh");
-    Path file = wh.resolve(ServingSnapshot.RELATIVE_PATH);
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
-      new SnapshotData(Instant.parse("2026-11-08T00:00:00Z"), 30, "data")
-          .globalAnchor(Instant.parse("2026-11-07T18:00:00Z"))
-          .putGlobal("portrait", "A", PairCounts.of(12, 15)).putGlobal("portrait", "B", PairCounts.of(8, 15))
-          .putCheckpoint("A", PairCounts.of(12, 15)).putCheckpoint("B", PairCounts.of(8, 15))
-          .putUser("alice", "portrait", "B", PairCounts.of(6, 6))
-          .build().write(out);
-    }
+    RecommendFixtures.writeSnapshot(wh);
     String root = wh.toString();
     ServeApp app = new ServeApp(root, dir.resolve("landing"), ConfigLoader.defaults().serve());
     List<String> ask = List.of("recommend", "--warehouse", root, "--prompt", "portrait of a woman", "--user", "alice",
