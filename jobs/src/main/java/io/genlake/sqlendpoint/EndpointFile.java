@@ -3,11 +3,11 @@ package io.genlake.sqlendpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genlake.warehouse.RuntimeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,30 +35,21 @@ public record EndpointFile(String host, int port, long pid, Instant startedAt, b
 
   /** Writes this file atomically (a temporary file renamed over it). */
   public void write(String warehouseRoot) {
-    Path file = path(warehouseRoot);
     ObjectNode n = JSON.createObjectNode();
     n.put("host", host).put("port", port).put("pid", pid).put("started_at", startedAt.toString())
         .put("write", write).put("auth", auth).put("jdbc_url", jdbcUrl());
+    String text;
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + "." + pid);
-      Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the SQL endpoint file " + file, e);
+      throw new UncheckedIOException("Cannot write the SQL endpoint file " + path(warehouseRoot), e);
     }
+    RuntimeFile.replace(path(warehouseRoot), text, pid, "SQL endpoint file");
   }
 
   /** Removes the file if it still names this process (a later endpoint may have replaced it). */
   public void removeIfOurs(String warehouseRoot) {
-    Path file = path(warehouseRoot);
-    read(file).filter(e -> e.pid == pid).ifPresent(e -> {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // shutting down: a file left behind names a dead pid and is ignored
-      }
-    });
+    RuntimeFile.removeIf(path(warehouseRoot), text -> parse(text).filter(e -> e.pid == pid).isPresent());
   }
 
   /** The endpoint serving {@code warehouseRoot}, if its file names a live process on this machine. */
@@ -74,7 +65,15 @@ public record EndpointFile(String host, int port, long pid, Instant startedAt, b
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(file.toFile());
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<EndpointFile> parse(String text) {
+    try {
+      JsonNode n = JSON.readTree(text);
       return Optional.of(new EndpointFile(n.path("host").asText(), n.path("port").asInt(), n.path("pid").asLong(),
           Instant.parse(n.path("started_at").asText()), n.path("write").asBoolean(), n.path("auth").asBoolean()));
     } catch (IOException | RuntimeException e) {

@@ -1,11 +1,7 @@
 package io.genlake.serve;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.genlake.warehouse.RuntimeFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -32,26 +28,11 @@ public record ServeEndpoint(String url, long pid, boolean tokenRequired, Optiona
 
   /** Writes the file atomically (a temporary file renamed over it). */
   public void write(String warehouseRoot) {
-    Path file = path(warehouseRoot);
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + "." + pid);
-      Files.writeString(tmp, text(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the serve endpoint file " + file + ": " + e.getMessage(), e);
-    }
+    RuntimeFile.replace(path(warehouseRoot), text(), pid, "serve endpoint file");
   }
 
   /** Removes the file if it still names this process (a later server may have replaced it). */
   public void removeIfOurs(String warehouseRoot) {
-    Path file = path(warehouseRoot);
-    try {
-      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).contains("\npid=" + pid + "\n")) {
-        Files.delete(file);
-      }
-    } catch (IOException e) {
-      // stopping: a file left behind names a dead pid and is ignored
-    }
+    RuntimeFile.removeIf(path(warehouseRoot), text -> text.contains("\npid=" + pid + "\n"));
   }
 }
