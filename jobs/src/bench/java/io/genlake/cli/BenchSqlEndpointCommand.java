@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,10 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
       + "(cold, and forwarded). Default: ${DEFAULT-VALUE}.")
   int coldRounds;
 
+  @Option(names = "--nightly-runs", defaultValue = "1", description = "Cold sample nightlies timed, each on a new "
+      + "warehouse in a temporary directory (0: none). Default: ${DEFAULT-VALUE}.")
+  int nightlyRuns;
+
   @Override
   public Integer call() throws Exception {
     Progress p = new Progress(System.err, false);
@@ -75,16 +80,25 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
     }
     long[] cold = new long[QUERIES.size() * coldRounds];
     List<String> coldOut = new ArrayList<>();
+    ColdBreakdown coldPhases = new ColdBreakdown();
     for (int i = 0; i < cold.length; i++) {
       String q = QUERIES.get(i % QUERIES.size());
+      Path timings = ColdBreakdown.newFile();
+      long spawned = System.currentTimeMillis();
       long s = System.nanoTime();
-      String out = sql(launcher, root, q, false);
+      String out = sql(launcher, root, q, false, Optional.of(timings));
       cold[i] = System.nanoTime() - s;
+      coldPhases.add(timings, spawned, System.currentTimeMillis());
       if (i < QUERIES.size()) {
         coldOut.add(out);
       }
     }
     p.step("bench sql-endpoint", summary("cold `bin/genlake sql` (fresh process, Spark started)", cold));
+    p.step("bench sql-endpoint", coldPhases.summary("cold `bin/genlake sql`, where the time goes"));
+    if (nightlyRuns > 0) {
+      p.step("bench sql-endpoint", ColdNightly.run(launcher, nightlyRuns)
+          .summary("cold sample `bin/genlake nightly` on a new warehouse, where the time goes"));
+    }
     Files.createDirectories(Path.of(root, "_genlake"));
     long started = System.nanoTime();
     Process server = new ProcessBuilder(launcher.toString(), "serve-sql", "--warehouse", root, "--port", "0")
@@ -97,7 +111,7 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
       for (int i = 0; i < forwarded.length; i++) {
         String q = QUERIES.get(i % QUERIES.size());
         long s = System.nanoTime();
-        String out = sql(launcher, root, q, true);
+        String out = sql(launcher, root, q, true, Optional.empty());
         forwarded[i] = System.nanoTime() - s;
         if (i < QUERIES.size() && !out.equals(coldOut.get(i))) {
           throw new IllegalStateException("`sql --format csv \"" + q + "\"` printed\n" + coldOut.get(i)
@@ -116,10 +130,15 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code bin/genlake sql --format csv q}: its output; through the endpoint only when {@code viaEndpoint}. */
-  private static String sql(Path launcher, String root, String q, boolean viaEndpoint) throws Exception {
+  /**
+   * {@code bin/genlake sql --format csv q}: its output; through the endpoint only when {@code viaEndpoint}; the
+   * process appends its phase marks to {@code timings} when given.
+   */
+  private static String sql(Path launcher, String root, String q, boolean viaEndpoint, Optional<Path> timings)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "sql", "-q", "--warehouse", root, "--format", "csv", q);
     pb.environment().put("GENLAKE_SQL_ENDPOINT", viaEndpoint ? "1" : "0");
+    timings.ifPresent(t -> pb.environment().put(io.genlake.ops.StartupTimings.ENV, t.toString()));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process proc = pb.start();
     String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -54,6 +54,7 @@ public final class Genlake implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    io.genlake.ops.StartupTimings.mark("main");
     System.exit(run(args));
   }
 

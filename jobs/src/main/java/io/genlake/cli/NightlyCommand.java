@@ -32,6 +32,7 @@ final class NightlyCommand implements Callable<Integer> {
     int exit;
     try {
       exit = Genlake.exitCode(Scheduler.run(ctx, "nightly", NightlySteps.pipeline()).status());
+      io.genlake.ops.StartupTimings.mark("steps");
     } finally {
       tracked.close();
     }

@@ -3,6 +3,7 @@ package io.genlake.cli;
 import io.genlake.config.GenlakeConfig;
 import io.genlake.config.PathsConfig;
 import io.genlake.config.SparkSettings;
+import io.genlake.ops.StartupTimings;
 import io.genlake.pipeline.Progress;
 import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.SparkWatch;
@@ -83,7 +84,9 @@ final class Session {
       settings = new SparkSettings(options.master.orElse(settings.master()), settings.shufflePartitions(), conf);
     }
     String root = options.warehouseRoot();
+    StartupTimings.mark("config");
     SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(root.contains("://") ? "." : root));
+    StartupTimings.mark("spark");
     return new Warehouse(spark, root);
   }
 

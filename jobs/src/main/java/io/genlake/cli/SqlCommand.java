@@ -1,5 +1,6 @@
 package io.genlake.cli;
 
+import io.genlake.ops.StartupTimings;
 import io.genlake.pipeline.DeclaredStep;
 import io.genlake.pipeline.PinnedInputs;
 import io.genlake.pipeline.RunContext;
@@ -68,7 +69,10 @@ final class SqlCommand implements Callable<Integer> {
     if (refused.isPresent()) {
       throw new IllegalArgumentException(refused.get());
     }
-    print(run(w));
+    Dataset<Row> result = run(w);
+    StartupTimings.mark("plan");
+    print(result);
+    StartupTimings.mark("query");
     return 0;
   }
 
@@ -83,6 +87,7 @@ final class SqlCommand implements Callable<Integer> {
     } else {
       Views.registerNamed(w, query);
     }
+    StartupTimings.mark("tables");
     Dataset<Row> result;
     try {
       if (write) {
