@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -40,8 +41,10 @@ import org.apache.spark.storage.StorageLevel;
  * {@link Advisor}; the {@code recommend} command reads the {@link ServingSnapshot} without Spark.
  */
 public final class PreferenceLearning {
-  /** Independent parts after the statistics that run at the same time. */
-  private static final int PARTS = 2;
+  /** Independent parts before the snapshot (statistics, the day's prompts, the last evaluation's size) at once. */
+  private static final int STARTS = 3;
+  /** Independent parts after the statistics (snapshot and recommendations, evaluation, state) at once. */
+  private static final int PARTS = 3;
 
   private PreferenceLearning() {}
 
@@ -61,9 +64,11 @@ public final class PreferenceLearning {
   /**
    * The nightly step. Cost, full: a pass over the silver events (counts), the keyword extraction, one shuffle on the
    * pair key and an overwrite of the statistics. Incremental: the same over the events new since the last run, a
-   * merge of the pairs they touch (the others are not rewritten) and of their parameter observations. Then, both: the
-   * snapshot (an aggregation of the checkpoint rows and a scan of the pairs it serves), the day's recommendations,
-   * and the offline evaluation when the statistics grew by {@code evaluation_refresh_share} since the last one.
+   * merge of the pairs they touch (the others are not rewritten) and, at the same time, of their parameter
+   * observations. The day's prompts are found while the statistics are computed. Then, both, at the same time: the
+   * snapshot (an aggregation of the checkpoint rows and a scan of the pairs it serves, or the previous one with the
+   * new pairs merged in) with the day's recommendations, the state row, and the offline evaluation when the
+   * statistics grew by {@code evaluation_refresh_share} since the last one.
    *
    * @param full recompute from every event instead of adding the new ones
    */
@@ -72,27 +77,69 @@ public final class PreferenceLearning {
     Warehouse w = ctx.warehouse();
     StepResult result = new StepResult();
     Instant asOf = asOf(ctx.runDate());
-    Optional<StatsUpdate.State> previous = StatsUpdate.previous(w, s, asOf, full || !s.config().incremental(), result);
+    boolean recompute = full || !s.config().incremental();
     boolean share = s.config().sharePreferencesDefault();
-    // read more than once (counts, extraction; a full run's evaluation too): cached. An update reads the new events
-    Dataset<Row> read = PreferenceEvents.read(w, share, StatsUpdate.since(previous))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    AtomicReference<Dataset<Row>> read = new AtomicReference<>();
+    AtomicReference<StatsUpdate.Outcome> update = new AtomicReference<>();
+    AtomicReference<DayRecommendations.Day> day = new AtomicReference<>();
+    AtomicReference<Optional<Long>> evaluated = new AtomicReference<>();
     try {
       ctx.progress().step("preference", "pair and parameter statistics");
-      StatsUpdate.Outcome update = StatsUpdate.update(w, read, s, asOf, previous, ctx.runId(), result);
+      // the statistics, the day's prompts (silver only) and the last evaluation's size are independent: at once
+      Concurrently.calls(STARTS, List.<Concurrently.Call<Void>>of(
+          () -> {
+            Optional<StatsUpdate.State> previous = StatsUpdate.previous(w, s, asOf, recompute, result);
+            // read more than once (counts, extraction; a recompute's evaluation too): cached. An update reads the
+            // new events only
+            read.set(PreferenceEvents.read(w, share, StatsUpdate.since(previous))
+                .persist(StorageLevel.MEMORY_AND_DISK()));
+            update.set(StatsUpdate.update(w, read.get(), s, asOf, previous, result));
+            return null;
+          },
+          () -> {
+            day.set(DayRecommendations.prompts(w, ctx.runDate()));
+            return null;
+          },
+          () -> {
+            // a recompute always evaluates: the last evaluation's size is read for (and used by) an update only
+            evaluated.set(recompute ? Optional.empty() : lastEvaluated(w));
+            return null;
+          }));
+      result.add(day.get().result());
       // the evaluation replays every event: those read by a recompute, else all of them again (only when it is due)
-      Supplier<Dataset<Row>> all = previous.isEmpty() ? () -> read : () -> PreferenceEvents.read(w, share);
-      return finish(ctx, s, all, asOf, update, result);
+      Dataset<Row> events = read.get();
+      Supplier<Dataset<Row>> all = update.get().full() ? () -> events : () -> PreferenceEvents.read(w, share);
+      return finish(ctx, s, all, asOf, update.get(), evaluated.get(), day.get(), result);
     } finally {
-      read.unpersist();
+      if (day.get() != null) {
+        day.get().close();
+      }
+      if (read.get() != null) {
+        read.get().unpersist();
+      }
     }
   }
 
-  /** After the statistics: the snapshot with the day's recommendations, and the evaluation when due (concurrently). */
+  /** The events total of the last offline evaluation; empty when there is none or it is of an earlier form. */
+  private static Optional<Long> lastEvaluated(Warehouse w) {
+    if (!w.exists(GoldPreferenceEvaluation.TABLE)) {
+      return Optional.empty();
+    }
+    Dataset<Row> previous = w.read(GoldPreferenceEvaluation.TABLE);
+    if (!List.of(previous.columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
+      return Optional.empty();
+    }
+    Row m = previous.agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
+    return m.isNullAt(0) ? Optional.empty() : Optional.of(m.getLong(0));
+  }
+
+  /**
+   * After the statistics, concurrently: the snapshot with the day's recommendations, the evaluation when due, and
+   * the state row that makes the statistics the next run's starting point.
+   */
   private static StepResult finish(RunContext ctx, PreferenceSettings s, Supplier<Dataset<Row>> events, Instant asOf,
-      StatsUpdate.Outcome update, StepResult result) {
+      StatsUpdate.Outcome update, Optional<Long> evaluated, DayRecommendations.Day day, StepResult result) {
     Warehouse w = ctx.warehouse();
-    // the snapshot with the day's recommendations, and the offline evaluation, run concurrently
     List<Concurrently.Call<StepResult>> parts = List.of(
         () -> {
           ctx.progress().step("preference", "serving snapshot and the day's recommendations");
@@ -103,10 +150,14 @@ public final class PreferenceLearning {
           r.note("serving snapshot: " + w.root() + "/" + ServingSnapshot.RELATIVE_PATH + " (decay anchored to "
               + (s.config().decayAnchor() == PreferenceConfig.DecayAnchor.DATA ? "each scope's newest event; shared "
               + "pool at " + snapshot.globalAnchor().map(Instant::toString).orElse("-") : "the run date") + ")");
-          DayRecommendations.write(w, s, snapshot, ctx.runDate(), r);
+          DayRecommendations.write(w, s, snapshot, ctx.runDate(), day, r);
           return r;
         },
-        () -> evaluateIfDue(ctx, s, events, asOf, update));
+        () -> evaluateIfDue(ctx, s, events, asOf, update, evaluated),
+        () -> {
+          StatsUpdate.commit(w, update, ctx.runId());
+          return new StepResult();
+        });
     Concurrently.calls(PARTS, parts).forEach(result::add);
     ctx.progress().step("preference", "statistics, snapshot and evaluation written");
     return result;
@@ -144,19 +195,10 @@ public final class PreferenceLearning {
    * by at least {@code evaluation_refresh_share} since the last one; otherwise notes why it was kept.
    */
   private static StepResult evaluateIfDue(RunContext ctx, PreferenceSettings s, Supplier<Dataset<Row>> events,
-      Instant asOf,
-      StatsUpdate.Outcome update) {
+      Instant asOf, StatsUpdate.Outcome update, Optional<Long> last) {
     Warehouse w = ctx.warehouse();
     StepResult r = new StepResult();
     long total = update.state().eventsTotal();
-    Optional<Long> last = Optional.empty();
-    // a recompute always evaluates: the last evaluation's size is read only by an update
-    Optional<Dataset<Row>> previous = !update.full() && w.exists(GoldPreferenceEvaluation.TABLE)
-        ? Optional.of(w.read(GoldPreferenceEvaluation.TABLE)) : Optional.empty();
-    if (previous.isPresent() && List.of(previous.get().columns()).contains(GoldPreferenceEvaluation.EVENTS_TOTAL)) {
-      Row m = previous.get().agg(max(GoldPreferenceEvaluation.EVENTS_TOTAL)).first();
-      last = m.isNullAt(0) ? Optional.empty() : Optional.of(m.getLong(0));
-    }
     double share = s.config().evaluationRefreshShare();
     if (!update.full() && last.isPresent() && total < last.get() * (1 + share) && share > 0) {
       r.note(String.format(java.util.Locale.ROOT, "evaluation kept: the statistics grew from %d to %d events since "

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferencePairStats;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,10 +93,11 @@ final class StatsUpdate {
   /**
    * Recomputes ({@code previous} empty) or updates the statistics for a run whose counted events are those created
    * up to {@code asOf}; {@code read} holds every event for a recompute, and the events new since {@code previous}'s
-   * watermark for an update ({@link PreferenceEvents#read(Warehouse, boolean, Optional)} with {@link #since}).
+   * watermark for an update ({@link PreferenceEvents#read(Warehouse, boolean, Optional)} with {@link #since}). The
+   * state row is written by {@link #commit}.
    */
   static Outcome update(Warehouse w, Dataset<Row> read, PreferenceSettings s, Instant asOf,
-      Optional<State> previous, String runId, StepResult result) {
+      Optional<State> previous, StepResult result) {
     Row c = countRules(read, s, asOf, result);
     Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
     if (previous.isPresent() && ingestedThrough.isBefore(previous.get().ingestedThrough())) {
@@ -120,16 +124,34 @@ final class StatsUpdate {
         parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(observations)));
       } else {
         mode = "incremental";
-        pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          written = added == 0 ? 0 : PairMerge.mergeInto(w, pairs, s.decay());
-          fresh = Optional.of(added == 0 ? List.of() : SnapshotBuilder.served(pairs).collectAsList());
-        } finally {
-          pairs.unpersist();
-        }
         if (added > 0) {
-          parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(
-              ParameterStats.asObservations(w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations))));
+          Dataset<Row> newPairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+          try {
+            // two tables, no conflict: the pair MERGE (then the rows the snapshot serves) and the parameter
+            // statistics' rewrite run at the same time
+            AtomicLong merged = new AtomicLong();
+            AtomicReference<List<Row>> served = new AtomicReference<>();
+            AtomicReference<List<Row>> parameters = new AtomicReference<>();
+            Concurrently.calls(2, List.<Concurrently.Call<Void>>of(
+                () -> {
+                  merged.set(PairMerge.mergeInto(w, newPairs, s.decay()));
+                  served.set(SnapshotBuilder.served(newPairs).collectAsList());
+                  return null;
+                },
+                () -> {
+                  parameters.set(writeParameters(w, ParameterStats.summarize(ParameterStats.asObservations(
+                      w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations))));
+                  return null;
+                }));
+            written = merged.get();
+            fresh = Optional.of(served.get());
+            parameterRows = Optional.of(parameters.get());
+          } finally {
+            newPairs.unpersist();
+          }
+        } else {
+          written = 0;
+          fresh = Optional.of(List.of());
         }
       }
       result.table(GoldPreferencePairStats.TABLE, added, written, w.version(GoldPreferencePairStats.TABLE));
@@ -138,7 +160,6 @@ final class StatsUpdate {
       result.note("pair statistics: " + mode + " update, " + added + " events added, " + written + " pair rows written");
       long total = previous.map(State::eventsTotal).orElse(0L) + added;
       State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total);
-      writeState(w, state, mode, added, runId);
       return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before,
           w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh, parameterRows);
     } finally {
@@ -222,6 +243,14 @@ final class StatsUpdate {
     // a table name and property of the contract, never data values
     w.spark().sql("ALTER TABLE " + GoldPreferencePairStats.TABLE.qualifiedName()
         + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
+  }
+
+  /**
+   * Records what {@code update} did in {@code gold.preference_state} (one append commit): the next run's watermark.
+   * Call it once the statistics are written; it may run while the snapshot is built (another table).
+   */
+  static void commit(Warehouse w, Outcome update, String runId) {
+    writeState(w, update.state(), update.full() ? "full" : "incremental", update.added(), runId);
   }
 
   static void writeState(Warehouse w, State state, String mode, long added, String runId) {

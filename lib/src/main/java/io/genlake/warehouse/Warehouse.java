@@ -88,6 +88,14 @@ public final class Warehouse {
     return Optional.of(snapshot(id).version());
   }
 
+  /** The table's partition columns (empty when unpartitioned or missing). Reads the Delta log only (no job). */
+  public List<String> partitionColumns(TableId id) {
+    if (!exists(id)) {
+      return List.of();
+    }
+    return List.copyOf(scala.collection.JavaConverters.seqAsJavaList(snapshot(id).metadata().partitionColumns()));
+  }
+
   /** True when {@code id} exists and its latest version holds at least one data file (Delta log only). */
   public boolean hasData(TableId id) {
     if (!exists(id)) {
