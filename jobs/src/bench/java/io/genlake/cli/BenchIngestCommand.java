@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +125,7 @@ final class BenchIngestCommand implements Callable<Integer> {
         if (keep) {
           out.println("warehouse kept at " + wh);
         } else {
-          delete(wh);
+          ScratchDir.delete(wh);
         }
         wh = Files.createTempDirectory("genlake-bench-ingest");
         out.printf(Locale.ROOT, "%nrun %d of %d (same JVM, new empty warehouse %s)%n", run, runs, wh);
@@ -148,9 +147,9 @@ final class BenchIngestCommand implements Callable<Integer> {
     if (keep) {
       out.println("warehouse kept at " + wh);
     } else {
-      delete(wh);
+      ScratchDir.delete(wh);
       if (scratch != null) {
-        delete(scratch);
+        ScratchDir.delete(scratch);
       }
     }
     return 0;
@@ -207,9 +206,4 @@ final class BenchIngestCommand implements Callable<Integer> {
     return nanos == 0 ? 0 : Math.round(rows / (nanos / 1e9));
   }
 
-  private static void delete(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
 }

@@ -23,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +134,7 @@ final class BenchNightlyCommand implements Callable<Integer> {
     if (keep) {
       out.println("landing and warehouse kept under " + scratch);
     } else {
-      delete(scratch);
+      ScratchDir.delete(scratch);
     }
     return 0;
   }
@@ -181,9 +180,4 @@ final class BenchNightlyCommand implements Callable<Integer> {
     return new Timed(label, seconds, read, ran, steps);
   }
 
-  private static void delete(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
 }

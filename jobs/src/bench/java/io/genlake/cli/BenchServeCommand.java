@@ -112,9 +112,7 @@ final class BenchServeCommand implements Callable<Integer> {
       }
     } finally {
       if (tmp != null) {
-        try (var files = Files.walk(tmp)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        ScratchDir.delete(tmp);
       }
     }
     return 0;

@@ -1,11 +1,8 @@
 package io.genlake.cli;
 
 import io.genlake.ops.StartupTimings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Cold sample nightlies for {@code bench sql-endpoint}: {@code bin/genlake nightly -q} on the bundled sample, each in
@@ -35,17 +32,9 @@ final class ColdNightly {
         }
         phases.add(timings, spawned, ended);
       } finally {
-        delete(dir);
+        ScratchDir.delete(dir);
       }
     }
     return phases;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
