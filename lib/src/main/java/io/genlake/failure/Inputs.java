@@ -51,8 +51,17 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts, L
     return load(warehouse, includeTestSessions, Optional.empty());
   }
 
-  /** The outcomes of {@code scope} (every outcome when empty). */
+  /** The outcomes of {@code scope} (every outcome when empty), key sets up to {@link KeyFilter#MAX_KEYS} filtered. */
   static Inputs load(Warehouse warehouse, boolean includeTestSessions, Optional<Scope> scope) {
+    return load(warehouse, includeTestSessions, scope, KeyFilter.MAX_KEYS);
+  }
+
+  /**
+   * The outcomes of {@code scope} (every outcome when empty). Each silver table is read once with its key sets of at
+   * most {@code maxKeys} keys as a filter ({@link KeyFilter}); the generations the scoped ratings point at are read
+   * again only when some lie outside the scoped generations.
+   */
+  static Inputs load(Warehouse warehouse, boolean includeTestSessions, Optional<Scope> scope, int maxKeys) {
     StepResult counts = new StepResult();
     for (var spec : java.util.List.of(SilverGenerations.SPEC, SilverImageRatings.SPEC, SilverSessions.SPEC,
         SilverFeedbackAttempts.SPEC)) {
@@ -68,39 +77,53 @@ record Inputs(Dataset<Row> outcomes, Dataset<Row> attempts, StepResult counts, L
     List<Dataset<Row>> cached = new ArrayList<>();
     if (scope.isPresent()) {
       Scope s = scope.get();
-      Dataset<Row> scopedGenerations = generations.join(broadcast(s.generations()),
-              col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_semi")
-          .unionByName(generations.join(broadcast(s.sessions()),
-              col(SilverGenerations.SESSION_ID).equalTo(col("key")), "left_semi"))
-          .dropDuplicates(SilverGenerations.GENERATION_ID).cache();
+      List<String> semiJoined = new ArrayList<>();
+      Dataset<Row> scopedGenerations = scoped(generations, SilverGenerations.GENERATION_ID, maxKeys, semiJoined,
+          SilverGenerations.TABLE.qualifiedName(), new KeyFilter.Match(SilverGenerations.GENERATION_ID, s.generations()),
+          new KeyFilter.Match(SilverGenerations.SESSION_ID, s.sessions())).cache();
       cached.add(scopedGenerations);
       Dataset<Row> scopedIds = scopedGenerations.select(col(SilverGenerations.GENERATION_ID).as("key"));
-      ratings = ratings.join(broadcast(s.images()), col(SilverImageRatings.IMAGE_ID).equalTo(col("key")), "left_semi")
-          .unionByName(ratings.join(broadcast(scopedIds), col(SilverImageRatings.GENERATION_ID).equalTo(col("key")),
-              "left_semi"))
-          .unionByName(ratings.join(broadcast(s.sessions()), col(SilverImageRatings.SESSION_ID).equalTo(col("key")),
-              "left_semi"))
-          .dropDuplicates(SilverImageRatings.IMAGE_ID).cache();
+      ratings = scoped(ratings, SilverImageRatings.IMAGE_ID, maxKeys, semiJoined,
+          SilverImageRatings.TABLE.qualifiedName(), new KeyFilter.Match(SilverImageRatings.IMAGE_ID, s.images()),
+          new KeyFilter.Match(SilverImageRatings.GENERATION_ID, scopedIds),
+          new KeyFilter.Match(SilverImageRatings.SESSION_ID, s.sessions())).cache();
       cached.add(ratings);
       // the generations the scoped ratings point at, for their attributes (their own outcomes are not recomputed)
-      Dataset<Row> referenced = generations.join(broadcast(ratings.select(col(SilverImageRatings.GENERATION_ID)
-              .as("key")).where(col("key").isNotNull()).distinct()),
-          col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_semi")
-          .join(broadcast(scopedIds), col(SilverGenerations.GENERATION_ID).equalTo(col("key")), "left_anti").cache();
+      Dataset<Row> outside = ratings.select(col(SilverImageRatings.GENERATION_ID).as("key"))
+          .where(col("key").isNotNull()).distinct().except(scopedIds);
+      Dataset<Row> referenced = scoped(generations, SilverGenerations.GENERATION_ID, maxKeys, semiJoined,
+          SilverGenerations.TABLE.qualifiedName() + " (referenced)",
+          new KeyFilter.Match(SilverGenerations.GENERATION_ID, outside)).cache();
       cached.add(referenced);
       generations = scopedGenerations.unionByName(referenced);
       Dataset<Row> sessionKeys = generations.select(col(SilverGenerations.SESSION_ID).as("key"))
           .unionByName(ratings.select(col(SilverImageRatings.SESSION_ID).as("key"))).where(col("key").isNotNull())
           .distinct();
-      sessions = sessions.join(broadcast(sessionKeys), col(SilverSessions.SESSION_ID).equalTo(col("key")), "left_semi");
-      attempts = allAttempts.join(broadcast(s.attempts()), col(SilverFeedbackAttempts.ATTEMPT_ID).equalTo(col("key")),
-          "left_semi");
+      sessions = scoped(sessions, SilverSessions.SESSION_ID, maxKeys, semiJoined, SilverSessions.TABLE.qualifiedName(),
+          new KeyFilter.Match(SilverSessions.SESSION_ID, sessionKeys));
+      attempts = scoped(allAttempts, SilverFeedbackAttempts.ATTEMPT_ID, maxKeys, semiJoined,
+          SilverFeedbackAttempts.TABLE.qualifiedName(), new KeyFilter.Match(SilverFeedbackAttempts.ATTEMPT_ID,
+              s.attempts()));
+      if (!semiJoined.isEmpty()) {
+        counts.note("outcomes: scoped reads by broadcast semi-joins (a key set above " + maxKeys + " keys): "
+            + String.join(", ", semiJoined));
+      }
       Dataset<Row> unscoped = referenced.select(col(SilverGenerations.GENERATION_ID).as(Referenced.ID));
       return build(generations, ratings, sessions, attempts, allAttempts, includeTestSessions, counts,
           Optional.of(unscoped), cached);
     }
     return build(generations, ratings, sessions, attempts, allAttempts, includeTestSessions, counts, Optional.empty(),
         cached);
+  }
+
+  /** {@link KeyFilter#rows}, naming {@code table} in {@code semiJoined} when it took the semi-joins. */
+  private static Dataset<Row> scoped(Dataset<Row> rows, String id, int maxKeys, List<String> semiJoined, String table,
+      KeyFilter.Match... matches) {
+    KeyFilter.Read read = KeyFilter.rows(rows, List.of(id), maxKeys, List.of(matches));
+    if (read.semiJoined()) {
+      semiJoined.add(table);
+    }
+    return read.rows();
   }
 
   /** Generations joined only for their attributes: their unrated-generation outcome is not recomputed. */

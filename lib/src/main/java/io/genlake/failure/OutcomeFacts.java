@@ -1,6 +1,5 @@
 package io.genlake.failure;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -104,19 +103,17 @@ final class OutcomeFacts {
    */
   private static long merge(Warehouse w, Dataset<Row> fresh, Inputs.Scope scope, StepResult result) {
     Dataset<Row> table = w.read(GoldFailureOutcomes.TABLE).select(col(Outcomes.SOURCE), col(Outcomes.KIND),
-        col(Outcomes.OUTCOME_ID), col(Outcomes.GENERATION_ID), col(Outcomes.SESSION_ID)).cache();
+        col(Outcomes.OUTCOME_ID), col(Outcomes.GENERATION_ID), col(Outcomes.SESSION_ID));
     Column generationKind = col(Outcomes.SOURCE).equalTo(lit(Outcomes.GENERATION));
-    Dataset<Row> old = table.join(broadcast(scope.generations()), generationKind
-            .and(col(Outcomes.GENERATION_ID).equalTo(col("key"))), "left_semi")
-        .unionByName(table.join(broadcast(scope.images()), col(Outcomes.KIND).equalTo(lit(Outcomes.IMAGE))
-            .and(col(Outcomes.OUTCOME_ID).equalTo(col("key"))), "left_semi"))
-        .unionByName(table.join(broadcast(scope.sessions()), generationKind
-            .and(col(Outcomes.SESSION_ID).equalTo(col("key"))), "left_semi"))
-        .unionByName(table.join(broadcast(scope.attempts()), col(Outcomes.KIND).equalTo(lit(Outcomes.ATTEMPT))
-            .and(col(Outcomes.OUTCOME_ID).equalTo(col("key"))), "left_semi"))
+    KeyFilter.Read touchedRows = KeyFilter.rows(table, List.of(Outcomes.KIND, Outcomes.OUTCOME_ID), KeyFilter.MAX_KEYS,
+        List.of(new KeyFilter.Match(Outcomes.GENERATION_ID, scope.generations(), generationKind),
+            new KeyFilter.Match(Outcomes.OUTCOME_ID, scope.images(), col(Outcomes.KIND).equalTo(lit(Outcomes.IMAGE))),
+            new KeyFilter.Match(Outcomes.SESSION_ID, scope.sessions(), generationKind),
+            new KeyFilter.Match(Outcomes.OUTCOME_ID, scope.attempts(),
+                col(Outcomes.KIND).equalTo(lit(Outcomes.ATTEMPT)))));
+    Dataset<Row> old = touchedRows.rows()
         .select(col(Outcomes.KIND).as("o_kind"), col(Outcomes.OUTCOME_ID).as("o_id")).distinct().cache();
     long oldRows = old.count();
-    table.unpersist();
     Dataset<Row> freshRows = conform(w, fresh);
     long freshRowsCount = fresh.count();
     if (oldRows == 0) {
