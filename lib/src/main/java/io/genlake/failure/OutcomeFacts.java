@@ -25,8 +25,8 @@ import org.apache.spark.sql.Row;
  * Keeps {@code gold.failure_outcomes} equal to the outcomes of the silver inputs. In full: every outcome,
  * overwritten. Incrementally: the keys changed since the recorded versions ({@link FailureChanges}) name the
  * generations, images, sessions and attempts whose outcomes may differ; those outcomes are recomputed from silver
- * (scoped reads: broadcast semi-joins on the changed keys), and one MERGE replaces the old rows of the touched keys
- * (deleting outcomes that no longer exist, e.g. a generation that is now rated). The versions read at the start are
+ * (scoped reads: the key sets filter each silver table once, {@link KeyFilter}), and one MERGE replaces the old rows
+ * of the touched keys (deleting outcomes that no longer exist, e.g. a generation that is now rated). The versions read at the start are
  * recorded under {@link #STATE_STEP} once the table is written, so a run killed midway redoes the same work.
  */
 final class OutcomeFacts {
