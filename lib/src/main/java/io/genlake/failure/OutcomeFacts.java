@@ -26,8 +26,9 @@ import org.apache.spark.sql.Row;
  * overwritten. Incrementally: the keys changed since the recorded versions ({@link FailureChanges}) name the
  * generations, images, sessions and attempts whose outcomes may differ; those outcomes are recomputed from silver
  * (scoped reads: the key sets filter each silver table once, {@link KeyFilter}), and one MERGE replaces the old rows
- * of the touched keys (deleting outcomes that no longer exist, e.g. a generation that is now rated). The versions read at the start are
- * recorded under {@link #STATE_STEP} once the table is written, so a run killed midway redoes the same work.
+ * of the touched keys (deleting outcomes that no longer exist, e.g. a generation that is now rated). The versions
+ * read at the start are recorded under {@link #STATE_STEP} once the table is written, so a run killed midway redoes
+ * the same work.
  */
 final class OutcomeFacts {
   static final String STATE_STEP = "failure.outcomes";
