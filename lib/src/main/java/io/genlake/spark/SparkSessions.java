@@ -32,6 +32,7 @@ public final class SparkSessions {
       builder.config("spark.ui.enabled", "false");
       builder.config("spark.driver.bindAddress", "127.0.0.1");
       builder.config("spark.driver.host", "127.0.0.1");
+      LocalFiles.CONF.forEach(builder::config);
     }
     settings.conf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();

@@ -36,6 +36,7 @@ public final class TestSpark {
       for (Map.Entry<String, String> e : SparkSessions.deltaDefaults(2, scratch).entrySet()) {
         builder.config(e.getKey(), e.getValue());
       }
+      io.genlake.spark.LocalFiles.CONF.forEach(builder::config);
       session = builder.getOrCreate();
       session.sparkContext().setLogLevel("ERROR");
     }
