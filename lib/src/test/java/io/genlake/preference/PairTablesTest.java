@@ -1,0 +1,171 @@
+package io.genlake.preference;
+
+import static io.genlake.preference.SilverRows.event;
+import static io.genlake.preference.SilverRows.stats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genlake.config.ConfigException;
+import io.genlake.config.ConfigLoader;
+import io.genlake.config.GenlakeConfig;
+import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldPreferencePairIncrements;
+import io.genlake.table.GoldPreferencePairStats;
+import io.genlake.table.Views;
+import io.genlake.testing.TestSpark;
+import io.genlake.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The log-structured pair statistics: incremental nights append to gold.preference_pair_increments, readers fold
+ * base and increments, a night past preference.fold_share folds them into the base, and every form equals a full
+ * recompute. Three nights: day 1 (full, 12 base rows), day 2 (12 new pair rows), day 3 (10 new pair rows).
+ */
+class PairTablesTest {
+  private static final LocalDate DAY1 = LocalDate.of(2026, 11, 14);
+  private static final LocalDate DAY2 = LocalDate.of(2026, 11, 17);
+  private static final LocalDate DAY3 = LocalDate.of(2026, 11, 20);
+
+  @BeforeEach
+  void forgetCatalog() {
+    SilverRows.forgetCatalog();
+  }
+
+  private static Row at(String id, String user, String prompt, String checkpoint, String action, String created) {
+    String ingested = Instant.parse(created).plusSeconds(3600).toString();
+    return event(id, user, prompt, null, checkpoint, List.of(), action, null, created, ingested);
+  }
+
+  /** Runs the three nights with {@code config}; returns day 2's and day 3's results. */
+  private static List<StepResult> threeNights(Warehouse w, Path dir, GenlakeConfig config) {
+    SilverRows.appendEvents(w, List.of(
+        at("a1", "u1", "anime girl", "A", "rejected", "2026-11-10T08:00:00Z"),
+        at("a2", "u2", "photorealistic landscape", "B", "selected", "2026-11-12T08:00:00Z")));
+    StepResult day1 = PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config));
+    assertTrue(day1.notes().contains("pair statistics: full update, 2 events added, 12 pair rows written"),
+        day1.notes().toString());
+    SilverRows.appendEvents(w, List.of(
+        at("b1", "u1", "anime boy", "A", "rejected", "2026-11-16T08:00:00Z"),
+        at("b2", "u2", "photorealistic landscape", "B", "rejected", "2026-11-15T08:00:00Z")));
+    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY2, dir, config));
+    SilverRows.appendEvents(w, List.of(
+        at("c1", "u1", "anime", "A", "selected", "2026-11-20T08:00:00Z"),
+        at("c2", "u3", "anime girl", "B", "selected", "2026-11-19T08:00:00Z")));
+    StepResult day3 = PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config));
+    return List.of(day2, day3);
+  }
+
+  @Test
+  void twoNightsAppendAndTheirFoldedReadEqualsAFullRecompute(@TempDir Path dir) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n");
+    List<StepResult> nights = threeNights(w, dir, config);
+    assertTrue(nights.get(0).notes().contains("pair statistics: appended 12 rows as increments (12 increment rows vs "
+        + "12 base rows; folded at 200%, preference.fold_share)"), nights.get(0).notes().toString());
+    assertTrue(nights.get(1).notes().contains("pair statistics: appended 10 rows as increments (22 increment rows vs "
+        + "12 base rows; folded at 200%, preference.fold_share)"), nights.get(1).notes().toString());
+    assertEquals(12, w.read(GoldPreferencePairStats.TABLE).count());
+    assertEquals(22, w.read(GoldPreferencePairIncrements.TABLE).count());
+    Map<String, Row> current = stats(w);
+    assertEquals(19, current.size());
+    // anime x A, shared: rejected 11-10 08:00 (base) and 11-16 08:00 (day 2), selected 11-20 08:00 (day 3)
+    Row animeA = current.get("*|keyword_checkpoint|anime|A");
+    assertEquals(1L, animeA.getLong(4));
+    assertEquals(2L, animeA.getLong(5));
+    assertEquals(3L, animeA.getLong(6));
+    assertEquals(1.0, animeA.getDouble(7), 1e-12);
+    assertEquals(Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30), animeA.getDouble(8), 1e-12);
+    assertEquals(Timestamp.from(Instant.parse("2026-11-20T08:00:00Z")), animeA.getTimestamp(9));
+
+    // the SQL view folds base and increments alike
+    assertEquals(List.of(Views.PREFERENCE_PAIR_STATS_CURRENT),
+        Views.registerNamed(w, "SELECT * FROM gold.preference_pair_stats_current"));
+    Map<String, Row> view = new TreeMap<>();
+    for (Row r : w.spark().sql("SELECT * FROM gold.preference_pair_stats_current").collectAsList()) {
+      view.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3), r);
+    }
+    assertEqual(current, view, 1e-12);
+
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config), KeywordNormalizer.identity(), true);
+    assertEquals(19, w.read(GoldPreferencePairStats.TABLE).count());
+    assertEquals(0, w.read(GoldPreferencePairIncrements.TABLE).count());
+    assertEqual(stats(w), current, 1e-9);
+  }
+
+  @Test
+  void aNightPastTheFoldShareFoldsTheIncrementsIntoTheBase(@TempDir Path dir) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 1.5\n");
+    List<StepResult> nights = threeNights(w, dir, config);
+    assertTrue(nights.get(0).notes().contains("pair statistics: appended 12 rows as increments (12 increment rows vs "
+        + "12 base rows; folded at 150%, preference.fold_share)"), nights.get(0).notes().toString());
+    // 12 + 10 increment rows reach 150% of the 12 base rows: day 3 folds
+    assertTrue(nights.get(1).notes().contains("pair statistics: folded 12 increment rows and 10 new pair rows into the "
+        + "base: 19 base rows, no increment rows (folded at 150% of the base rows, preference.fold_share)"),
+        nights.get(1).notes().toString());
+    assertEquals(19, w.read(GoldPreferencePairStats.TABLE).count());
+    assertEquals(0, w.read(GoldPreferencePairIncrements.TABLE).count());
+    Map<String, Row> folded = stats(w);
+    assertEquals(Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30),
+        folded.get("*|keyword_checkpoint|anime|A").getDouble(8), 1e-12);
+
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config), KeywordNormalizer.identity(), true);
+    assertEqual(stats(w), folded, 1e-9);
+  }
+
+  @Test
+  void exportAndImportWithIncrementsPending(@TempDir Path dir) {
+    Warehouse a = new Warehouse(TestSpark.session(), dir.resolve("a").toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n");
+    threeNights(a, dir, config);
+    assertEquals(22, a.read(GoldPreferencePairIncrements.TABLE).count());
+    Map<String, Row> original = stats(a);
+    Path file = dir.resolve("prefs.json");
+    assertEquals(19, PreferenceLearning.exportTo(a, file));
+
+    Warehouse b = new Warehouse(TestSpark.session(), dir.resolve("b").toString());
+    PreferenceLearning.importFrom(SilverRows.context(b, DAY3, dir, config), file);
+    assertEqual(original, stats(b), 1e-12);
+
+    // importing into the warehouse with pending increments merges into its current statistics and folds
+    PreferenceLearning.importFrom(SilverRows.context(a, DAY3, dir, config), file);
+    assertEquals(0, a.read(GoldPreferencePairIncrements.TABLE).count());
+    Row doubled = stats(a).get("*|keyword_checkpoint|anime|A");
+    assertEquals(2L, doubled.getLong(4));
+    assertEquals(4L, doubled.getLong(5));
+    assertEquals(2 * (Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30)), doubled.getDouble(8), 1e-12);
+  }
+
+  @Test
+  void aFoldShareBelowZeroIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.loadYaml("preference:\n  fold_share: -0.1\n"));
+    assertEquals("Invalid configuration value preference.fold_share = -0.1: expected a number from 0.0 to 100.0.",
+        e.getMessage());
+  }
+
+  private static void assertEqual(Map<String, Row> expected, Map<String, Row> actual, double tolerance) {
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String key : expected.keySet()) {
+      Row e = expected.get(key);
+      Row a = actual.get(key);
+      for (int i = 4; i <= 6; i++) {
+        assertEquals(e.getLong(i), a.getLong(i), key);
+      }
+      assertEquals(e.getDouble(7), a.getDouble(7), tolerance, key);
+      assertEquals(e.getDouble(8), a.getDouble(8), tolerance, key);
+      assertEquals(e.getTimestamp(9), a.getTimestamp(9), key);
+    }
+  }
+}
