@@ -48,14 +48,18 @@ class PairTablesTest {
     return event(id, user, prompt, null, checkpoint, List.of(), action, null, created, ingested);
   }
 
-  /** Runs the three nights with {@code config}; returns day 2's and day 3's results. */
-  private static List<StepResult> threeNights(Warehouse w, Path dir, GenlakeConfig config) {
+  /** A warehouse after the three nights with a fold share, and day 2's and day 3's results. */
+  private record Nights(Warehouse w, GenlakeConfig config, StepResult day2, StepResult day3) {}
+
+  /** Runs the three nights in a new warehouse {@code name} under {@code dir} with {@code fold_share: share}. */
+  private static Nights threeNights(Path dir, String name, String share) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve(name).toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: " + share + "\n");
     SilverRows.appendEvents(w, List.of(
         at("a1", "u1", "anime girl", "A", "rejected", "2026-11-10T08:00:00Z"),
         at("a2", "u2", "photorealistic landscape", "B", "selected", "2026-11-12T08:00:00Z")));
-    StepResult day1 = PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config));
-    assertTrue(day1.notes().contains("pair statistics: full update, 2 events added, 12 pair rows written"),
-        day1.notes().toString());
+    assertNote(PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config)),
+        "pair statistics: full update, 2 events added, 12 pair rows written");
     SilverRows.appendEvents(w, List.of(
         at("b1", "u1", "anime boy", "A", "rejected", "2026-11-16T08:00:00Z"),
         at("b2", "u2", "photorealistic landscape", "B", "rejected", "2026-11-15T08:00:00Z")));
@@ -64,20 +68,18 @@ class PairTablesTest {
         at("c1", "u1", "anime", "A", "selected", "2026-11-20T08:00:00Z"),
         at("c2", "u3", "anime girl", "B", "selected", "2026-11-19T08:00:00Z")));
     StepResult day3 = PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config));
-    return List.of(day2, day3);
+    return new Nights(w, config, day2, day3);
   }
 
   @Test
   void twoNightsAppendAndTheirFoldedReadEqualsAFullRecompute(@TempDir Path dir) {
-    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
-    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n");
-    List<StepResult> nights = threeNights(w, dir, config);
-    assertTrue(nights.get(0).notes().contains("pair statistics: appended 12 rows as increments (12 increment rows vs "
-        + "12 base rows; folded at 200%, preference.fold_share)"), nights.get(0).notes().toString());
-    assertTrue(nights.get(1).notes().contains("pair statistics: appended 10 rows as increments (22 increment rows vs "
-        + "12 base rows; folded at 200%, preference.fold_share)"), nights.get(1).notes().toString());
-    assertEquals(12, w.read(GoldPreferencePairStats.TABLE).count());
-    assertEquals(22, w.read(GoldPreferencePairIncrements.TABLE).count());
+    Nights nights = threeNights(dir, "wh", "2.0");
+    Warehouse w = nights.w();
+    assertNote(nights.day2(), "pair statistics: appended 12 rows as increments (12 increment rows vs 12 base rows; "
+        + "folded at 200%, preference.fold_share)");
+    assertNote(nights.day3(), "pair statistics: appended 10 rows as increments (22 increment rows vs 12 base rows; "
+        + "folded at 200%, preference.fold_share)");
+    assertRows(w, 12, 22);
     Map<String, Row> current = stats(w);
     assertEquals(19, current.size());
     // anime x A, shared: rejected 11-10 08:00 (base) and 11-16 08:00 (day 2), selected 11-20 08:00 (day 3)
@@ -98,8 +100,8 @@ class PairTablesTest {
     }
     assertEqual(current, view, 1e-12);
 
-    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config), KeywordNormalizer.identity(), true);
-    assertEquals(19, w.read(GoldPreferencePairStats.TABLE).count());
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, nights.config()), KeywordNormalizer.identity(), true);
+    assertRows(w, 19, 0);
     // emptied without a data file: readers see no increment from the Delta log and read the base alone
     assertFalse(w.hasData(GoldPreferencePairIncrements.TABLE));
     assertEqual(stats(w), current, 1e-9);
@@ -107,30 +109,27 @@ class PairTablesTest {
 
   @Test
   void aNightPastTheFoldShareFoldsTheIncrementsIntoTheBase(@TempDir Path dir) {
-    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
-    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 1.5\n");
-    List<StepResult> nights = threeNights(w, dir, config);
-    assertTrue(nights.get(0).notes().contains("pair statistics: appended 12 rows as increments (12 increment rows vs "
-        + "12 base rows; folded at 150%, preference.fold_share)"), nights.get(0).notes().toString());
+    Nights nights = threeNights(dir, "wh", "1.5");
+    Warehouse w = nights.w();
+    assertNote(nights.day2(), "pair statistics: appended 12 rows as increments (12 increment rows vs 12 base rows; "
+        + "folded at 150%, preference.fold_share)");
     // 12 + 10 increment rows reach 150% of the 12 base rows: day 3 folds
-    assertTrue(nights.get(1).notes().contains("pair statistics: folded 12 increment rows and 10 new pair rows into the "
-        + "base: 19 base rows, no increment rows (folded at 150% of the base rows, preference.fold_share)"),
-        nights.get(1).notes().toString());
-    assertEquals(19, w.read(GoldPreferencePairStats.TABLE).count());
-    assertEquals(0, w.read(GoldPreferencePairIncrements.TABLE).count());
+    assertNote(nights.day3(), "pair statistics: folded 12 increment rows and 10 new pair rows into the base: 19 base "
+        + "rows, no increment rows (folded at 150% of the base rows, preference.fold_share)");
+    assertRows(w, 19, 0);
     Map<String, Row> folded = stats(w);
     assertEquals(Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30),
         folded.get("*|keyword_checkpoint|anime|A").getDouble(8), 1e-12);
 
-    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config), KeywordNormalizer.identity(), true);
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, nights.config()), KeywordNormalizer.identity(), true);
     assertEqual(stats(w), folded, 1e-9);
   }
 
   @Test
   void exportAndImportWithIncrementsPending(@TempDir Path dir) {
-    Warehouse a = new Warehouse(TestSpark.session(), dir.resolve("a").toString());
-    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n");
-    threeNights(a, dir, config);
+    Nights nights = threeNights(dir, "a", "2.0");
+    Warehouse a = nights.w();
+    GenlakeConfig config = nights.config();
     assertEquals(22, a.read(GoldPreferencePairIncrements.TABLE).count());
     Map<String, Row> original = stats(a);
     Path file = dir.resolve("prefs.json");
@@ -155,6 +154,16 @@ class PairTablesTest {
         () -> ConfigLoader.loadYaml("preference:\n  fold_share: -0.1\n"));
     assertEquals("Invalid configuration value preference.fold_share = -0.1: expected a number from 0.0 to 100.0.",
         e.getMessage());
+  }
+
+  /** The rows of the base and of the increments. */
+  private static void assertRows(Warehouse w, long base, long increments) {
+    assertEquals(base, w.read(GoldPreferencePairStats.TABLE).count());
+    assertEquals(increments, w.read(GoldPreferencePairIncrements.TABLE).count());
+  }
+
+  private static void assertNote(StepResult result, String note) {
+    assertTrue(result.notes().contains(note), result.notes().toString());
   }
 
   private static void assertEqual(Map<String, Row> expected, Map<String, Row> actual, double tolerance) {
