@@ -118,8 +118,8 @@ public record PreferenceConfig(
     node.onlyKeys("decay_days", "half_life_days", "decay_anchor", "min_keyword_length", "default_stop_words", "extra_stop_words",
         "share_preferences_default", "seed_prior", "seed_prior_weight", "beta_alpha", "beta_beta", "wilson_z",
         "min_evidence", "exploit_confidence", "explore_confidence", "explore_count", "thompson_sampling",
-        "thompson_draws", "checkpoint_pools", "incremental", "fold_share", "evaluation_holdout_share", "evaluation_refresh_share",
-        "evaluation_bootstrap", "ranking", "max_loras");
+        "thompson_draws", "checkpoint_pools", "incremental", "fold_share", "evaluation_holdout_share",
+        "evaluation_refresh_share", "evaluation_bootstrap", "ranking", "max_loras");
     double exploit = node.decimal("exploit_confidence", 0.0, 1.0);
     double explore = node.decimal("explore_confidence", 0.0, 1.0);
     if (explore > exploit) {

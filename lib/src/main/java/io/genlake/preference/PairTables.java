@@ -75,7 +75,8 @@ final class PairTables {
 
   /** The stored pair columns of {@code rows}, in the contract's order. */
   static Dataset<Row> stored(Dataset<Row> rows) {
-    return rows.select(Arrays.stream(GoldPreferencePairStats.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    return rows.select(
+        Arrays.stream(GoldPreferencePairStats.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The {@code prefs import} command as a step ({@link PreferenceLearning#importFrom}): merges exported pair statistics
- * into the current ones, written as a new base gold.preference_pair_stats (gold.preference_pair_increments emptied). It reads a file, not tables, so it always runs.
+ * into the current ones, written as a new base gold.preference_pair_stats (gold.preference_pair_increments
+ * emptied). It reads a file, not tables, so it always runs.
  */
 public final class PreferenceImportStep extends DeclaredStep {
   private final Path file;

@@ -323,7 +323,8 @@ public final class PreferenceLearning {
         PairTables.token(w));
     writeSnapshot(w, snapshot);
     StepResult result = new StepResult().count("pairs.imported", imported.counts().size());
-    result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), rows, w.version(GoldPreferencePairStats.TABLE));
+    result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), rows,
+        w.version(GoldPreferencePairStats.TABLE));
     result.table(GoldPreferencePairIncrements.TABLE, 0, 0, w.version(GoldPreferencePairIncrements.TABLE));
     return result;
   }

@@ -49,8 +49,8 @@ final class StatsUpdate {
   /**
    * What an update did: the new state, whether it recomputed everything, the events added, the version tokens of the
    * pair statistics before and after ({@link PairTables#token}; -1: none, or a recompute), and, when incremental,
-   * the new pairs' rows a snapshot serves ({@link SnapshotBuilder#served}) to merge into the previous snapshot, and the parameter statistics' rows when it
-   * wrote them (empty: the table is unchanged).
+   * the new pairs' rows a snapshot serves ({@link SnapshotBuilder#served}) to merge into the previous snapshot, and
+   * the parameter statistics' rows when it wrote them (empty: the table is unchanged).
    */
   record Outcome(State state, boolean full, long added, long previousToken, long statsToken,
       Optional<List<Row>> fresh, Optional<List<Row>> parameters) {}
