@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.StructType;
  * and each incremental night with new events appends here its new events' pair rows (one row per key and night,
  * the columns of {@link GoldPreferencePairStats#SCHEMA}, then {@link #RUN_ID}) instead of rewriting the base. The
  * current statistics are the base and these rows folded per key (counts added, decayed sums carried to the newest
- * {@code last_event_at}; {@code PairTables.current} in Java, the view {@code gold.preference_pair_stats_current} in
- * SQL). A fold (when the increments reach {@code preference.fold_share} of the base's rows, on every full
+ * {@code last_event_at}; {@code PreferenceLearning.pairStatistics} in Java, the view
+ * {@code gold.preference_pair_stats_current} in SQL). A fold (when the increments reach {@code preference.fold_share} of the base's rows, on every full
  * recompute and on import) overwrites the base with the folded pairs and this table with no rows; earlier rows stay
  * in the Delta history. A warehouse without this table has no increments.
  */
