@@ -27,7 +27,7 @@ final class PrefsCommand implements Runnable {
 
   /** {@code prefs export --out FILE.json}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Write gold.preference_pair_stats counts to a JSON file.")
+      description = "Write the current preference pair statistics (base and increments folded) to a JSON file.")
   static final class Export implements Callable<Integer> {
     @Mixin WarehouseOptions warehouse;
 
@@ -45,7 +45,8 @@ final class PrefsCommand implements Runnable {
 
   /** {@code prefs import FILE.json}: merges the file's counts into the warehouse's statistics. */
   @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Merge a JSON export into gold.preference_pair_stats (counts add up; both decayed to the later date).")
+      description = "Merge a JSON export into the preference pair statistics (counts add up; both decayed to the later "
+          + "date), written as a new gold.preference_pair_stats.")
   static final class Import implements Callable<Integer> {
     @Mixin WarehouseOptions warehouse;
     @Mixin RunOptions run;

@@ -9,7 +9,10 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.Step;
 import io.genlake.scheduler.RunOutcome;
 import io.genlake.scheduler.Scheduler;
+import io.genlake.preference.PreferenceLearning;
 import io.genlake.table.GoldPreferenceEvaluation;
+import io.genlake.table.GoldPreferencePairIncrements;
+import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.GoldPreferenceState;
 import io.genlake.warehouse.Layer;
 import io.genlake.warehouse.TableId;
@@ -92,16 +95,21 @@ final class NightlyRuns {
   /**
    * Every gold table as sorted canonical rows: run-specific columns dropped (run ids), doubles rounded to 10
    * significant digits and to zero within 1e-12 (sums in another order differ in the last bits);
-   * gold.preference_state, a log of the step's runs, reduced to its latest as_of.
+   * gold.preference_state, a log of the step's runs, reduced to its latest as_of; the pair statistics as their
+   * current form (base and increments folded: how the increments are spread is not a result).
    */
   static Map<String, List<String>> gold(Warehouse w) {
     Map<String, List<String>> out = new TreeMap<>();
     for (TableId id : w.listTables(Layer.GOLD)) {
-      if (id.equals(GoldCanonicalHashChanges.TABLE)) {
-        continue; // a log of hashes that changed between runs: a single full run has none to record
+      if (id.equals(GoldCanonicalHashChanges.TABLE) || id.equals(GoldPreferencePairIncrements.TABLE)) {
+        // a log of hashes that changed between runs (a single full run has none to record); the increments are read
+        // with the pair statistics
+        continue;
       }
       Dataset<Row> t = w.read(id);
-      if (id.equals(GoldPreferenceState.TABLE)) {
+      if (id.equals(GoldPreferencePairStats.TABLE)) {
+        t = PreferenceLearning.pairStatistics(w, ConfigLoader.defaults().preference());
+      } else if (id.equals(GoldPreferenceState.TABLE)) {
         t = t.selectExpr("max(" + GoldPreferenceState.AS_OF + ")");
       } else if (id.equals(GoldPreferenceEvaluation.TABLE)) {
         t = t.drop(GoldPreferenceEvaluation.RUN_ID);

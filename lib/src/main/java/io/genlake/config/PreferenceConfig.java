@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param thompsonDraws Monte Carlo draws used to estimate Thompson choice probabilities
  * @param checkpointPools checkpoints to choose from, keyed {@code <model_family>_<tier>}
  * @param incremental whether the nightly run updates the running sums from new events only
+ * @param foldShare an incremental run folds the appended pair rows ({@code gold.preference_pair_increments}) into
+ *     the base {@code gold.preference_pair_stats} when they reach this share of the base's rows (0: every run folds)
  * @param evaluationHoldoutShare the latest share of events held out by the offline evaluation
  * @param evaluationRefreshShare the offline evaluation is run again when the counted events grew by this share since
  *     the last one (and on every full recompute)
@@ -59,6 +61,7 @@ public record PreferenceConfig(
     int thompsonDraws,
     Map<String, List<String>> checkpointPools,
     boolean incremental,
+    double foldShare,
     double evaluationHoldoutShare,
     double evaluationRefreshShare,
     int evaluationBootstrap,
@@ -115,8 +118,8 @@ public record PreferenceConfig(
     node.onlyKeys("decay_days", "half_life_days", "decay_anchor", "min_keyword_length", "default_stop_words", "extra_stop_words",
         "share_preferences_default", "seed_prior", "seed_prior_weight", "beta_alpha", "beta_beta", "wilson_z",
         "min_evidence", "exploit_confidence", "explore_confidence", "explore_count", "thompson_sampling",
-        "thompson_draws", "checkpoint_pools", "incremental", "evaluation_holdout_share", "evaluation_refresh_share",
-        "evaluation_bootstrap", "ranking", "max_loras");
+        "thompson_draws", "checkpoint_pools", "incremental", "fold_share", "evaluation_holdout_share",
+        "evaluation_refresh_share", "evaluation_bootstrap", "ranking", "max_loras");
     double exploit = node.decimal("exploit_confidence", 0.0, 1.0);
     double explore = node.decimal("explore_confidence", 0.0, 1.0);
     if (explore > exploit) {
@@ -143,6 +146,7 @@ public record PreferenceConfig(
         node.integer("thompson_draws", 1, 1_000_000),
         node.stringListMap("checkpoint_pools"),
         node.bool("incremental"),
+        node.decimal("fold_share", 0.0, 100.0),
         node.decimal("evaluation_holdout_share", 0.01, 0.99),
         node.decimal("evaluation_refresh_share", 0.0, 1e6),
         node.integer("evaluation_bootstrap", 100, 100_000),

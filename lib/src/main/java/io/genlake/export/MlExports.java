@@ -9,6 +9,7 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.preference.PreferenceLearning;
 import io.genlake.table.GoldBlockImageFits;
+import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.SilverBlockFitRatings;
 import io.genlake.table.SilverGenerations;
@@ -60,10 +61,16 @@ public final class MlExports {
                 in.readOrEmpty(SilverImageRatings.SPEC), in.readOrEmpty(SilverBlockFitRatings.SPEC), p)),
         new Feature("block_asset_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldBlockImageFits.TABLE),
             (ctx, in, p) -> GoldFeatures.blockAssetPairs(in.read(GoldBlockImageFits.TABLE), p)),
-        new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY), List.of(GoldPreferencePairStats.TABLE),
-            // scores are computed when read: the decayed sums at each scope's anchor (docs/preference.md)
+        new Feature("preference_pairs", functions.col(GoldFeatures.PAIR_KEY),
+            List.of(GoldPreferencePairStats.TABLE, GoldPreferencePairIncrements.TABLE),
+            // the current statistics (base and pending increments folded), scored when read: the decayed sums at
+            // each scope's anchor (docs/preference.md)
             (ctx, in, p) -> GoldFeatures.preferencePairs(PreferenceLearning.scoredPairs(
-                in.read(GoldPreferencePairStats.TABLE), ctx.config().preference(), ctx.runDate()), p)));
+                PreferenceLearning.pairStatistics(in.read(GoldPreferencePairStats.TABLE),
+                    in.exists(GoldPreferencePairIncrements.TABLE)
+                        ? Optional.of(in.read(GoldPreferencePairIncrements.TABLE)) : Optional.empty(),
+                    ctx.config().preference()),
+                ctx.config().preference(), ctx.runDate()), p)));
   }
 
   /** Every table the export reads (the nightly step's inputs for its up-to-date check). */

@@ -14,9 +14,6 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_micros;
 
-import io.delta.tables.DeltaTable;
-import io.genlake.table.GoldPreferencePairStats;
-import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +24,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Merges stored pair sums with new ones ({@link Decay}'s merge, as Spark columns): counts add up, decayed sums are
- * carried to the later of the two newest events and added. {@link #mergeInto} is the nightly update: a Delta MERGE
- * of the pairs a night's new events touch, so only those rows are written (deletion vectors mark the replaced
- * rows; no file is copied).
+ * carried to the later of the two newest events and added ({@link #mergeFrames}: an import into existing statistics;
+ * {@link #factor} is also the carry of {@link PairTables}' fold).
  */
 final class PairMerge {
   private static final String OLD = "t";
@@ -60,27 +56,6 @@ final class PairMerge {
   static Column factor(Column from, Column to, Decay decay) {
     return exp(unix_micros(to).minus(unix_micros(from)).cast("double").divide(lit(Decay.MICROS_PER_DAY))
         .divide(lit(decay.timeConstantDays())).unary_$minus());
-  }
-
-  /**
-   * Merges {@code fresh} (stored pair rows of new events, one per key) into {@code gold.preference_pair_stats}:
-   * one Delta MERGE; matched pairs are updated, new pairs inserted, untouched pairs not rewritten. Returns the
-   * rows written (updated + inserted). Cost: a join of the fresh pairs with the table's keys, and a write of the
-   * touched rows.
-   */
-  static long mergeInto(Warehouse w, Dataset<Row> fresh, Decay decay) {
-    Column on = null;
-    for (String k : KEY) {
-      Column eq = col(OLD + "." + k).equalTo(col(NEW + "." + k));
-      on = on == null ? eq : on.and(eq);
-    }
-    DeltaTable.forPath(w.spark(), w.location(GoldPreferencePairStats.TABLE)).as(OLD)
-        .merge(fresh.as(NEW), on)
-        .whenMatched().update(merged(OLD, NEW, decay))
-        .whenNotMatched().insertAll()
-        .execute();
-    return w.lastCommitMetric(GoldPreferencePairStats.TABLE, "numTargetRowsUpdated")
-        + w.lastCommitMetric(GoldPreferencePairStats.TABLE, "numTargetRowsInserted");
   }
 
   /**

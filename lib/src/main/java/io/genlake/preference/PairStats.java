@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  * strengths; a second one emits each (scope, kind, a, b) contribution ({@link PairContributions}; scope: the user,
  * plus {@code *} when the user shares); one shuffle on the pair key and a sort-based loop ({@link PairSums}) sum
  * them, decayed sums kept as of each pair's newest event ({@link Decay}). No anchor or run date enters the stored
- * numbers, so a night's update only merges the pairs its new events touch ({@link PairMerge}).
+ * numbers, so a night's update only adds the pairs its new events touch ({@link PairTables}).
  */
 final class PairStats {
   // prepared event columns

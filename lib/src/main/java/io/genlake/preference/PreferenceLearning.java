@@ -13,6 +13,7 @@ import io.genlake.pipeline.RunContext;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferenceEvaluation;
+import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.warehouse.Warehouse;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class PreferenceLearning {
             // new events only
             read.set(PreferenceEvents.read(w, share, StatsUpdate.since(previous))
                 .persist(StorageLevel.MEMORY_AND_DISK()));
-            update.set(StatsUpdate.update(w, read.get(), s, asOf, previous, result));
+            update.set(StatsUpdate.update(w, read.get(), s, asOf, previous, ctx.runId(), result));
             return null;
           },
           () -> {
@@ -174,13 +175,13 @@ public final class PreferenceLearning {
     Optional<Path> local = localRoot(w);
     if (update.fresh().isPresent() && local.isPresent()) {
       merged = ServingSnapshot.readIfPresent(local.get()).flatMap(previous -> SnapshotBuilder.update(previous,
-          update.fresh().get(), parameters, s.decay(), s.config().decayAnchor(), asOf, update.previousVersion(),
-          update.statsVersion()));
+          update.fresh().get(), parameters, s.decay(), s.config().decayAnchor(), asOf, update.previousToken(),
+          update.statsToken()));
     }
     r.note(merged.isPresent() ? "serving snapshot: the previous one with " + update.fresh().get().size()
         + " new pair rows merged in" : "serving snapshot: built from the statistics");
-    return merged.orElseGet(() -> SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE), parameters, s.decay(),
-        s.config().decayAnchor(), asOf, update.statsVersion()));
+    return merged.orElseGet(() -> SnapshotBuilder.build(PairTables.current(w, s.decay()), parameters, s.decay(),
+        s.config().decayAnchor(), asOf, update.statsToken()));
   }
 
   /** The warehouse root as a local path, when it is one (a previous snapshot is then read memory-mapped). */
@@ -221,12 +222,31 @@ public final class PreferenceLearning {
   }
 
   /**
-   * The stored pair statistics in their scored form ({@link GoldPreferencePairStats#SCORED}): decayed sums read at
+   * The current pair statistics in their scored form ({@link GoldPreferencePairStats#SCORED}): decayed sums read at
    * each scope's anchor (its newest event, or the end of {@code runDate} with {@code decay_anchor: run_date}) and the
-   * scores. For exports and analysts; cost: one aggregation for the anchors and a pass over the pairs.
+   * scores. For exports and analysts; cost: one aggregation for the anchors and a pass over the pairs (and, with
+   * increments pending, their fold with the base: {@link #pairStatistics(Warehouse, PreferenceConfig)}).
    */
   public static Dataset<Row> scoredPairs(Warehouse w, PreferenceConfig config, LocalDate runDate) {
-    return scoredPairs(w.read(GoldPreferencePairStats.TABLE), config, runDate);
+    return scoredPairs(pairStatistics(w, config), config, runDate);
+  }
+
+  /**
+   * The current pair statistics, stored form ({@link GoldPreferencePairStats#SCHEMA}, one row per key): the base
+   * {@code gold.preference_pair_stats} when no increment is pending, else the base and
+   * {@code gold.preference_pair_increments} folded per key (one shuffle). The base must exist.
+   */
+  public static Dataset<Row> pairStatistics(Warehouse w, PreferenceConfig config) {
+    return PairTables.current(w, new Decay(config.timeConstantDays()));
+  }
+
+  /**
+   * {@link #pairStatistics(Warehouse, PreferenceConfig)} of given tables (e.g. read at pinned versions):
+   * {@code increments} absent or empty gives the base.
+   */
+  public static Dataset<Row> pairStatistics(Dataset<Row> base, Optional<Dataset<Row>> increments,
+      PreferenceConfig config) {
+    return PairTables.current(base, increments, new Decay(config.timeConstantDays()));
   }
 
   /** {@link #scoredPairs(Warehouse, PreferenceConfig, LocalDate)} of given stored pairs (e.g. at a pinned version). */
@@ -259,7 +279,7 @@ public final class PreferenceLearning {
           + w.root() + " or was written by an earlier genlake. Run `genlake nightly` (or import a file) first.");
     }
     try (OutputStream out = Files.newOutputStream(file)) {
-      return Transfer.write(w.read(GoldPreferencePairStats.TABLE), state.get().asOf(),
+      return Transfer.write(PairTables.current(w, new Decay(state.get().timeConstantDays())), state.get().asOf(),
           state.get().timeConstantDays(), out);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -267,9 +287,9 @@ public final class PreferenceLearning {
   }
 
   /**
-   * Imports an exported file, merging its pairs into the warehouse's statistics ({@link PairMerge}: counts add up,
-   * decayed sums are carried to the later of the two newest events), and rewrites the serving snapshot. One shuffle
-   * on the pair key.
+   * Imports an exported file, merging its pairs into the warehouse's current statistics ({@link PairMerge}: counts
+   * add up, decayed sums are carried to the later of the two newest events) into a new base, the increments emptied
+   * (a fold), and rewrites the serving snapshot. One shuffle on the pair key (two with increments pending).
    */
   public static StepResult importFrom(RunContext ctx, Path file) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), KeywordNormalizer.identity());
@@ -291,19 +311,21 @@ public final class PreferenceLearning {
     Instant asOf = current.map(StatsUpdate.State::asOf).filter(a -> a.isAfter(imported.asOf())).orElse(imported.asOf());
     Dataset<Row> pairs = Transfer.frame(ctx.spark(), imported);
     if (current.isPresent()) {
-      pairs = PairMerge.mergeFrames(w.read(GoldPreferencePairStats.TABLE), pairs, s.decay()).localCheckpoint();
+      pairs = PairMerge.mergeFrames(PairTables.current(w, s.decay()), pairs, s.decay()).localCheckpoint();
     }
-    w.overwrite(GoldPreferencePairStats.TABLE, pairs);
+    long rows = PairTables.replace(w, pairs);
     StatsUpdate.writeState(w, new StatsUpdate.State(asOf,
         current.map(StatsUpdate.State::ingestedThrough).orElse(Instant.EPOCH), tau,
-        current.map(StatsUpdate.State::eventsTotal).orElse(0L)), "import", imported.counts().size(), ctx.runId());
+        current.map(StatsUpdate.State::eventsTotal).orElse(0L), rows, 0), "import", imported.counts().size(),
+        ctx.runId());
     ServingSnapshot snapshot = SnapshotBuilder.build(w.read(GoldPreferencePairStats.TABLE),
         w.readOrEmpty(GoldParameterStats.SPEC).collectAsList(), s.decay(), s.config().decayAnchor(), asOf,
-        w.version(GoldPreferencePairStats.TABLE).orElse(-1L));
+        PairTables.token(w));
     writeSnapshot(w, snapshot);
     StepResult result = new StepResult().count("pairs.imported", imported.counts().size());
-    result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), w.read(GoldPreferencePairStats.TABLE).count(),
+    result.table(GoldPreferencePairStats.TABLE, imported.counts().size(), rows,
         w.version(GoldPreferencePairStats.TABLE));
+    result.table(GoldPreferencePairIncrements.TABLE, 0, 0, w.version(GoldPreferencePairIncrements.TABLE));
     return result;
   }
 }

@@ -8,6 +8,7 @@ import io.genlake.pipeline.StepReport;
 import io.genlake.table.GoldCheckpointRecommendations;
 import io.genlake.table.GoldParameterStats;
 import io.genlake.table.GoldPreferenceEvaluation;
+import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.GoldPreferenceState;
 import io.genlake.table.SilverGenerations;
@@ -28,8 +29,8 @@ public final class PreferenceStep extends DeclaredStep {
   /** The step. */
   public PreferenceStep() {
     super("preference", List.of(SilverPreferenceEvents.TABLE, SilverGenerations.TABLE, SilverImageRatings.TABLE),
-        List.of(GoldPreferencePairStats.TABLE, GoldParameterStats.TABLE, GoldCheckpointRecommendations.TABLE,
-            GoldPreferenceEvaluation.TABLE, GoldPreferenceState.TABLE),
+        List.of(GoldPreferencePairStats.TABLE, GoldPreferencePairIncrements.TABLE, GoldParameterStats.TABLE,
+            GoldCheckpointRecommendations.TABLE, GoldPreferenceEvaluation.TABLE, GoldPreferenceState.TABLE),
         List.of(StateKey.config("preference"), StateKey.runDate()));
   }
 

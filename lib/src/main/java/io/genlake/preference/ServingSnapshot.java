@@ -63,7 +63,7 @@ public final class ServingSnapshot implements Recommender.Stats, Recommender.Key
     return reader.anchorMode;
   }
 
-  /** The Delta version of the pair statistics this snapshot was built from (-1: unknown). */
+  /** The version token of the pair statistics this snapshot was built from (PairTables.token; -1: unknown). */
   long statsVersion() {
     return reader.statsVersion;
   }

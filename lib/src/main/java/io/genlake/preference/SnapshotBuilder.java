@@ -55,31 +55,31 @@ final class SnapshotBuilder {
 
   /**
    * The snapshot of {@code stats} (stored pair rows) and {@code parameters} (the rows of {@code gold.parameter_stats},
-   * none when it is empty), as of {@code asOf} (the end of the run date), for statistics at Delta version {@code statsVersion}.
-   * Cost: one scan of the served rows.
+   * none when it is empty), as of {@code asOf} (the end of the run date), for statistics whose version token
+   * ({@link PairTables#token}) is {@code statsToken}. Cost: one scan of the served rows.
    */
   static ServingSnapshot build(Dataset<Row> stats, List<Row> parameters, Decay decay, DecayAnchor mode,
-      Instant asOf, long statsVersion) {
+      Instant asOf, long statsToken) {
     SnapshotData data = new SnapshotData(asOf, decay.timeConstantDays(), mode.label());
-    data.statsVersion = statsVersion;
+    data.statsVersion = statsToken;
     apply(data, served(stats).toLocalIterator(), decay, false);
     return finish(data, parameters, mode, asOf);
   }
 
   /**
    * The previous snapshot with {@code fresh} (the night's new pairs, rows of {@link #served}) merged in, when it is
-   * the snapshot of {@code previousVersion} of the statistics with the same decay and anchor mode; else empty (build
-   * it in full). Cost: reading the previous file and writing the new one, no Spark job.
+   * the snapshot of the statistics of version token {@code previousToken} with the same decay and anchor mode; else
+   * empty (build it in full). Cost: reading the previous file and writing the new one, no Spark job.
    */
   static Optional<ServingSnapshot> update(ServingSnapshot previous, List<Row> fresh, List<Row> parameters,
-      Decay decay, DecayAnchor mode, Instant asOf, long previousVersion, long statsVersion) {
-    if (previous.statsVersion() != previousVersion || previous.timeConstantDays() != decay.timeConstantDays()
+      Decay decay, DecayAnchor mode, Instant asOf, long previousToken, long statsToken) {
+    if (previous.statsVersion() != previousToken || previous.timeConstantDays() != decay.timeConstantDays()
         || !previous.anchorMode().equals(mode.label())) {
       return Optional.empty();
     }
     SnapshotData data = new SnapshotData(asOf, decay.timeConstantDays(), mode.label());
     previous.loadInto(data);
-    data.statsVersion = statsVersion;
+    data.statsVersion = statsToken;
     apply(data, fresh.iterator(), decay, true);
     return Optional.of(finish(data, parameters, mode, asOf));
   }

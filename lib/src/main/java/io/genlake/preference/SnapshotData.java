@@ -57,7 +57,7 @@ public final class SnapshotData {
   final Instant asOf;
   final double timeConstantDays;
   final String anchorMode;
-  /** Where the pair statistics stood when this was built (their Delta version), or -1. */
+  /** Where the pair statistics stood when this was built (their version token, PairTables.token), or -1. */
   long statsVersion = -1;
   long globalAnchorMicros = NO_TIME;
   final Map<String, Stored> checkpointTotals = new HashMap<>();

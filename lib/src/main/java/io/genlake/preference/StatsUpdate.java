@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldParameterStats;
+import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.table.GoldPreferenceState;
 import io.genlake.table.SilverGenerations;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,45 +29,54 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Updates {@code gold.preference_pair_stats} and {@code gold.parameter_stats} for a run: a full recompute over every
- * usable event, or the incremental update when a previous state of the same decay exists: only the events new
- * since then are read, their pairs are merged into the stored ones ({@link PairMerge}: the untouched pairs are not
- * rewritten) and their parameter observations added. Applies and counts the bad-input rules (over the events the
- * run reads). Cost: one pass over the events read for the counts, one for the extraction, one shuffle on the pair
- * key; incremental: a join of the new pairs with the stored keys.
+ * Updates the pair statistics ({@link PairTables}: the base {@code gold.preference_pair_stats} and
+ * {@code gold.preference_pair_increments}) and {@code gold.parameter_stats} for a run: a full recompute over every
+ * usable event (the base overwritten, the increments emptied), or the incremental update when a previous state of the
+ * same decay exists: only the events new since then are read, their pairs appended to the increments (no read of
+ * the base) or, when the increments reach {@code preference.fold_share} of the base, folded with them into a new
+ * base; their parameter observations are added. Applies and counts the bad-input rules (over the events the run
+ * reads). Cost: one pass over the events read for the counts, one for the extraction, one shuffle on the pair key;
+ * a fold: one shuffle and a rewrite of the base.
  */
 final class StatsUpdate {
-  /** The previous run's watermark, decay and the events its statistics hold. */
-  record State(Instant asOf, Instant ingestedThrough, double timeConstantDays, long eventsTotal) {}
+  /**
+   * The previous run's watermark, decay, the events its statistics hold, and the rows of the base and of the
+   * increments after it (what decides the next fold, {@link PairTables#add}).
+   */
+  record State(Instant asOf, Instant ingestedThrough, double timeConstantDays, long eventsTotal, long pairRows,
+      long incrementRows) {}
 
   /**
-   * What an update did: the new state, whether it recomputed everything, the events added, the Delta versions of the
-   * pair statistics before and after (-1: none), and, when incremental, the new pairs' rows a snapshot serves
-   * ({@link SnapshotBuilder#served}) to merge into the previous snapshot, and the parameter statistics' rows when it
-   * wrote them (empty: the table is unchanged).
+   * What an update did: the new state, whether it recomputed everything, the events added, the version tokens of the
+   * pair statistics before and after ({@link PairTables#token}; -1: none, or a recompute), and, when incremental,
+   * the new pairs' rows a snapshot serves ({@link SnapshotBuilder#served}) to merge into the previous snapshot, and
+   * the parameter statistics' rows when it wrote them (empty: the table is unchanged).
    */
-  record Outcome(State state, boolean full, long added, long previousVersion, long statsVersion,
+  record Outcome(State state, boolean full, long added, long previousToken, long statsToken,
       Optional<List<Row>> fresh, Optional<List<Row>> parameters) {}
 
   private StatsUpdate() {}
 
-  /** The latest state; empty when there is none or it was written by a genlake whose statistics differ in form. */
+  /**
+   * The latest state; empty when there is none or it was written by a genlake whose statistics differ in form (no
+   * newest event per pair, or no row counts of the base and increments).
+   */
   static Optional<State> latestState(Warehouse w) {
     if (!w.exists(GoldPreferenceState.TABLE) || !w.exists(GoldPreferencePairStats.TABLE)) {
       return Optional.empty();
     }
     Dataset<Row> states = w.read(GoldPreferenceState.TABLE);
     List<String> columns = List.of(states.columns());
-    if (!columns.contains(GoldPreferenceState.TIME_CONSTANT_DAYS)
+    if (!columns.contains(GoldPreferenceState.PAIR_ROWS)
         || !List.of(w.read(GoldPreferencePairStats.TABLE).columns()).contains(GoldPreferencePairStats.LAST_EVENT_AT)) {
       return Optional.empty();
     }
     List<Row> last = states.orderBy(col(GoldPreferenceState.WRITTEN_AT).desc())
         .select(GoldPreferenceState.AS_OF, GoldPreferenceState.INGESTED_THROUGH, GoldPreferenceState.TIME_CONSTANT_DAYS,
-            GoldPreferenceState.EVENTS_TOTAL)
+            GoldPreferenceState.EVENTS_TOTAL, GoldPreferenceState.PAIR_ROWS, GoldPreferenceState.INCREMENT_ROWS)
         .limit(1).collectAsList();
     return last.stream().findFirst().map(r -> new State(r.getTimestamp(0).toInstant(), r.getTimestamp(1).toInstant(),
-        r.getDouble(2), r.getLong(3)));
+        r.getDouble(2), r.getLong(3), r.getLong(4), r.getLong(5)));
   }
 
   /**
@@ -97,7 +106,7 @@ final class StatsUpdate {
    * state row is written by {@link #commit}.
    */
   static Outcome update(Warehouse w, Dataset<Row> read, PreferenceSettings s, Instant asOf,
-      Optional<State> previous, StepResult result) {
+      Optional<State> previous, String runId, StepResult result) {
     Row c = countRules(read, s, asOf, result);
     Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
     if (previous.isPresent() && ingestedThrough.isBefore(previous.get().ingestedThrough())) {
@@ -112,56 +121,64 @@ final class StatsUpdate {
       Dataset<Row> pairs = PairStats.aggregate(prepared, s.decay());
       Dataset<Row> observations = ParameterStats.observations(prepared, w.readOrEmpty(SilverGenerations.SPEC),
           added <= ParameterStats.BROADCAST_EVENTS);
-      String mode;
-      long written;
       Optional<List<Row>> parameterRows = Optional.empty();
-      long before = w.version(GoldPreferencePairStats.TABLE).orElse(-1L);
+      long before = PairTables.token(w);
       Optional<List<Row>> fresh = Optional.empty();
+      PairTables.Rows rows;
       if (previous.isEmpty()) {
-        mode = "full";
-        written = w.overwriteCounted(GoldPreferencePairStats.TABLE, pairs);
-        enableDeletionVectors(w);
+        long base = PairTables.replace(w, pairs);
+        rows = new PairTables.Rows(base, 0, base, true);
         parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(observations)));
-      } else {
-        mode = "incremental";
-        if (added > 0) {
-          Dataset<Row> newPairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
-          try {
-            // two tables, no conflict: the pair MERGE (then the rows the snapshot serves) and the parameter
-            // statistics' rewrite run at the same time
-            AtomicLong merged = new AtomicLong();
-            AtomicReference<List<Row>> served = new AtomicReference<>();
-            AtomicReference<List<Row>> parameters = new AtomicReference<>();
-            Concurrently.calls(2, List.<Concurrently.Call<Void>>of(
-                () -> {
-                  merged.set(PairMerge.mergeInto(w, newPairs, s.decay()));
-                  served.set(SnapshotBuilder.served(newPairs).collectAsList());
-                  return null;
-                },
-                () -> {
-                  parameters.set(writeParameters(w, ParameterStats.summarize(ParameterStats.asObservations(
-                      w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations))));
-                  return null;
-                }));
-            written = merged.get();
-            fresh = Optional.of(served.get());
-            parameterRows = Optional.of(parameters.get());
-          } finally {
-            newPairs.unpersist();
-          }
-        } else {
-          written = 0;
-          fresh = Optional.of(List.of());
+      } else if (added > 0) {
+        Dataset<Row> newPairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          long freshRows = newPairs.count();
+          State p = previous.get();
+          // two tables, no conflict: the pairs' append (or fold, then the rows the snapshot serves) and the parameter
+          // statistics' rewrite run at the same time
+          AtomicReference<PairTables.Rows> written = new AtomicReference<>();
+          AtomicReference<List<Row>> served = new AtomicReference<>();
+          AtomicReference<List<Row>> parameters = new AtomicReference<>();
+          Concurrently.calls(2, List.<Concurrently.Call<Void>>of(
+              () -> {
+                written.set(PairTables.add(w, newPairs, freshRows, p.pairRows(), p.incrementRows(),
+                    s.config().foldShare(), s.decay(), runId));
+                served.set(SnapshotBuilder.served(newPairs).collectAsList());
+                return null;
+              },
+              () -> {
+                parameters.set(writeParameters(w, ParameterStats.summarize(ParameterStats.asObservations(
+                    w.readOrEmpty(GoldParameterStats.SPEC)).unionByName(observations))));
+                return null;
+              }));
+          rows = written.get();
+          result.note(foldNote(rows, p.incrementRows(), freshRows, s.config().foldShare()));
+          fresh = Optional.of(served.get());
+          parameterRows = Optional.of(parameters.get());
+        } finally {
+          newPairs.unpersist();
         }
+      } else {
+        rows = new PairTables.Rows(previous.get().pairRows(), previous.get().incrementRows(), 0, false);
+        fresh = Optional.of(List.of());
       }
-      result.table(GoldPreferencePairStats.TABLE, added, written, w.version(GoldPreferencePairStats.TABLE));
+      String mode = previous.isEmpty() ? "full" : "incremental";
+      if (rows.folded()) {
+        result.table(GoldPreferencePairStats.TABLE, added, rows.base(), w.version(GoldPreferencePairStats.TABLE));
+      }
+      if (rows.folded() || rows.written() > 0) {
+        result.table(GoldPreferencePairIncrements.TABLE, rows.folded() ? 0 : added, rows.folded() ? 0 : rows.written(),
+            w.version(GoldPreferencePairIncrements.TABLE));
+      }
       result.table(GoldParameterStats.TABLE, added, parameterRows.map(List::size).orElse(0),
           w.version(GoldParameterStats.TABLE));
-      result.note("pair statistics: " + mode + " update, " + added + " events added, " + written + " pair rows written");
+      result.note("pair statistics: " + mode + " update, " + added + " events added, " + rows.written()
+          + " pair rows written");
       long total = previous.map(State::eventsTotal).orElse(0L) + added;
-      State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total);
-      return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before,
-          w.version(GoldPreferencePairStats.TABLE).orElse(-1L), fresh, parameterRows);
+      State state = new State(asOf, ingestedThrough, s.decay().timeConstantDays(), total, rows.base(),
+          rows.increments());
+      return new Outcome(state, previous.isEmpty(), added, previous.isEmpty() ? -1 : before, PairTables.token(w), fresh,
+          parameterRows);
     } finally {
       prepared.unpersist();
     }
@@ -238,13 +255,6 @@ final class StatsUpdate {
     return rows;
   }
 
-  /** Lets merges mark replaced rows instead of copying the files that hold them (one commit when not yet set). */
-  private static void enableDeletionVectors(Warehouse w) {
-    // a table name and property of the contract, never data values
-    w.spark().sql("ALTER TABLE " + GoldPreferencePairStats.TABLE.qualifiedName()
-        + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
-  }
-
   /**
    * Records what {@code update} did in {@code gold.preference_state} (one append commit): the next run's watermark.
    * Call it once the statistics are written; it may run while the snapshot is built (another table).
@@ -256,15 +266,26 @@ final class StatsUpdate {
   static void writeState(Warehouse w, State state, String mode, long added, String runId) {
     Row row = org.apache.spark.sql.RowFactory.create(runId, Timestamp.from(state.asOf()),
         Timestamp.from(state.ingestedThrough()), mode, added, Timestamp.from(Instant.now()), state.timeConstantDays(),
-        state.eventsTotal());
+        state.eventsTotal(), state.pairRows(), state.incrementRows());
     Dataset<Row> frame = w.spark().createDataFrame(List.of(row), GoldPreferenceState.SCHEMA);
     boolean current = w.exists(GoldPreferenceState.TABLE)
-        && List.of(w.read(GoldPreferenceState.TABLE).columns()).contains(GoldPreferenceState.TIME_CONSTANT_DAYS);
+        && List.of(w.read(GoldPreferenceState.TABLE).columns()).contains(GoldPreferenceState.PAIR_ROWS);
     if (current) {
       w.append(GoldPreferenceState.TABLE, frame);
     } else {
       w.overwrite(GoldPreferenceState.TABLE, frame); // the state of an earlier form is replaced, not extended
     }
+  }
+
+  /** What an incremental night did with its new pair rows, for the step result. */
+  private static String foldNote(PairTables.Rows rows, long incrementRows, long freshRows, double foldShare) {
+    String share = String.format(java.util.Locale.ROOT, "%.0f%%", foldShare * 100);
+    return rows.folded()
+        ? "pair statistics: folded " + incrementRows + " increment rows and " + freshRows + " new pair rows into the "
+            + "base: " + rows.base() + " base rows, no increment rows (folded at " + share + " of the base rows, "
+            + "preference.fold_share)"
+        : "pair statistics: appended " + rows.written() + " rows as increments (" + rows.increments()
+            + " increment rows vs " + rows.base() + " base rows; folded at " + share + ", preference.fold_share)";
   }
 
   private static void rule(StepResult result, String name, Row c, int i, String rule) {

@@ -14,7 +14,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code gold.preference_pair_stats}: seed 003's preference_stats, one row per (user or global, kind, item a,
  * item b): raw select/reject counts and time-decayed sums kept as of the pair's own newest event
- * ({@link #LAST_EVENT_AT}), so a night's update rewrites only the pairs its new events touch. Scores are not stored:
+ * ({@link #LAST_EVENT_AT}), so sums of the same pair merge exactly. This table is the base as of the last fold: the
+ * current statistics are it and {@link GoldPreferencePairIncrements} folded ({@code PreferenceLearning.pairStatistics},
+ * the view {@code gold.preference_pair_stats_current}). Scores are not stored:
  * they depend on the anchor the decayed sums are read at (the scope's newest event, or the run date), and are
  * computed when read ({@code PreferenceLearning.scoredPairs}, the serving snapshot).
  */

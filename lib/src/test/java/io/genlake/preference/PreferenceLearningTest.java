@@ -13,6 +13,7 @@ import io.genlake.config.ConfigLoader;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldCheckpointRecommendations;
 import io.genlake.table.GoldParameterStats;
+import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
 import io.genlake.testing.TestSpark;
 import io.genlake.warehouse.Warehouse;
@@ -174,36 +175,61 @@ class PreferenceLearningTest {
   }
 
   @Test
-  void incrementalUpdateMergesOnlyTouchedPairsAndMatchesFullRecompute(@TempDir Path dir) {
+  void incrementalUpdateAppendsOnlyTouchedPairsAndMatchesFullRecompute(@TempDir Path dir) {
     Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    // a share the night's 20 new rows stay below on this small base: they are appended (PairTablesTest folds)
+    io.genlake.config.GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 10\n");
     SilverRows.appendEvents(w, List.of(
         event("a1", "u1", ANIME, null, "A", List.of(), "rejected", null, "2026-11-10T08:00:00Z", "2026-11-10T09:00:00Z"),
         event("a2", "u1", PHOTO, "blurry", "A", List.of("detail"), "selected", null, "2026-11-12T08:00:00Z", "2026-11-12T09:00:00Z"),
         event("a3", "u2", PHOTO, null, "B", List.of(), "rejected", null, "2026-11-25T08:00:00Z", "2026-11-12T09:00:00Z")));
-    StepResult day1 = PreferenceLearning.run(SilverRows.context(w, LocalDate.of(2026, 11, 14), dir));
+    StepResult day1 = PreferenceLearning.run(SilverRows.context(w, LocalDate.of(2026, 11, 14), dir, config));
     assertTrue(day1.notes().stream().anyMatch(n -> n.startsWith("pair statistics: full update")), day1.notes().toString());
     long before = w.read(GoldPreferencePairStats.TABLE).count();
+    long baseVersion = w.version(GoldPreferencePairStats.TABLE).orElseThrow();
     SilverRows.appendEvents(w, List.of(
         event("b1", "u1", ANIME, null, "B", List.of(), "selected", null, "2026-11-20T08:00:00Z", "2026-11-20T09:00:00Z"),
         // late arrival: created before day 1's as_of, ingested after it
         event("b2", "u2", ANIME, null, "A", List.of(), "rejected", null, "2026-11-13T08:00:00Z", "2026-11-20T09:00:00Z")));
-    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY, dir));
+    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY, dir, config));
     assertTrue(day2.notes().stream().anyMatch(n -> n.startsWith("pair statistics: incremental update")), day2.notes().toString());
     assertEquals(2, day2.count("events.counted"));
-    // b1 and b2 touch 5 pairs each (their checkpoint and 4 keywords) for their user and for the shared pool: only
-    // those 20 rows were written, by a merge that copied no untouched row
-    assertEquals(20, day2.tables().stream().filter(t -> t.table().equals(GoldPreferencePairStats.TABLE.toString()))
+    // b1 and b2 touch 5 pairs each (their checkpoint and 4 keywords) for their user and for the shared pool: those
+    // 20 rows were appended to the increments; the base was neither read nor rewritten
+    assertEquals(20, day2.tables().stream().filter(t -> t.table().equals(GoldPreferencePairIncrements.TABLE.toString()))
         .findFirst().orElseThrow().rowsOut());
-    assertEquals(0, w.lastCommitMetric(GoldPreferencePairStats.TABLE, "numTargetRowsCopied"));
-    assertTrue(before > 20, "the table held " + before + " pairs before");
+    assertEquals(baseVersion, w.version(GoldPreferencePairStats.TABLE).orElseThrow());
+    assertEquals(before, w.read(GoldPreferencePairStats.TABLE).count());
+    assertTrue(day2.notes().contains("pair statistics: appended 20 rows as increments (20 increment rows vs " + before
+        + " base rows; folded at 1000%, preference.fold_share)"), day2.notes().toString());
+    java.util.Set<String> touched = new java.util.TreeSet<>();
+    for (String scope : List.of("u1", "*")) {
+      for (String k : List.of("anime", "girl", "blue", "hair")) {
+        touched.add(scope + "|keyword_checkpoint|" + k + "|B");
+      }
+      touched.add(scope + "|checkpoint|B|");
+    }
+    for (String scope : List.of("u2", "*")) {
+      for (String k : List.of("anime", "girl", "blue", "hair")) {
+        touched.add(scope + "|keyword_checkpoint|" + k + "|A");
+      }
+      touched.add(scope + "|checkpoint|A|");
+    }
+    java.util.Set<String> appended = new java.util.TreeSet<>();
+    for (Row r : w.read(GoldPreferencePairIncrements.TABLE).collectAsList()) {
+      appended.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
+      assertEquals("test-" + DAY, r.getAs(GoldPreferencePairIncrements.RUN_ID));
+    }
+    assertEquals(touched, appended);
     Map<String, Row> incremental = stats(w);
     // the serving snapshot was the previous one with the 20 new rows merged in, not rebuilt from the table
     assertTrue(day2.notes().contains("serving snapshot: the previous one with 20 new pair rows merged in"),
         day2.notes().toString());
     ServingSnapshot merged = readSnapshot(dir);
 
-    PreferenceLearning.run(SilverRows.context(w, DAY, dir), KeywordNormalizer.identity(), true);
+    PreferenceLearning.run(SilverRows.context(w, DAY, dir, config), KeywordNormalizer.identity(), true);
     Map<String, Row> full = stats(w);
+    assertEquals(0, w.read(GoldPreferencePairIncrements.TABLE).count(), "a full recompute folds: no increment left");
     ServingSnapshot rebuilt = readSnapshot(dir);
     assertEquals(rebuilt.checkpointsByPopularity(), merged.checkpointsByPopularity());
     assertEquals(rebuilt.globalAnchor(), merged.globalAnchor());

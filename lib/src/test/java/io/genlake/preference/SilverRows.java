@@ -127,10 +127,11 @@ final class SilverRows {
     }
   }
 
-  /** The stored pair rows by "user|kind|a|b". */
+  /** The current pair rows (base and increments folded, default decay) by "user|kind|a|b". */
   static Map<String, Row> stats(Warehouse w) {
     Map<String, Row> out = new java.util.TreeMap<>();
-    for (Row r : w.read(io.genlake.table.GoldPreferencePairStats.TABLE).collectAsList()) {
+    Decay decay = new Decay(ConfigLoader.defaults().preference().timeConstantDays());
+    for (Row r : PairTables.current(w, decay).collectAsList()) {
       out.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3), r);
     }
     return out;

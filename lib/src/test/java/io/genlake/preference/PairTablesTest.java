@@ -1,0 +1,182 @@
+package io.genlake.preference;
+
+import static io.genlake.preference.SilverRows.event;
+import static io.genlake.preference.SilverRows.stats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genlake.config.ConfigException;
+import io.genlake.config.ConfigLoader;
+import io.genlake.config.GenlakeConfig;
+import io.genlake.pipeline.StepResult;
+import io.genlake.table.GoldPreferencePairIncrements;
+import io.genlake.table.GoldPreferencePairStats;
+import io.genlake.table.Views;
+import io.genlake.testing.TestSpark;
+import io.genlake.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The log-structured pair statistics: incremental nights append to gold.preference_pair_increments, readers fold
+ * base and increments, a night past preference.fold_share folds them into the base, and every form equals a full
+ * recompute. Three nights: day 1 (full, 12 base rows), day 2 (12 new pair rows), day 3 (10 new pair rows).
+ */
+class PairTablesTest {
+  private static final LocalDate DAY1 = LocalDate.of(2026, 11, 14);
+  private static final LocalDate DAY2 = LocalDate.of(2026, 11, 17);
+  private static final LocalDate DAY3 = LocalDate.of(2026, 11, 20);
+
+  @BeforeEach
+  void forgetCatalog() {
+    SilverRows.forgetCatalog();
+  }
+
+  private static Row at(String id, String user, String prompt, String checkpoint, String action, String created) {
+    String ingested = Instant.parse(created).plusSeconds(3600).toString();
+    return event(id, user, prompt, null, checkpoint, List.of(), action, null, created, ingested);
+  }
+
+  /** A warehouse after the three nights with a fold share, and day 2's and day 3's results. */
+  private record Nights(Warehouse w, GenlakeConfig config, StepResult day2, StepResult day3) {}
+
+  /** Runs the three nights in a new warehouse {@code name} under {@code dir} with {@code fold_share: share}. */
+  private static Nights threeNights(Path dir, String name, String share) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve(name).toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: " + share + "\n");
+    SilverRows.appendEvents(w, List.of(
+        at("a1", "u1", "anime girl", "A", "rejected", "2026-11-10T08:00:00Z"),
+        at("a2", "u2", "photorealistic landscape", "B", "selected", "2026-11-12T08:00:00Z")));
+    assertNote(PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config)),
+        "pair statistics: full update, 2 events added, 12 pair rows written");
+    SilverRows.appendEvents(w, List.of(
+        at("b1", "u1", "anime boy", "A", "rejected", "2026-11-16T08:00:00Z"),
+        at("b2", "u2", "photorealistic landscape", "B", "rejected", "2026-11-15T08:00:00Z")));
+    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY2, dir, config));
+    SilverRows.appendEvents(w, List.of(
+        at("c1", "u1", "anime", "A", "selected", "2026-11-20T08:00:00Z"),
+        at("c2", "u3", "anime girl", "B", "selected", "2026-11-19T08:00:00Z")));
+    StepResult day3 = PreferenceLearning.run(SilverRows.context(w, DAY3, dir, config));
+    return new Nights(w, config, day2, day3);
+  }
+
+  @Test
+  void twoNightsAppendAndTheirFoldedReadEqualsAFullRecompute(@TempDir Path dir) {
+    Nights nights = threeNights(dir, "wh", "2.0");
+    Warehouse w = nights.w();
+    assertNote(nights.day2(), "pair statistics: appended 12 rows as increments (12 increment rows vs 12 base rows; "
+        + "folded at 200%, preference.fold_share)");
+    assertNote(nights.day3(), "pair statistics: appended 10 rows as increments (22 increment rows vs 12 base rows; "
+        + "folded at 200%, preference.fold_share)");
+    assertRows(w, 12, 22);
+    Map<String, Row> current = stats(w);
+    assertEquals(19, current.size());
+    // anime x A, shared: rejected 11-10 08:00 (base) and 11-16 08:00 (day 2), selected 11-20 08:00 (day 3)
+    Row animeA = current.get("*|keyword_checkpoint|anime|A");
+    assertEquals(1L, animeA.getLong(4));
+    assertEquals(2L, animeA.getLong(5));
+    assertEquals(3L, animeA.getLong(6));
+    assertEquals(1.0, animeA.getDouble(7), 1e-12);
+    assertEquals(Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30), animeA.getDouble(8), 1e-12);
+    assertEquals(Timestamp.from(Instant.parse("2026-11-20T08:00:00Z")), animeA.getTimestamp(9));
+
+    // the SQL view folds base and increments alike
+    assertEquals(List.of(Views.PREFERENCE_PAIR_STATS_CURRENT),
+        Views.registerNamed(w, "SELECT * FROM gold.preference_pair_stats_current"));
+    Map<String, Row> view = new TreeMap<>();
+    for (Row r : w.spark().sql("SELECT * FROM gold.preference_pair_stats_current").collectAsList()) {
+      view.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3), r);
+    }
+    assertEqual(current, view, 1e-12);
+
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, nights.config()), KeywordNormalizer.identity(), true);
+    assertRows(w, 19, 0);
+    // emptied without a data file: readers see no increment from the Delta log and read the base alone
+    assertFalse(w.hasData(GoldPreferencePairIncrements.TABLE));
+    assertEqual(stats(w), current, 1e-9);
+  }
+
+  @Test
+  void aNightPastTheFoldShareFoldsTheIncrementsIntoTheBase(@TempDir Path dir) {
+    Nights nights = threeNights(dir, "wh", "1.5");
+    Warehouse w = nights.w();
+    assertNote(nights.day2(), "pair statistics: appended 12 rows as increments (12 increment rows vs 12 base rows; "
+        + "folded at 150%, preference.fold_share)");
+    // 12 + 10 increment rows reach 150% of the 12 base rows: day 3 folds
+    assertNote(nights.day3(), "pair statistics: folded 12 increment rows and 10 new pair rows into the base: 19 base "
+        + "rows, no increment rows (folded at 150% of the base rows, preference.fold_share)");
+    assertRows(w, 19, 0);
+    Map<String, Row> folded = stats(w);
+    assertEquals(Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30),
+        folded.get("*|keyword_checkpoint|anime|A").getDouble(8), 1e-12);
+
+    PreferenceLearning.run(SilverRows.context(w, DAY3, dir, nights.config()), KeywordNormalizer.identity(), true);
+    assertEqual(stats(w), folded, 1e-9);
+  }
+
+  @Test
+  void exportAndImportWithIncrementsPending(@TempDir Path dir) {
+    Nights nights = threeNights(dir, "a", "2.0");
+    Warehouse a = nights.w();
+    GenlakeConfig config = nights.config();
+    assertEquals(22, a.read(GoldPreferencePairIncrements.TABLE).count());
+    Map<String, Row> original = stats(a);
+    Path file = dir.resolve("prefs.json");
+    assertEquals(19, PreferenceLearning.exportTo(a, file));
+
+    Warehouse b = new Warehouse(TestSpark.session(), dir.resolve("b").toString());
+    PreferenceLearning.importFrom(SilverRows.context(b, DAY3, dir, config), file);
+    assertEqual(original, stats(b), 1e-12);
+
+    // importing into the warehouse with pending increments merges into its current statistics and folds
+    PreferenceLearning.importFrom(SilverRows.context(a, DAY3, dir, config), file);
+    assertEquals(0, a.read(GoldPreferencePairIncrements.TABLE).count());
+    Row doubled = stats(a).get("*|keyword_checkpoint|anime|A");
+    assertEquals(2L, doubled.getLong(4));
+    assertEquals(4L, doubled.getLong(5));
+    assertEquals(2 * (Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30)), doubled.getDouble(8), 1e-12);
+  }
+
+  @Test
+  void aFoldShareBelowZeroIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.loadYaml("preference:\n  fold_share: -0.1\n"));
+    assertEquals("Invalid configuration value preference.fold_share = -0.1: expected a number from 0.0 to 100.0.",
+        e.getMessage());
+  }
+
+  /** The rows of the base and of the increments. */
+  private static void assertRows(Warehouse w, long base, long increments) {
+    assertEquals(base, w.read(GoldPreferencePairStats.TABLE).count());
+    assertEquals(increments, w.read(GoldPreferencePairIncrements.TABLE).count());
+  }
+
+  private static void assertNote(StepResult result, String note) {
+    assertTrue(result.notes().contains(note), result.notes().toString());
+  }
+
+  private static void assertEqual(Map<String, Row> expected, Map<String, Row> actual, double tolerance) {
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String key : expected.keySet()) {
+      Row e = expected.get(key);
+      Row a = actual.get(key);
+      for (int i = 4; i <= 6; i++) {
+        assertEquals(e.getLong(i), a.getLong(i), key);
+      }
+      assertEquals(e.getDouble(7), a.getDouble(7), tolerance, key);
+      assertEquals(e.getDouble(8), a.getDouble(8), tolerance, key);
+      assertEquals(e.getTimestamp(9), a.getTimestamp(9), key);
+    }
+  }
+}
