@@ -59,7 +59,8 @@ final class StatsUpdate {
 
   /**
    * The latest state; empty when there is none or it was written by a genlake whose statistics differ in form (no
-   * newest event per pair, or no row counts of the base and increments).
+   * newest event per pair). A state written before the increments (no row counts) continues: the base's rows are
+   * counted (from the Delta log's file statistics) and there are no increment rows.
    */
   static Optional<State> latestState(Warehouse w) {
     if (!w.exists(GoldPreferenceState.TABLE) || !w.exists(GoldPreferencePairStats.TABLE)) {
@@ -67,16 +68,21 @@ final class StatsUpdate {
     }
     Dataset<Row> states = w.read(GoldPreferenceState.TABLE);
     List<String> columns = List.of(states.columns());
-    if (!columns.contains(GoldPreferenceState.PAIR_ROWS)
+    if (!columns.contains(GoldPreferenceState.TIME_CONSTANT_DAYS)
         || !List.of(w.read(GoldPreferencePairStats.TABLE).columns()).contains(GoldPreferencePairStats.LAST_EVENT_AT)) {
       return Optional.empty();
     }
+    boolean counted = columns.contains(GoldPreferenceState.PAIR_ROWS);
+    Column none = lit(-1L);
     List<Row> last = states.orderBy(col(GoldPreferenceState.WRITTEN_AT).desc())
-        .select(GoldPreferenceState.AS_OF, GoldPreferenceState.INGESTED_THROUGH, GoldPreferenceState.TIME_CONSTANT_DAYS,
-            GoldPreferenceState.EVENTS_TOTAL, GoldPreferenceState.PAIR_ROWS, GoldPreferenceState.INCREMENT_ROWS)
+        .select(col(GoldPreferenceState.AS_OF), col(GoldPreferenceState.INGESTED_THROUGH),
+            col(GoldPreferenceState.TIME_CONSTANT_DAYS), col(GoldPreferenceState.EVENTS_TOTAL),
+            counted ? col(GoldPreferenceState.PAIR_ROWS) : none,
+            counted ? col(GoldPreferenceState.INCREMENT_ROWS) : none)
         .limit(1).collectAsList();
     return last.stream().findFirst().map(r -> new State(r.getTimestamp(0).toInstant(), r.getTimestamp(1).toInstant(),
-        r.getDouble(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+        r.getDouble(2), r.getLong(3), counted ? r.getLong(4) : w.read(GoldPreferencePairStats.TABLE).count(),
+        counted ? r.getLong(5) : 0L));
   }
 
   /**

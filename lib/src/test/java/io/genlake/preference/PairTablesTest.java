@@ -13,6 +13,7 @@ import io.genlake.config.GenlakeConfig;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
+import io.genlake.table.GoldPreferenceState;
 import io.genlake.table.Views;
 import io.genlake.testing.TestSpark;
 import io.genlake.warehouse.Warehouse;
@@ -123,6 +124,34 @@ class PairTablesTest {
 
     PreferenceLearning.run(SilverRows.context(w, DAY3, dir, nights.config()), KeywordNormalizer.identity(), true);
     assertEqual(stats(w), folded, 1e-9);
+  }
+
+  @Test
+  void aStateWithoutRowCountsContinuesIncrementally(@TempDir Path dir) {
+    // a warehouse written before the increments: its state has no row counts and it has no increments table
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n");
+    SilverRows.appendEvents(w, List.of(
+        at("a1", "u1", "anime girl", "A", "rejected", "2026-11-10T08:00:00Z"),
+        at("a2", "u2", "photorealistic landscape", "B", "selected", "2026-11-12T08:00:00Z")));
+    PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config));
+    w.read(GoldPreferenceState.TABLE).drop(GoldPreferenceState.PAIR_ROWS, GoldPreferenceState.INCREMENT_ROWS)
+        .localCheckpoint().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .save(w.location(GoldPreferenceState.TABLE));
+    assertFalse(List.of(w.read(GoldPreferenceState.TABLE).columns()).contains(GoldPreferenceState.PAIR_ROWS));
+
+    SilverRows.appendEvents(w, List.of(
+        at("b1", "u1", "anime boy", "A", "rejected", "2026-11-16T08:00:00Z"),
+        at("b2", "u2", "photorealistic landscape", "B", "rejected", "2026-11-15T08:00:00Z")));
+    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY2, dir, config));
+    assertNote(day2, "pair statistics: appended 12 rows as increments (12 increment rows vs 12 base rows; "
+        + "folded at 200%, preference.fold_share)");
+    assertRows(w, 12, 12);
+    Row state = w.read(GoldPreferenceState.TABLE).orderBy(org.apache.spark.sql.functions.col(
+        GoldPreferenceState.WRITTEN_AT).desc()).first();
+    assertEquals(12L, state.getLong(state.fieldIndex(GoldPreferenceState.PAIR_ROWS)));
+    assertEquals(12L, state.getLong(state.fieldIndex(GoldPreferenceState.INCREMENT_ROWS)));
+    assertEquals(4L, state.getLong(state.fieldIndex(GoldPreferenceState.EVENTS_TOTAL)));
   }
 
   @Test
