@@ -15,8 +15,8 @@ import java.io.Serializable;
  * its new events touch, and a full recompute gives the same numbers up to rounding.
  *
  * <p>Times are microseconds since the epoch (Spark's timestamp unit); {@code tau} is in days. {@code StrictMath.exp}
- * is Spark SQL's {@code exp}, so a sum merged here and one merged in Spark SQL ({@link PairMerge},
- * {@link PairTables}) agree to the last bit.
+ * is Spark SQL's {@code exp}, so a sum merged here and one merged in Spark SQL ({@link PairTables#fold})
+ * agree to the last bit.
  */
 public record Decay(double timeConstantDays) implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,11 @@ import static io.genlake.table.GoldPreferencePairStats.REJECTED;
 import static io.genlake.table.GoldPreferencePairStats.SELECTED;
 import static io.genlake.table.GoldPreferencePairStats.TOTAL;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_micros;
 
 import io.genlake.table.GoldPreferencePairIncrements;
 import io.genlake.table.GoldPreferencePairStats;
@@ -63,7 +65,7 @@ final class PairTables {
     WindowSpec byKey = Window.partitionBy(KEY.stream().map(c -> col(c)).toArray(Column[]::new));
     Dataset<Row> carried = stored(base).unionByName(stored(increments))
         .withColumn(NEWEST, max(col(LAST_EVENT_AT)).over(byKey))
-        .withColumn(FACTOR, PairMerge.factor(col(LAST_EVENT_AT), col(NEWEST), decay));
+        .withColumn(FACTOR, factor(col(LAST_EVENT_AT), col(NEWEST), decay));
     return carried.groupBy(KEY.stream().map(c -> col(c)).toArray(Column[]::new)).agg(
         sum(col(SELECTED)).as(SELECTED),
         sum(col(REJECTED)).as(REJECTED),
@@ -71,6 +73,12 @@ final class PairTables {
         sum(col(DECAYED_SELECTED).multiply(col(FACTOR))).as(DECAYED_SELECTED),
         sum(col(DECAYED_REJECTED).multiply(col(FACTOR))).as(DECAYED_REJECTED),
         max(col(LAST_EVENT_AT)).as(LAST_EVENT_AT));
+  }
+
+  /** exp(-(to - from) / tau) in Spark SQL, the same arithmetic as {@link Decay#factor}. */
+  static Column factor(Column from, Column to, Decay decay) {
+    return exp(unix_micros(to).minus(unix_micros(from)).cast("double").divide(lit(Decay.MICROS_PER_DAY))
+        .divide(lit(decay.timeConstantDays())).unary_$minus());
   }
 
   /** The stored pair columns of {@code rows}, in the contract's order. */
@@ -116,10 +124,18 @@ final class PairTables {
       long appended = append(w, fresh, runId);
       return new Rows(baseRows, incrementRows + appended, appended, false);
     }
-    Dataset<Row> pending = w.hasData(GoldPreferencePairIncrements.TABLE)
-        ? stored(w.read(GoldPreferencePairIncrements.TABLE)).unionByName(stored(fresh)) : fresh;
-    long rows = replace(w, fold(w.read(GoldPreferencePairStats.TABLE), pending, decay));
+    long rows = replace(w, currentWith(w, fresh, decay));
     return new Rows(rows, 0, rows, true);
+  }
+
+  /**
+   * The current statistics with {@code more} rows of the stored columns (a night's new pairs, an imported file's)
+   * folded in: base, increments and {@code more} in one {@link #fold}. The base must exist.
+   */
+  static Dataset<Row> currentWith(Warehouse w, Dataset<Row> more, Decay decay) {
+    Dataset<Row> pending = w.hasData(GoldPreferencePairIncrements.TABLE)
+        ? stored(w.read(GoldPreferencePairIncrements.TABLE)).unionByName(stored(more)) : more;
+    return fold(w.read(GoldPreferencePairStats.TABLE), pending, decay);
   }
 
   /**

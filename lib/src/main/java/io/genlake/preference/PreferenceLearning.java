@@ -287,9 +287,9 @@ public final class PreferenceLearning {
   }
 
   /**
-   * Imports an exported file, merging its pairs into the warehouse's current statistics ({@link PairMerge}: counts
-   * add up, decayed sums are carried to the later of the two newest events) into a new base, the increments emptied
-   * (a fold), and rewrites the serving snapshot. One shuffle on the pair key (two with increments pending).
+   * Imports an exported file, folding its pairs with the warehouse's current statistics ({@link PairTables#fold}:
+   * counts add up, decayed sums are carried to the newest event) into a new base, the increments emptied, and
+   * rewrites the serving snapshot. One shuffle on the pair key.
    */
   public static StepResult importFrom(RunContext ctx, Path file) {
     PreferenceSettings s = PreferenceSettings.of(ctx.config().preference(), KeywordNormalizer.identity());
@@ -311,7 +311,7 @@ public final class PreferenceLearning {
     Instant asOf = current.map(StatsUpdate.State::asOf).filter(a -> a.isAfter(imported.asOf())).orElse(imported.asOf());
     Dataset<Row> pairs = Transfer.frame(ctx.spark(), imported);
     if (current.isPresent()) {
-      pairs = PairMerge.mergeFrames(PairTables.current(w, s.decay()), pairs, s.decay()).localCheckpoint();
+      pairs = PairTables.currentWith(w, pairs, s.decay()).localCheckpoint();
     }
     long rows = PairTables.replace(w, pairs);
     StatsUpdate.writeState(w, new StatsUpdate.State(asOf,

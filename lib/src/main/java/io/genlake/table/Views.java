@@ -102,7 +102,7 @@ public final class Views {
     String last = GoldPreferencePairStats.LAST_EVENT_AT;
     String tau = "(SELECT max_by(" + GoldPreferenceState.TIME_CONSTANT_DAYS + ", " + GoldPreferenceState.WRITTEN_AT
         + ") FROM " + GoldPreferenceState.TABLE.qualifiedName() + ")";
-    // exp(-(newest - own) / tau) in the arithmetic of PairMerge.factor: microseconds to days, then / tau
+    // exp(-(newest - own) / tau) in the arithmetic of PairTables.factor: microseconds to days, then / tau
     String factor = "EXP(-((CAST(unix_micros(_newest) - unix_micros(" + last + ") AS DOUBLE) / "
         + String.format(Locale.ROOT, "%.1fD", MICROS_PER_DAY) + ") / " + tau + "))";
     w.spark().sql("CREATE OR REPLACE VIEW " + PREFERENCE_PAIR_STATS_CURRENT.qualifiedName() + " AS SELECT " + key
