@@ -12,14 +12,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code genlake serve-sql}: a warm SQL endpoint over the warehouse for BI tools, beeline and {@code genlake sql}
- * (HiveServer2 JDBC/ODBC through Spark's Thrift server; see docs/sql-endpoint.md). Read-only unless {@code --write}
+ * (HiveServer2 JDBC/ODBC through Spark's Thrift server) and for PySpark or Scala notebooks (Spark Connect, loopback
+ * only); see docs/sql-endpoint.md. Read-only unless {@code --write}
  * (which holds the warehouse's writer lock while the endpoint runs); loopback only unless a user and password are set
  * in the environment. Runs until stopped (Ctrl-C, SIGTERM), then removes its endpoint file. Needs the Thrift server's
  * class path, which {@code bin/genlake serve-sql} gives it ({@link ServeSqlMain}).
  */
 @Command(name = "serve-sql", mixinStandardHelpOptions = true,
-    description = {"Serve the warehouse's tables over HiveServer2 JDBC (Spark's Thrift server) from one warm Spark "
-        + "session, until stopped.", "JDBC URL: jdbc:hive2://HOST:PORT/default. Read-only unless --write."})
+    description = {"Serve the warehouse's tables over HiveServer2 JDBC (Spark's Thrift server) and Spark Connect from "
+        + "one warm Spark session, until stopped.", "JDBC URL: jdbc:hive2://HOST:PORT/default; Spark Connect: "
+        + "sc://127.0.0.1:CONNECT_PORT. Read-only unless --write."})
 final class ServeSqlCommand implements Callable<Integer> {
   static final String THRIFT_SERVER_CLASS = "org.apache.spark.sql.hive.thriftserver.HiveThriftServer2";
 
@@ -36,6 +38,13 @@ final class ServeSqlCommand implements Callable<Integer> {
       + "holds the warehouse's writer lock until it stops, so no nightly can run meanwhile.")
   boolean write;
 
+  @Option(names = "--connect-port", defaultValue = "15002", description = "Spark Connect port on 127.0.0.1 (always "
+      + "loopback: Spark 3.5's Connect has no login; 0: any free port). Default: ${DEFAULT-VALUE}.")
+  int connectPort;
+
+  @Option(names = "--no-connect", description = "Serve HiveServer2 only, no Spark Connect.")
+  boolean noConnect;
+
   @Option(names = "--rescan-seconds", defaultValue = "30", description = "How often tables created after the start are "
       + "looked for and registered. Default: ${DEFAULT-VALUE}.")
   int rescanSeconds;
@@ -44,6 +53,10 @@ final class ServeSqlCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port " + port + " is not a TCP port: give 0 (any free port) to 65535.");
+    }
+    if (connectPort < 0 || connectPort > 65535) {
+      throw new IllegalArgumentException("--connect-port " + connectPort + " is not a TCP port: give 0 (any free port) "
+          + "to 65535, or --no-connect.");
     }
     if (rescanSeconds < 1) {
       throw new IllegalArgumentException("--rescan-seconds " + rescanSeconds + ": give a whole number of seconds >= 1.");
@@ -111,7 +124,8 @@ final class ServeSqlCommand implements Callable<Integer> {
         io.genlake.warehouse.WarehouseLock.acquire(root, runId, "serve-sql --write");
       }
       var w = Session.openUnregistered("serve-sql", cmd.warehouse, cmd.sparkConf(root));
-      var endpoint = io.genlake.sqlendpoint.SqlEndpoint.start(w, cmd.bind, cmd.port, cmd.write, auth, cmd.rescanSeconds);
+      var endpoint = io.genlake.sqlendpoint.SqlEndpoint.start(w, cmd.bind, cmd.port, cmd.write, auth, cmd.rescanSeconds,
+          cmd.noConnect ? -1 : cmd.connectPort);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         endpoint.close();
@@ -123,6 +137,7 @@ final class ServeSqlCommand implements Callable<Integer> {
       System.err.println("[genlake] SQL endpoint for " + w.root() + " at " + endpoint.endpoint().jdbcUrl()
           + (cmd.write ? " (statements may change the warehouse; the writer lock is held)" : " (read-only)")
           + (auth ? ", login: $GENLAKE_SQL_USER / $GENLAKE_SQL_PASSWORD" : "")
+          + endpoint.endpoint().connectUrl().map(u -> "; Spark Connect at " + u).orElse("")
           + "; new tables are registered every " + cmd.rescanSeconds + " s. Ctrl-C stops it.");
       stopped.await();
       return 0;

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * {@code <warehouse>/_genlake/sql-endpoint.json}: where a running SQL endpoint for the warehouse listens (host, port,
- * pid, started_at, read-only or not, whether it asks for a password). Written when the endpoint is up, removed when it
+ * pid, started_at, read-only or not, whether it asks for a password, its Spark Connect port: 0 when it runs none). Written when the endpoint is up, removed when it
  * shuts down cleanly; a file whose pid is not a live process on this machine is stale and ignored. {@code bin/genlake
  * sql} reads it to send queries to the endpoint. Cost: one small file read.
  */
-public record EndpointFile(String host, int port, long pid, Instant startedAt, boolean write, boolean auth) {
+public record EndpointFile(String host, int port, long pid, Instant startedAt, boolean write, boolean auth,
+    int connectPort) {
   /** The file's path under a warehouse root. */
   public static final String RELATIVE_PATH = "_genlake/sql-endpoint.json";
 
@@ -26,6 +27,11 @@ public record EndpointFile(String host, int port, long pid, Instant startedAt, b
   /** The HiveServer2 JDBC URL of this endpoint. */
   public String jdbcUrl() {
     return "jdbc:hive2://" + host + ":" + port + "/default";
+  }
+
+  /** The Spark Connect URL ({@code sc://127.0.0.1:PORT}), if the endpoint runs Spark Connect. */
+  public Optional<String> connectUrl() {
+    return connectPort > 0 ? Optional.of("sc://" + ConnectEndpoint.HOST + ":" + connectPort) : Optional.empty();
   }
 
   /** Where the file lives for a local warehouse root. */
@@ -38,6 +44,8 @@ public record EndpointFile(String host, int port, long pid, Instant startedAt, b
     ObjectNode n = JSON.createObjectNode();
     n.put("host", host).put("port", port).put("pid", pid).put("started_at", startedAt.toString())
         .put("write", write).put("auth", auth).put("jdbc_url", jdbcUrl());
+    n.put("connect_port", connectPort);
+    connectUrl().ifPresent(u -> n.put("connect_url", u));
     String text;
     try {
       text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
@@ -75,7 +83,8 @@ public record EndpointFile(String host, int port, long pid, Instant startedAt, b
     try {
       JsonNode n = JSON.readTree(text);
       return Optional.of(new EndpointFile(n.path("host").asText(), n.path("port").asInt(), n.path("pid").asLong(),
-          Instant.parse(n.path("started_at").asText()), n.path("write").asBoolean(), n.path("auth").asBoolean()));
+          Instant.parse(n.path("started_at").asText()), n.path("write").asBoolean(), n.path("auth").asBoolean(),
+          n.path("connect_port").asInt(0)));
     } catch (IOException | RuntimeException e) {
       // a half-written or foreign file: no endpoint
       return Optional.empty();

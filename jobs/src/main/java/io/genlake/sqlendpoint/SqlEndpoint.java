@@ -17,6 +17,7 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * A running SQL endpoint: Spark's Thrift server (HiveServer2, binary transport) over one warm SparkSession whose
  * catalog holds every {@code <layer>.<table>} of the warehouse. Delta tables registered by path read their latest
  * snapshot at each query; tables created after the start are registered by a re-scan every {@code rescanSeconds}.
+ * The same session serves Spark Connect ({@link ConnectEndpoint}) unless it is turned off.
  * Every connection gets its own session (its SET and USE stay its own) over the shared catalog. Statements run in the
  * Thrift server's background pool under a Spark job group per statement, so a client's cancel stops its Spark jobs and
  * a failing statement fails alone. Cost: the Thrift server's start (an in-memory Derby for Hive's execution client,
@@ -27,20 +28,24 @@ public final class SqlEndpoint implements AutoCloseable {
   private final HiveThriftServer2 server;
   private final ScheduledExecutorService rescans;
   private final EndpointFile file;
+  private final ConnectEndpoint connect;
 
   private SqlEndpoint(Warehouse warehouse, HiveThriftServer2 server, ScheduledExecutorService rescans,
-      EndpointFile file) {
+      EndpointFile file, ConnectEndpoint connect) {
     this.warehouse = warehouse;
     this.server = server;
     this.rescans = rescans;
     this.file = file;
+    this.connect = connect;
   }
 
   /**
    * Registers the warehouse's tables, starts the Thrift server on {@code host:port} (port 0: any free port) and writes
    * the endpoint file. {@code auth}: clients must log in with {@link EnvPasswordAuthenticator}'s user and password.
+   * {@code connectPort}: Spark Connect on {@code 127.0.0.1} at that port (0: any free port), or none when negative.
    */
-  public static SqlEndpoint start(Warehouse w, String host, int port, boolean write, boolean auth, int rescanSeconds) {
+  public static SqlEndpoint start(Warehouse w, String host, int port, boolean write, boolean auth, int rescanSeconds,
+      int connectPort) {
     SparkSession spark = w.spark();
     java.util.Set<TableId> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     registerAll(w, reported);
@@ -75,9 +80,20 @@ public final class SqlEndpoint implements AutoCloseable {
             + rescanSeconds + " s: " + e);
       }
     }, rescanSeconds, rescanSeconds, TimeUnit.SECONDS);
-    EndpointFile file = new EndpointFile(host, bound, ProcessHandle.current().pid(), Instant.now(), write, auth);
+    ConnectEndpoint connect = null;
+    if (connectPort >= 0) {
+      try {
+        connect = ConnectEndpoint.start(spark, connectPort);
+      } catch (RuntimeException e) {
+        rescans.shutdownNow();
+        server.stop();
+        throw e;
+      }
+    }
+    EndpointFile file = new EndpointFile(host, bound, ProcessHandle.current().pid(), Instant.now(), write, auth,
+        connect == null ? 0 : connect.port());
     file.write(w.root());
-    return new SqlEndpoint(w, server, rescans, file);
+    return new SqlEndpoint(w, server, rescans, file, connect);
   }
 
   /**
@@ -109,11 +125,17 @@ public final class SqlEndpoint implements AutoCloseable {
     return file;
   }
 
-  /** Stops the re-scans and the Thrift server and removes the endpoint file; the SparkSession is left to its owner. */
+  /**
+   * Stops the re-scans, Spark Connect and the Thrift server and removes the endpoint file; the SparkSession is left to
+   * its owner.
+   */
   @Override
   public void close() {
     rescans.shutdownNow();
     file.removeIfOurs(warehouse.root());
+    if (connect != null) {
+      connect.close();
+    }
     server.stop();
   }
 }

@@ -39,6 +39,7 @@ class SqlEndpointIT {
   private static Path warehouse;
   private static Process server;
   private static String url;
+  private static String connectUrl;
 
   @BeforeAll
   static void start() throws Exception {
@@ -52,7 +53,7 @@ class SqlEndpointIT {
         + "AS t(provider, success_rate, note)")
         .write().format("delta").save(warehouse.resolve("gold/provider_health").toString());
     server = java("io.genlake.cli.ServeSqlMain", "--warehouse", warehouse.toString(), "--port", "0",
-        "--rescan-seconds", "1").redirectErrorStream(true)
+        "--connect-port", "0", "--rescan-seconds", "1").redirectErrorStream(true)
         .redirectOutput(warehouse.resolve("server.log").toFile()).start();
     Path file = EndpointFile.path(warehouse.toString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
@@ -65,6 +66,8 @@ class SqlEndpointIT {
     assertEquals(server.pid(), endpoint.pid());
     assertEquals("127.0.0.1", endpoint.host());
     url = endpoint.jdbcUrl();
+    connectUrl = endpoint.connectUrl().orElseThrow();
+    assertTrue(connectUrl.startsWith("sc://127.0.0.1:"), connectUrl);
   }
 
   @AfterAll
@@ -197,6 +200,41 @@ class SqlEndpointIT {
     assertEquals(0, p.waitFor(), err);
     assertEquals(List.of("provider,success_rate", "a,0.875", "b,0.1", "c,1.0E-5"),
         out.lines().filter(l -> !l.isBlank()).toList(), err);
+  }
+
+  @Test
+  void sparkConnectClientReadsTheTables() throws Exception {
+    SparkSession spark = TestSpark.session();
+    String out = ConnectClient.run(connectUrl, GENERATIONS, HEALTH);
+    List<String> expected = new ArrayList<>();
+    expected.add("## " + GENERATIONS);
+    expected.addAll(rows(spark.sql(GENERATIONS.replace("silver.generations", "delta.`"
+        + warehouse.resolve("silver/generations") + "`")).collectAsList()));
+    expected.add("## " + HEALTH);
+    expected.addAll(rows(spark.sql(HEALTH.replace("gold.provider_health", "delta.`"
+        + warehouse.resolve("gold/provider_health") + "`")).collectAsList()));
+    assertEquals(expected, out.lines().toList());
+    // the DataFrame API, no SQL: the table read and sorted by the client's plan
+    assertEquals(List.of("a|0.875|ok", "b|0.1|null", "c|1.0E-5|x,y"),
+        ConnectClient.run(connectUrl, "--table", "gold.provider_health").lines().toList());
+  }
+
+  @Test
+  void sparkConnectRefusesChangesAndUploads() throws Exception {
+    List<String> drop = ConnectClient.run(connectUrl, "DROP TABLE gold.provider_health").lines().toList();
+    assertEquals(2, drop.size(), drop::toString);
+    assertTrue(drop.get(1).startsWith("!! refused: ") && drop.get(1).contains("the genlake SQL endpoint is read-only: "
+        + "DROP"), drop::toString);
+    Path jar = warehouse.resolve("upload.jar");
+    Files.copy(Path.of(ConnectClient.classPath().split(File.pathSeparator)[0]), jar,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // requests carrying a client's function are refused the same way (ConnectEndpointTest; the 3.5 client cannot
+    // serialize a function of a source-launched probe, so this test cannot send one)
+    String upload = ConnectClient.run(connectUrl, "--artifact", jar.toString());
+    assertTrue(upload.contains("PERMISSION_DENIED") && upload.contains("AddArtifacts"), upload);
+    // the table is still there and the server still answers
+    assertEquals(List.of("## SELECT count(*) FROM gold.provider_health", "3"),
+        ConnectClient.run(connectUrl, "SELECT count(*) FROM gold.provider_health").lines().toList());
   }
 
   @Test
