@@ -101,7 +101,8 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
     }
     Files.createDirectories(Path.of(root, "_genlake"));
     long started = System.nanoTime();
-    Process server = new ProcessBuilder(launcher.toString(), "serve-sql", "--warehouse", root, "--port", "0")
+    Process server = new ProcessBuilder(launcher.toString(), "serve-sql", "--warehouse", root, "--port", "0",
+        "--connect-port", "0")
         .redirectErrorStream(true).redirectOutput(Path.of(root, "_genlake", "bench-serve-sql.log").toFile()).start();
     try {
       EndpointFile endpoint = await(server, root);

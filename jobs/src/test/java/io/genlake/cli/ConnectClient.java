@@ -26,7 +26,7 @@ import org.apache.xbean.asm9.commons.Remapper;
  * relocated with ASM from the Guava the jar bundles under another name and from protobuf-java 3.23.4, Spark 3.5's.
  */
 final class ConnectClient {
-  private static final Path DIR = Path.of("target", "connect-client");
+  private static final Path DIR = Path.of("target", "connect-client").toAbsolutePath();
   private static final String CLIENT_PACKAGE = "org/sparkproject/connect/client/com/google/";
 
   private ConnectClient() {}
