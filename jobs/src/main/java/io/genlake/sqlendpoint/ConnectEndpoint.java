@@ -33,8 +33,8 @@ import scala.Option;
  *
  * <p>Spark 3.5's own start ({@code SparkConnectService.start}) listens on every interface and has no login, so the
  * endpoint builds the gRPC server itself: bound to loopback always, with an interceptor that refuses artifact uploads
- * (jars, class files: code the server would load) and requests carrying serialized client functions (UDFs, typed
- * {@code map}s: code the server would run), in every mode. Remote clients tunnel ({@code ssh -L 15002:127.0.0.1:15002}). The
+ * (jars, class files: code the server would load), requests carrying serialized client functions (UDFs, typed
+ * {@code map}s: code the server would run) and the start of streaming queries, in every mode. Remote clients tunnel ({@code ssh -L 15002:127.0.0.1:15002}). The
  * service, its sessions and its execution manager are Spark's. Cost: one Netty server; sessions idle for an hour are
  * dropped by Spark.
  */
@@ -127,10 +127,7 @@ public final class ConnectEndpoint implements AutoCloseable {
           Optional<String> code = message instanceof Message m ? clientCode(m) : Optional.empty();
           if (code.isPresent()) {
             refused = true;
-            call.close(Status.PERMISSION_DENIED.withDescription("the genlake SQL endpoint does not run functions "
-                + "sent by a client (" + code.get() + "): they would run inside the server, where they can read its "
-                + "environment and files. Query the tables with SQL or DataFrame operations and apply your own "
-                + "functions to the results in your client."), new Metadata());
+            call.close(Status.PERMISSION_DENIED.withDescription(refusal(code.get())), new Metadata());
           } else if (!refused) {
             delegate.onMessage(message);
           }
@@ -166,6 +163,16 @@ public final class ConnectEndpoint implements AutoCloseable {
       };
     }
 
+    static String refusal(String type) {
+      if (type.equals(STREAMING_START)) {
+        return "the genlake SQL endpoint does not start streaming queries (" + type + "): a stream would keep running "
+            + "and writing inside the server. Read the tables as batches.";
+      }
+      return "the genlake SQL endpoint does not run functions sent by a client (" + type + "): they would run inside "
+          + "the server, where they can read its environment and files. Query the tables with SQL or DataFrame "
+          + "operations and apply your own functions to the results in your client.";
+    }
+
     static boolean allowed(String fullMethodName) {
       return fullMethodName.startsWith(SERVICE) && ALLOWED.contains(fullMethodName.substring(SERVICE.length()));
     }
@@ -173,8 +180,8 @@ public final class ConnectEndpoint implements AutoCloseable {
 
   /**
    * The first message in a request that carries a function of the client's (a Scala, Java or Python UDF or UDTF, the
-   * function of a typed {@code map}/{@code mapPartitions}/{@code groupMap}, a streaming {@code foreach} writer), by
-   * its protobuf type, or empty. Such functions arrive serialized and would be deserialized and run in the server;
+   * function of a typed {@code map}/{@code mapPartitions}/{@code groupMap}, a streaming {@code foreach} writer) or
+   * starts a streaming query, by its protobuf type, or empty. Such functions arrive serialized and would be deserialized and run in the server;
    * plain SQL and DataFrame operations (projections, filters, joins, aggregates of built-in functions) carry none. The
    * walk visits every set field of every nested message once.
    */
@@ -203,8 +210,11 @@ public final class ConnectEndpoint implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Spark Connect 3.5's protobuf messages that carry serialized client code. */
-  static final Set<String> CLIENT_CODE = Set.of("spark.connect.CommonInlineUserDefinedFunction",
+  /** The command that starts a streaming query (its sink writes outside the analyzed-plan check). */
+  static final String STREAMING_START = "spark.connect.WriteStreamOperationStart";
+
+  /** Spark Connect 3.5's protobuf messages that carry serialized client code, and the start of a stream. */
+  static final Set<String> CLIENT_CODE = Set.of(STREAMING_START, "spark.connect.CommonInlineUserDefinedFunction",
       "spark.connect.CommonInlineUserDefinedTableFunction", "spark.connect.ScalarScalaUDF", "spark.connect.JavaUDF",
       "spark.connect.PythonUDF", "spark.connect.PythonUDTF", "spark.connect.StreamingForeachFunction");
 }

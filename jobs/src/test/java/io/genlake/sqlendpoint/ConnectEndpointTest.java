@@ -75,4 +75,17 @@ class ConnectEndpointTest {
             PythonUDF.newBuilder().setCommand(ByteString.copyFrom(new byte[] {9}))))).build();
     assertTrue(ConnectEndpoint.clientCode(request(mapped)).isPresent());
   }
+
+  @Test
+  void streamingQueriesAreRefused() {
+    var start = org.apache.spark.connect.proto.Command.newBuilder().setWriteStreamOperationStart(
+        org.apache.spark.connect.proto.WriteStreamOperationStart.newBuilder().setInput(TABLE).setFormat("parquet")
+            .setPath("/tmp/out")).build();
+    ExecutePlanRequest r = ExecutePlanRequest.newBuilder().setSessionId("6b1b2a52-7c7e-4f4e-9a59-5d0d3b6f0c11")
+        .setUserContext(UserContext.newBuilder().setUserId("it")).setPlan(Plan.newBuilder().setCommand(start)).build();
+    Optional<String> found = ConnectEndpoint.clientCode(r);
+    assertEquals(Optional.of("spark.connect.WriteStreamOperationStart"), found);
+    assertTrue(ConnectEndpoint.MethodFilter.refusal(found.get()).contains("does not start streaming queries"));
+    assertTrue(ConnectEndpoint.MethodFilter.refusal("spark.connect.PythonUDF").contains("functions sent by a client"));
+  }
 }
