@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
  * {@code genlake bench sql-endpoint}: the same 10 small queries over a nightly's warehouse, cold ({@code bin/genlake
  * sql}, a fresh process each, no endpoint), through {@code bin/genlake sql} forwarded to a running endpoint (a fresh
  * client process each), and warm (Hive JDBC on one connection to the endpoint, {@code --warm-queries} round-robin
- * after a warm-up); prints median and p99 latency of each and the endpoint's start time, and checks that the cold and
- * forwarded runs print the same CSV. Starts its own endpoint ({@code bin/genlake serve-sql --port 0}) and stops it.
+ * after a warm-up), and warm over Spark Connect (the Scala client {@code mvn verify} set up, one session); prints
+ * median and p99 latency of each and the endpoint's start time, and checks that the cold and forwarded runs print the
+ * same CSV. Starts its own endpoint ({@code bin/genlake serve-sql --port 0}) and stops it.
  */
 @Command(name = "sql-endpoint", mixinStandardHelpOptions = true,
     description = "Cold `sql` vs the warm SQL endpoint: median and p99 latency of the same 10 queries.")
@@ -124,6 +125,11 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
       long[] warm = warm(home, endpoint.jdbcUrl());
       p.step("bench sql-endpoint", summary("warm, Hive JDBC on one connection", warm)
           + String.format(Locale.ROOT, "; p50 %.1fx faster than cold", median(cold) / (double) median(warm)));
+      Optional<long[]> connect = connect(home, endpoint);
+      p.step("bench sql-endpoint", connect.map(c -> summary("warm, Spark Connect (Scala client, one session)", c)
+          + String.format(Locale.ROOT, "; p50 %.1fx faster than cold", median(cold) / (double) median(c)))
+          .orElse("warm, Spark Connect: skipped (its client's class path, jobs/target/connect-client/classpath.txt, "
+              + "is written by `mvn verify`: SqlEndpointIT)"));
     } finally {
       server.destroy();
       server.waitFor(60, TimeUnit.SECONDS);
@@ -193,6 +199,38 @@ final class BenchSqlEndpointCommand implements Callable<Integer> {
       }
       return nanos;
     }
+  }
+
+  /**
+   * Latencies of {@link #warmQueries} queries over Spark Connect on one client session, after 20 untimed ones: the
+   * Scala client that SqlEndpointIT set up, running {@code jobs/src/test/connect/ConnectProbe.java} in a JVM of its
+   * own; empty when that client is not there.
+   */
+  private Optional<long[]> connect(Path home, EndpointFile endpoint) throws Exception {
+    Path classPath = home.resolve("jobs/target/connect-client/classpath.txt");
+    Path probe = home.resolve("jobs/src/test/connect/ConnectProbe.java");
+    if (endpoint.connectUrl().isEmpty() || !Files.isRegularFile(classPath) || !Files.isRegularFile(probe)) {
+      return Optional.empty();
+    }
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m"));
+    // the client needs the same module openings as Spark (Arrow reads java.nio buffers): this JVM's own
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect.")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.addAll(List.of("-cp", Files.readString(classPath).strip(), probe.toString(), endpoint.connectUrl().get(),
+        "--latency", Integer.toString(warmQueries)));
+    cmd.addAll(QUERIES);
+    Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (proc.waitFor() != 0) {
+      throw new IllegalStateException("the Spark Connect client failed (exit " + proc.exitValue() + "): " + out);
+    }
+    return out.lines().filter(l -> l.startsWith("latency_ns ")).findFirst()
+        .map(l -> Arrays.stream(l.substring("latency_ns ".length()).trim().split(" ")).mapToLong(Long::parseLong)
+            .toArray());
   }
 
   private static long median(long[] nanos) {
