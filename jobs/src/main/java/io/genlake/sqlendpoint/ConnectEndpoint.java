@@ -118,49 +118,7 @@ public final class ConnectEndpoint implements AutoCloseable {
             new Metadata());
         return new ServerCall.Listener<>() {};
       }
-      ServerCall.Listener<Q> delegate = next.startCall(call, headers);
-      return new ServerCall.Listener<>() {
-        private boolean refused;
-
-        @Override
-        public void onMessage(Q message) {
-          Optional<String> code = message instanceof Message m ? clientCode(m) : Optional.empty();
-          if (code.isPresent()) {
-            refused = true;
-            call.close(Status.PERMISSION_DENIED.withDescription(refusal(code.get())), new Metadata());
-          } else if (!refused) {
-            delegate.onMessage(message);
-          }
-        }
-
-        @Override
-        public void onHalfClose() {
-          if (!refused) {
-            delegate.onHalfClose();
-          }
-        }
-
-        @Override
-        public void onCancel() {
-          if (!refused) {
-            delegate.onCancel();
-          }
-        }
-
-        @Override
-        public void onComplete() {
-          if (!refused) {
-            delegate.onComplete();
-          }
-        }
-
-        @Override
-        public void onReady() {
-          if (!refused) {
-            delegate.onReady();
-          }
-        }
-      };
+      return new Refusing<>(call, next.startCall(call, headers));
     }
 
     static String refusal(String type) {
@@ -171,6 +129,54 @@ public final class ConnectEndpoint implements AutoCloseable {
       return "the genlake SQL endpoint does not run functions sent by a client (" + type + "): they would run inside "
           + "the server, where they can read its environment and files. Query the tables with SQL or DataFrame "
           + "operations and apply your own functions to the results in your client.";
+    }
+
+    /** Spark's listener for one call, until a message carries client code: then the call is closed, nothing passed. */
+    private static final class Refusing<Q> extends ServerCall.Listener<Q> {
+      private final ServerCall<Q, ?> call;
+      private final ServerCall.Listener<Q> delegate;
+      private boolean refused;
+
+      Refusing(ServerCall<Q, ?> call, ServerCall.Listener<Q> delegate) {
+        this.call = call;
+        this.delegate = delegate;
+      }
+
+      @Override
+      public void onMessage(Q message) {
+        Optional<String> code = message instanceof Message m ? clientCode(m) : Optional.empty();
+        if (code.isPresent()) {
+          refused = true;
+          call.close(Status.PERMISSION_DENIED.withDescription(refusal(code.get())), new Metadata());
+        }
+        unlessRefused(() -> delegate.onMessage(message));
+      }
+
+      @Override
+      public void onHalfClose() {
+        unlessRefused(delegate::onHalfClose);
+      }
+
+      @Override
+      public void onCancel() {
+        unlessRefused(delegate::onCancel);
+      }
+
+      @Override
+      public void onComplete() {
+        unlessRefused(delegate::onComplete);
+      }
+
+      @Override
+      public void onReady() {
+        unlessRefused(delegate::onReady);
+      }
+
+      private void unlessRefused(Runnable event) {
+        if (!refused) {
+          event.run();
+        }
+      }
     }
 
     static boolean allowed(String fullMethodName) {

@@ -80,7 +80,7 @@ class ConnectEndpointTest {
   void streamingQueriesAreRefused() {
     var start = org.apache.spark.connect.proto.Command.newBuilder().setWriteStreamOperationStart(
         org.apache.spark.connect.proto.WriteStreamOperationStart.newBuilder().setInput(TABLE).setFormat("parquet")
-            .setPath("/tmp/out")).build();
+            .setPath("stream-out")).build();
     ExecutePlanRequest r = ExecutePlanRequest.newBuilder().setSessionId("6b1b2a52-7c7e-4f4e-9a59-5d0d3b6f0c11")
         .setUserContext(UserContext.newBuilder().setUserId("it")).setPlan(Plan.newBuilder().setCommand(start)).build();
     Optional<String> found = ConnectEndpoint.clientCode(r);
