@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.genlake.config.Fingerprint;
 import io.genlake.ops.StepState;
+import io.genlake.pipeline.Concurrently;
 import io.genlake.pipeline.StepResult;
 import io.genlake.table.GoldFailureCombinations;
 import io.genlake.table.GoldFailureCounts;
@@ -28,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code gold.failure_combinations} (pattern mining's counts) and {@code gold.failure_counts} (outcome counts by
  * dimension and day). In full, each is counted from every outcome and overwritten. Incrementally, the outcome
  * table's change feed since the version a state reflects gives signed rows (+1 inserted or new image, −1 deleted or
- * old image), whose counts are added in one MERGE ({@link AdditiveState}). Each state records, under a state entry
+ * old image), whose counts are folded into the stored rows, which are rewritten in one commit ({@link AdditiveState}). Each state records, under a state entry
  * of its own, the outcome-table version it reflects and its own version after the write: a state whose version
  * moved since (a run killed between its write and its record) is recounted instead of being added to twice.
  */
@@ -40,26 +41,28 @@ final class FailureAggregates {
 
   /** One additive state: its table, state entry, and how weighted outcome rows become its rows. */
   private record State(TableSpec spec, String stateStep, List<String> keys, String countColumn,
-      Map<String, String> merged, Function<Dataset<Row>, Dataset<Row>> count) {}
+      Map<String, String> folded, Function<Dataset<Row>, Dataset<Row>> count) {}
 
   /** Brings both states up to date with the outcome table; {@code full} recounts them. */
   static StepResult update(Warehouse w, int maxItems, boolean full, String runId) {
     StepResult result = new StepResult();
-    Map<String, String> comboMerge = new LinkedHashMap<>(AdditiveState.sums(
+    Map<String, String> comboFold = new LinkedHashMap<>(AdditiveState.sums(
         List.of(GoldFailureCombinations.SIZE, GoldFailureCombinations.OUTCOMES, GoldFailureCombinations.FAILURES)));
-    comboMerge.put(GoldFailureCombinations.SIZE, "t." + GoldFailureCombinations.SIZE);
-    comboMerge.put(GoldFailureCombinations.FAILURES_BY_CATEGORY,
+    comboFold.put(GoldFailureCombinations.SIZE, "max(" + GoldFailureCombinations.SIZE + ")"); // one size per key
+    comboFold.put(GoldFailureCombinations.FAILURES_BY_CATEGORY,
         AdditiveState.mapSum(GoldFailureCombinations.FAILURES_BY_CATEGORY));
     List<State> states = List.of(
         new State(GoldFailureCombinations.SPEC, "failure.combinations",
             List.of(GoldFailureCombinations.MODEL, GoldFailureCombinations.PATTERN_KEY), GoldFailureCombinations.OUTCOMES,
-            comboMerge, weighted -> CombinationCounts.count(w.spark(), weighted, maxItems, 1)),
+            comboFold, weighted -> CombinationCounts.count(w.spark(), weighted, maxItems, 1)),
         new State(GoldFailureCounts.SPEC, "failure.counts", GoldFailureCounts.KEY, GoldFailureCounts.OUTCOMES,
             AdditiveState.sums(GoldFailureCounts.MEASURES), OutcomeCounts::of));
     String basis = Fingerprint.of(List.of(FORMAT, maxItems));
-    for (State s : states) {
-      result.add(update(w, s, basis, full, runId));
-    }
+    // two tables and two state entries, no conflict: both at once, so one's driver-side work (change-feed read,
+    // planning, commit) overlaps with the other's tasks
+    List<Concurrently.Call<StepResult>> updates = states.stream()
+        .<Concurrently.Call<StepResult>>map(s -> () -> update(w, s, basis, full, runId)).toList();
+    Concurrently.calls(updates.size(), updates).forEach(result::add);
     return result;
   }
 
@@ -92,7 +95,7 @@ final class FailureAggregates {
         Dataset<Row> delta = conform(w, s.count().apply(weighted), s.spec().schema()).cache();
         long rows = delta.count();
         if (rows > 0) {
-          AdditiveState.add(w, s.spec(), s.keys(), s.countColumn(), s.merged(), delta);
+          AdditiveState.add(w, s.spec(), s.keys(), s.countColumn(), s.folded(), delta);
         }
         delta.unpersist();
         weighted.unpersist();

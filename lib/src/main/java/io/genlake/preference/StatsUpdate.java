@@ -68,11 +68,13 @@ final class StatsUpdate {
     }
     Dataset<Row> states = w.read(GoldPreferenceState.TABLE);
     List<String> columns = List.of(states.columns());
-    if (!columns.contains(GoldPreferenceState.TIME_CONSTANT_DAYS)
-        || !List.of(w.read(GoldPreferencePairStats.TABLE).columns()).contains(GoldPreferencePairStats.LAST_EVENT_AT)) {
+    boolean counted = columns.contains(GoldPreferenceState.PAIR_ROWS);
+    // a state with row counts was written by a genlake whose pair statistics keep each pair's newest event (the
+    // increments came later): the base's columns are read, which costs a snapshot of it, only for an older state
+    if (!columns.contains(GoldPreferenceState.TIME_CONSTANT_DAYS) || !counted
+        && !List.of(w.read(GoldPreferencePairStats.TABLE).columns()).contains(GoldPreferencePairStats.LAST_EVENT_AT)) {
       return Optional.empty();
     }
-    boolean counted = columns.contains(GoldPreferenceState.PAIR_ROWS);
     Column none = lit(-1L);
     List<Row> last = states.orderBy(col(GoldPreferenceState.WRITTEN_AT).desc())
         .select(col(GoldPreferenceState.AS_OF), col(GoldPreferenceState.INGESTED_THROUGH),
