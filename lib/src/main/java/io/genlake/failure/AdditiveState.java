@@ -6,13 +6,13 @@ import static org.apache.spark.sql.functions.expr;
 import io.genlake.warehouse.TableSpec;
 import io.genlake.warehouse.Warehouse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Adds signed counts to an additive state table by folding: the stored rows and the signed rows are aggregated per
@@ -35,20 +35,14 @@ final class AdditiveState {
    */
   static void add(Warehouse w, TableSpec spec, List<String> keys, String countColumn, Map<String, String> folded,
       Dataset<Row> delta) {
-    StructType schema = spec.schema();
-    List<Column> columns = new ArrayList<>();
-    for (String c : schema.fieldNames()) {
-      columns.add(col(c));
-    }
-    Column[] ordered = columns.toArray(Column[]::new);
+    Column[] ordered = Arrays.stream(spec.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new);
     List<Column> aggregates = new ArrayList<>();
     folded.forEach((c, e) -> aggregates.add(expr(e).as(c)));
     Dataset<Row> rows = w.read(spec.id()).select(ordered).unionByName(delta.select(ordered))
-        .groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+        .groupBy(keys.stream().map(c -> col(c)).toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .where(col(countColumn).notEqual(0))
-        .select(ordered);
-    w.overwrite(spec.id(), w.spark().createDataFrame(rows.javaRDD(), schema));
+        .where(col(countColumn).notEqual(0));
+    w.overwrite(spec.id(), FailureAggregates.conform(w, rows, spec.schema()));
   }
 
   /** {@code sum(c)} for each of {@code columns}. */

@@ -29,9 +29,10 @@ import org.apache.spark.sql.types.StructType;
  * {@code gold.failure_combinations} (pattern mining's counts) and {@code gold.failure_counts} (outcome counts by
  * dimension and day). In full, each is counted from every outcome and overwritten. Incrementally, the outcome
  * table's change feed since the version a state reflects gives signed rows (+1 inserted or new image, −1 deleted or
- * old image), whose counts are folded into the stored rows, which are rewritten in one commit ({@link AdditiveState}). Each state records, under a state entry
- * of its own, the outcome-table version it reflects and its own version after the write: a state whose version
- * moved since (a run killed between its write and its record) is recounted instead of being added to twice.
+ * old image), whose counts are folded into the stored rows, rewritten in one commit ({@link AdditiveState}). Each
+ * state records, under a state entry of its own, the outcome-table version it reflects and its own version after the
+ * write: a state whose version moved since (a run killed between its write and its record) is recounted instead of
+ * being added to twice.
  */
 final class FailureAggregates {
   /** Bumped whenever counting changes meaning, so the states are recounted. */
@@ -47,7 +48,7 @@ final class FailureAggregates {
   static StepResult update(Warehouse w, int maxItems, boolean full, String runId) {
     StepResult result = new StepResult();
     Map<String, String> comboFold = new LinkedHashMap<>(AdditiveState.sums(
-        List.of(GoldFailureCombinations.SIZE, GoldFailureCombinations.OUTCOMES, GoldFailureCombinations.FAILURES)));
+        List.of(GoldFailureCombinations.OUTCOMES, GoldFailureCombinations.FAILURES)));
     comboFold.put(GoldFailureCombinations.SIZE, "max(" + GoldFailureCombinations.SIZE + ")"); // one size per key
     comboFold.put(GoldFailureCombinations.FAILURES_BY_CATEGORY,
         AdditiveState.mapSum(GoldFailureCombinations.FAILURES_BY_CATEGORY));
@@ -114,7 +115,7 @@ final class FailureAggregates {
   }
 
   /** {@code data} with the contract's columns, order and types. */
-  private static Dataset<Row> conform(Warehouse w, Dataset<Row> data, StructType schema) {
+  static Dataset<Row> conform(Warehouse w, Dataset<Row> data, StructType schema) {
     List<Column> cols = new ArrayList<>();
     for (var f : schema.fields()) {
       cols.add(col(f.name()).cast(f.dataType()));
