@@ -113,7 +113,7 @@ final class BenchIngestCommand implements Callable<Integer> {
           "Give --landing DIR, --scale N, --small-files N or --seed002.");
     }
     GenlakeConfig cfg = ConfigLoader.load(config);
-    SparkSettings settings = master.map(m -> new SparkSettings(m, cfg.spark().shufflePartitions(), cfg.spark().conf()))
+    SparkSettings settings = master.map(cfg.spark()::withMaster)
         .orElse(cfg.spark());
     Path wh = Files.createTempDirectory("genlake-bench-ingest");
     long sparkStart = System.nanoTime();

@@ -89,7 +89,7 @@ final class BenchNightlyCommand implements Callable<Integer> {
         Progress.count(scale), landing, (System.nanoTime() - g0) / 1e9);
 
     GenlakeConfig cfg = ConfigLoader.load(config);
-    SparkSettings settings = master.map(m -> new SparkSettings(m, cfg.spark().shufflePartitions(), cfg.spark().conf()))
+    SparkSettings settings = master.map(cfg.spark()::withMaster)
         .orElse(cfg.spark());
     Path wh = scratch.resolve("warehouse");
     long s0 = System.nanoTime();

@@ -86,9 +86,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Cannot benchmark --generations " + generations + " with --new-share "
             + newShare + ": give at least 100 generations and a share in (0, 1].");
       }
-      SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
-          warehouse.master.orElse(config.spark().master()), config.spark().shufflePartitions(), config.spark().conf()),
-          dir);
+      SparkSession spark = SparkSessions.create("genlake bench prefs", config.spark().withMaster(
+          warehouse.master.orElse(config.spark().master())), dir);
       BenchPrefsNightly.run(spark, config, generations, newShare, date.orElse(LocalDate.now(ZoneOffset.UTC)), dir, p,
           System.out);
       return 0;
@@ -98,8 +97,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
     int partitions = (int) Math.max(config.spark().shufflePartitions(), events / EVENTS_PER_SHUFFLE_PARTITION);
     java.util.Map<String, String> conf = new java.util.HashMap<>(config.spark().conf());
     conf.putIfAbsent("spark.sql.files.maxPartitionBytes", "16m");
-    SparkSession spark = SparkSessions.create("genlake bench prefs", new io.genlake.config.SparkSettings(
-        warehouse.master.orElse(config.spark().master()), partitions, conf), dir);
+    SparkSession spark = SparkSessions.create("genlake bench prefs", config.spark().withMaster(
+        warehouse.master.orElse(config.spark().master())).with(partitions, conf), dir);
     p.step("bench prefs", "spark.sql.shuffle.partitions = " + partitions + ", spark.sql.files.maxPartitionBytes = "
         + conf.get("spark.sql.files.maxPartitionBytes"));
     Path input = dir.resolve("events-" + events + ".parquet").toAbsolutePath();

@@ -72,20 +72,28 @@ final class Session {
   }
 
   private static Warehouse open(String appName, WarehouseOptions options) {
-    return open(appName, options, java.util.Map.of());
+    return open(appName, options, java.util.Map.of(), java.util.List.of());
   }
 
   private static Warehouse open(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
+    return open(appName, options, extraConf, java.util.List.of());
+  }
+
+  /** Opens the session; {@code landing}: the directories the command reads besides the warehouse (sizing only). */
+  private static Warehouse open(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf,
+      java.util.List<Path> landing) {
     GenlakeConfig config = options.config();
     SparkSettings settings = config.spark();
     if (options.master.isPresent() || !extraConf.isEmpty()) {
       java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(settings.conf());
       conf.putAll(extraConf);
-      settings = new SparkSettings(options.master.orElse(settings.master()), settings.shufflePartitions(), conf);
+      settings = settings.withMaster(options.master.orElse(settings.master())).with(settings.shufflePartitions(), conf);
     }
     String root = options.warehouseRoot();
     StartupTimings.mark("config");
-    SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(root.contains("://") ? "." : root));
+    boolean remote = root.contains("://");
+    SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(remote ? "." : root), landing,
+        !remote);
     StartupTimings.mark("spark");
     return new Warehouse(spark, root);
   }
@@ -117,8 +125,11 @@ final class Session {
     WarehouseLock.acquire(options.warehouseRoot(), runId, job);
     // jobs read and write tables by location, and register each table they ensure or write: registering all of
     // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
-    Warehouse warehouse = open(job, options);
+    Path landing = run.landing.map(p -> p.toAbsolutePath().normalize())
+        .orElse(config.paths().landingDir(PathsConfig.home()));
+    Warehouse warehouse = open(job, options, java.util.Map.of(), java.util.List.of(landing));
     Progress progress = new Progress(System.err, options.quiet);
+    progress.step("spark", "queries " + warehouse.spark().conf().get(io.genlake.spark.ExecutionMode.REASON_KEY, "compiled"));
     SparkWatch.start(warehouse.spark().sparkContext(), progress); // a daemon thread, until the command ends
     return new RunContext(
         warehouse.spark(),
@@ -127,7 +138,7 @@ final class Session {
         runId,
         run.date.orElse(LocalDate.now(ZoneOffset.UTC)),
         // absolute: on a cluster, executors read the landing from their own working directories
-        run.landing.map(p -> p.toAbsolutePath().normalize()).orElse(config.paths().landingDir(PathsConfig.home())),
+        landing,
         config.paths().reportsDir(warehouse.root()),
         config.paths().exportsDir(warehouse.root()),
         progress,

@@ -2,11 +2,39 @@ package io.genlake.config;
 
 import java.util.Map;
 
-/** How genlake builds its SparkSession when it is not started by spark-submit. */
-public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) {
+/**
+ * How genlake builds its SparkSession when it is not started by spark-submit: master, shuffle partitions, extra
+ * {@code spark.*} settings, and whether queries are compiled to Java ({@code codegen}, see
+ * {@link io.genlake.spark.ExecutionMode}).
+ */
+public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf, Codegen codegen,
+    int interpretedBelowMb) {
+
+  /** {@code spark.codegen}: compile queries, interpret them, or choose by the size of the data. */
+  public enum Codegen {
+    AUTO, COMPILED, INTERPRETED;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   static SparkSettings from(ConfigNode node) {
-    node.onlyKeys("master", "shuffle_partitions", "conf");
+    node.onlyKeys("master", "shuffle_partitions", "conf", "codegen", "interpreted_below_mb");
     return new SparkSettings(
-        node.string("master"), node.integer("shuffle_partitions", 1, 100_000), node.stringMap("conf"));
+        node.string("master"), node.integer("shuffle_partitions", 1, 100_000), node.stringMap("conf"),
+        Codegen.valueOf(node.oneOf("codegen", Codegen.AUTO.label(), Codegen.COMPILED.label(),
+            Codegen.INTERPRETED.label()).toUpperCase(java.util.Locale.ROOT)),
+        node.integer("interpreted_below_mb", 0, 1_000_000));
+  }
+
+  /** These settings with another master. */
+  public SparkSettings withMaster(String other) {
+    return new SparkSettings(other, shufflePartitions, conf, codegen, interpretedBelowMb);
+  }
+
+  /** These settings with other shuffle partitions and extra settings. */
+  public SparkSettings with(int partitions, Map<String, String> otherConf) {
+    return new SparkSettings(master, partitions, otherConf, codegen, interpretedBelowMb);
   }
 }

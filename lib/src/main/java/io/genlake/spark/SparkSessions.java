@@ -17,14 +17,32 @@ public final class SparkSessions {
 
   /** Creates (or returns the active) session for a warehouse rooted at {@code warehouse}. */
   public static SparkSession create(String appName, SparkSettings settings, Path warehouse) {
+    return create(appName, settings, warehouse, List.of(), true);
+  }
+
+  /**
+   * Creates (or returns the active) session for a warehouse rooted at {@code warehouse} whose runs also read
+   * {@code landing} (a run command's landing directory, or none); {@code localPaths} is false for a warehouse given as
+   * a URI. The session compiles or interprets its queries as {@link ExecutionMode#choose} decides, and holds the
+   * reason under {@link ExecutionMode#REASON_KEY}.
+   */
+  public static SparkSession create(String appName, SparkSettings settings, Path warehouse, List<Path> landing,
+      boolean localPaths) {
     SparkConf submitted = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     boolean local = true;
+    String master = settings.master();
     if (!submitted.contains("spark.master")) {
       builder.master(settings.master());
     } else {
-      local = submitted.get("spark.master").startsWith("local");
+      master = submitted.get("spark.master");
+      local = master.startsWith("local");
     }
+    List<Path> data = new java.util.ArrayList<>(List.of(warehouse.resolve("silver")));
+    data.addAll(landing);
+    ExecutionMode mode = ExecutionMode.choose(settings, master, data, localPaths);
+    mode.conf().forEach(builder::config);
+    builder.config(ExecutionMode.REASON_KEY, mode.reason());
     for (Map.Entry<String, String> e : deltaDefaults(settings.shufflePartitions(), warehouse).entrySet()) {
       builder.config(e.getKey(), e.getValue());
     }
