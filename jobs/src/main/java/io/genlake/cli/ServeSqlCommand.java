@@ -92,6 +92,11 @@ final class ServeSqlCommand implements Callable<Integer> {
         root.contains("://") ? root : java.nio.file.Path.of(root).toAbsolutePath().normalize().toString());
     // the Thrift server's own pool runs statements side by side: fair scheduling keeps a long one from starving others
     conf.put("spark.scheduler.mode", "FAIR");
+    if (warehouse.config().spark().codegen() == io.genlake.config.SparkSettings.Codegen.AUTO) {
+      // a long-lived server runs the same plans again and again: compiling them pays off even on a small warehouse
+      // (Spark's default factory mode, set explicitly so spark.codegen auto leaves it)
+      conf.put(io.genlake.spark.ExecutionMode.FACTORY_MODE, "FALLBACK");
+    }
     return conf;
   }
 
