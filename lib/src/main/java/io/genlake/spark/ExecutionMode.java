@@ -4,11 +4,13 @@ import io.genlake.config.SparkSettings;
 import io.genlake.config.SparkSettings.Codegen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +35,12 @@ public record ExecutionMode(boolean interpreted, String reason) {
   /** The session setting holding the chosen mode's reason, for the run's progress output. */
   public static final String REASON_KEY = "spark.genlake.execution";
 
-  /** The Spark settings the mode adds to the session. */
+  /**
+   * The Spark setting the mode puts on the session, either way: a session that already exists (one JVM running
+   * several commands, a notebook) takes it over whatever an earlier command chose.
+   */
   public Map<String, String> conf() {
-    return interpreted ? Map.of(FACTORY_MODE, "NO_CODEGEN") : Map.of();
+    return Map.of(FACTORY_MODE, interpreted ? "NO_CODEGEN" : "FALLBACK");
   }
 
   /**
@@ -70,27 +75,31 @@ public record ExecutionMode(boolean interpreted, String reason) {
         + "under spark.interpreted_below_mb = %d", size / 1048576.0, settings.interpretedBelowMb()));
   }
 
-  /** The bytes of the regular files under {@code dir}, counted until they reach {@code limit}; 0 if it is missing. */
+  /**
+   * The bytes of the regular files under {@code dir}, counted until they reach {@code limit}; 0 if it is missing.
+   * Symbolic links are followed (a landing directory is often a link to the export share); a link cycle is skipped.
+   */
   static long sizeUpTo(Path dir, long limit) {
     if (limit <= 0 || !Files.exists(dir)) {
       return 0;
     }
     long[] total = {0};
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) {
-            total[0] += attrs.size();
-          }
-          return total[0] >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+    SimpleFileVisitor<Path> counter = new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) {
+          total[0] += attrs.size();
         }
+        return total[0] >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+      }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // an unreadable entry is not data the run can read
-        }
-      });
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE; // an unreadable entry (or a link cycle) is not data the run can read
+      }
+    };
+    try {
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, counter);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot measure " + dir + ": " + e.getMessage(), e);
     }

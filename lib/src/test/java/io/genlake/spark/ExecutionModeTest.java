@@ -42,7 +42,7 @@ class ExecutionModeTest {
     ExecutionMode large = ExecutionMode.choose(settings(Codegen.AUTO, 1, Map.of()), "local[*]",
         List.of(silver, landing), true);
     assertFalse(large.interpreted(), large.reason());
-    assertEquals(Map.of(), large.conf());
+    assertEquals(Map.of(ExecutionMode.FACTORY_MODE, "FALLBACK"), large.conf());
     assertTrue(large.reason().startsWith("compiled: silver and landing data of at least 1 MB"), large.reason());
   }
 
@@ -64,6 +64,17 @@ class ExecutionModeTest {
   }
 
   @Test
+  void linkedDirectoriesAreMeasuredThroughTheLink(@TempDir Path dir) throws Exception {
+    Path share = dir.resolve("share");
+    write(share.resolve("generations/a.jsonl"), 2_000_000);
+    Path landing = Files.createSymbolicLink(dir.resolve("landing"), share);
+    Files.createSymbolicLink(share.resolve("loop"), share); // a cycle is skipped, not walked forever
+    assertEquals(2_000_000, ExecutionMode.sizeUpTo(landing, Long.MAX_VALUE));
+    assertFalse(ExecutionMode.choose(settings(Codegen.AUTO, 1, Map.of()), "local[2]", List.of(landing), true)
+        .interpreted());
+  }
+
+  @Test
   void explicitChoicesWin(@TempDir Path dir) throws Exception {
     Path silver = dir.resolve("silver");
     write(silver.resolve("big"), 2_000_000);
@@ -75,7 +86,6 @@ class ExecutionModeTest {
     ExecutionMode own = ExecutionMode.choose(settings(Codegen.INTERPRETED, 32,
         Map.of("spark.sql.codegen.wholeStage", "false")), "local[2]", List.of(), true);
     assertFalse(own.interpreted());
-    assertEquals(Map.of(), own.conf());
     assertEquals("code generation as spark.conf sets it", own.reason());
     // a cluster, or a warehouse that is a URI, is compiled under auto
     assertFalse(ExecutionMode.choose(settings(Codegen.AUTO, 32, Map.of()), "spark://host:7077", List.of(), true)

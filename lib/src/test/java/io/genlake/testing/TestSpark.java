@@ -50,17 +50,17 @@ public final class TestSpark {
    */
   public static void forgetCatalog() {
     SparkSession spark = session();
+    // the session catalog's own listing: Catalog.listTables decodes Table objects, which Spark's interpreted mode
+    // (spark.codegen, set on this shared session by the commands tests run in-process) cannot do
+    var catalog = spark.sessionState().catalog();
     for (io.genlake.warehouse.Layer layer : io.genlake.warehouse.Layer.values()) {
       String db = layer.dirName();
-      try {
-        if (spark.catalog().databaseExists(db)) {
-          for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(db).collectAsList()) {
-            spark.sessionState().catalog().dropTable(
-                new org.apache.spark.sql.catalyst.TableIdentifier(t.name(), scala.Option.apply(db)), true, false);
-          }
+      if (catalog.databaseExists(db)) {
+        for (org.apache.spark.sql.catalyst.TableIdentifier t
+            : scala.collection.JavaConverters.seqAsJavaList(catalog.listTables(db))) {
+          catalog.dropTable(new org.apache.spark.sql.catalyst.TableIdentifier(t.table(), scala.Option.apply(db)),
+              true, false);
         }
-      } catch (org.apache.spark.sql.AnalysisException e) {
-        throw new IllegalStateException(e);
       }
     }
   }
