@@ -33,6 +33,11 @@ public record SparkSettings(String master, int shufflePartitions, Map<String, St
     return new SparkSettings(other, shufflePartitions, conf, codegen, interpretedBelowMb);
   }
 
+  /** These settings with another {@code codegen} choice. */
+  public SparkSettings withCodegen(Codegen other) {
+    return new SparkSettings(master, shufflePartitions, conf, other, interpretedBelowMb);
+  }
+
   /** These settings with other shuffle partitions and extra settings. */
   public SparkSettings with(int partitions, Map<String, String> otherConf) {
     return new SparkSettings(master, partitions, otherConf, codegen, interpretedBelowMb);

@@ -27,6 +27,9 @@ import java.util.Map;
  * <p>{@code auto} chooses interpreted when the data the run can read, the warehouse's {@code silver} layer and the
  * landing directory, is under {@code spark.interpreted_below_mb}, and compiled otherwise, on a cluster master, for a
  * warehouse that is not a local path, and whenever {@code spark.conf} sets either code generation key itself.
+ * Long-lived sessions ({@code serve-sql}, notebooks) ask for compiled queries. Known gap of Spark 3.5's interpreted
+ * mode: it cannot decode {@code org.apache.spark.sql.catalog.Table} ({@code spark.catalog().listTables()}); genlake
+ * lists tables from the warehouse's directories.
  */
 public record ExecutionMode(boolean interpreted, String reason) {
   /** Spark's setting that, at {@code NO_CODEGEN}, interprets expressions and skips whole-stage code generation. */

@@ -95,6 +95,14 @@ class ExecutionModeTest {
   }
 
   @Test
+  void notebooksCompileUnderAuto() {
+    assertEquals(Codegen.COMPILED, io.genlake.notebook.Notebooks.sessionSettings(
+        settings(Codegen.AUTO, 32, Map.of())).codegen());
+    assertEquals(Codegen.INTERPRETED, io.genlake.notebook.Notebooks.sessionSettings(
+        settings(Codegen.INTERPRETED, 32, Map.of())).codegen());
+  }
+
+  @Test
   void configuredFromYaml() {
     SparkSettings defaults = ConfigLoader.defaults().spark();
     assertEquals(Codegen.AUTO, defaults.codegen());
