@@ -92,11 +92,6 @@ final class ServeSqlCommand implements Callable<Integer> {
         root.contains("://") ? root : java.nio.file.Path.of(root).toAbsolutePath().normalize().toString());
     // the Thrift server's own pool runs statements side by side: fair scheduling keeps a long one from starving others
     conf.put("spark.scheduler.mode", "FAIR");
-    if (warehouse.config().spark().codegen() == io.genlake.config.SparkSettings.Codegen.AUTO) {
-      // a long-lived server runs the same plans again and again: compiling them pays off even on a small warehouse
-      // (Spark's default factory mode, set explicitly so spark.codegen auto leaves it)
-      conf.put(io.genlake.spark.ExecutionMode.FACTORY_MODE, "FALLBACK");
-    }
     return conf;
   }
 
@@ -128,7 +123,7 @@ final class ServeSqlCommand implements Callable<Integer> {
       if (cmd.write) {
         io.genlake.warehouse.WarehouseLock.acquire(root, runId, "serve-sql --write");
       }
-      var w = Session.openUnregistered("serve-sql", cmd.warehouse, cmd.sparkConf(root));
+      var w = Session.openServer("serve-sql", cmd.warehouse, cmd.sparkConf(root));
       var endpoint = io.genlake.sqlendpoint.SqlEndpoint.start(w, cmd.bind, cmd.port, cmd.write, auth, cmd.rescanSeconds,
           cmd.noConnect ? -1 : cmd.connectPort);
       CountDownLatch stopped = new CountDownLatch(1);

@@ -62,28 +62,30 @@ final class Session {
 
   /** A SparkSession and the warehouse, no table registered yet. */
   static Warehouse openUnregistered(String appName, WarehouseOptions options) {
-    return openUnregistered(appName, options, java.util.Map.of());
+    WarehouseRoot.requireWarehouse(options.warehouseRoot());
+    return open(appName, options);
   }
 
-  /** {@link #openUnregistered}, with {@code extraConf} set on the session over the configured Spark settings. */
-  static Warehouse openUnregistered(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
+  /**
+   * {@link #openUnregistered} for a long-lived server ({@code serve-sql}): {@code extraConf} set on the session over
+   * the configured Spark settings, queries compiled under {@code spark.codegen: auto} ({@link SparkSettings#longLived}).
+   */
+  static Warehouse openServer(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
     WarehouseRoot.requireWarehouse(options.warehouseRoot());
-    return open(appName, options, extraConf);
+    return open(appName, options, options.config().spark().longLived(), extraConf, java.util.List.of());
   }
 
   private static Warehouse open(String appName, WarehouseOptions options) {
-    return open(appName, options, java.util.Map.of(), java.util.List.of());
+    return open(appName, options, options.config().spark(), java.util.Map.of(), java.util.List.of());
   }
 
-  private static Warehouse open(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf) {
-    return open(appName, options, extraConf, java.util.List.of());
-  }
-
-  /** Opens the session; {@code landing}: the directories the command reads besides the warehouse (sizing only). */
-  private static Warehouse open(String appName, WarehouseOptions options, java.util.Map<String, String> extraConf,
-      java.util.List<Path> landing) {
-    GenlakeConfig config = options.config();
-    SparkSettings settings = config.spark();
+  /**
+   * Opens the session with {@code configured} Spark settings; {@code landing}: the directories the command reads
+   * besides the warehouse (sizing only).
+   */
+  private static Warehouse open(String appName, WarehouseOptions options, SparkSettings configured,
+      java.util.Map<String, String> extraConf, java.util.List<Path> landing) {
+    SparkSettings settings = configured;
     if (options.master.isPresent() || !extraConf.isEmpty()) {
       java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(settings.conf());
       conf.putAll(extraConf);
@@ -127,7 +129,7 @@ final class Session {
     // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
     Path landing = run.landing.map(p -> p.toAbsolutePath().normalize())
         .orElse(config.paths().landingDir(PathsConfig.home()));
-    Warehouse warehouse = open(job, options, java.util.Map.of(), java.util.List.of(landing));
+    Warehouse warehouse = open(job, options, config.spark(), java.util.Map.of(), java.util.List.of(landing));
     Progress progress = new Progress(System.err, options.quiet);
     progress.step("spark", "queries " + warehouse.spark().conf().get(io.genlake.spark.ExecutionMode.REASON_KEY, "compiled"));
     SparkWatch.start(warehouse.spark().sparkContext(), progress); // a daemon thread, until the command ends

@@ -33,9 +33,14 @@ public record SparkSettings(String master, int shufflePartitions, Map<String, St
     return new SparkSettings(other, shufflePartitions, conf, codegen, interpretedBelowMb);
   }
 
-  /** These settings with another {@code codegen} choice. */
-  public SparkSettings withCodegen(Codegen other) {
-    return new SparkSettings(master, shufflePartitions, conf, other, interpretedBelowMb);
+  /**
+   * These settings for a long-lived session (a server, a notebook): compiled queries under {@code codegen: auto},
+   * whatever the warehouse's size, since such a session runs the same plans again (and Spark's interpreted mode
+   * cannot decode the objects of {@code spark.catalog().listTables()}); an explicit choice is kept.
+   */
+  public SparkSettings longLived() {
+    return codegen == Codegen.AUTO ? new SparkSettings(master, shufflePartitions, conf, Codegen.COMPILED,
+        interpretedBelowMb) : this;
   }
 
   /** These settings with other shuffle partitions and extra settings. */

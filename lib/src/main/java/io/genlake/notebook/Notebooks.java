@@ -37,22 +37,12 @@ public final class Notebooks {
       GenlakeConfig config = ConfigLoader.defaults();
       String root = Optional.ofNullable(System.getenv("GENLAKE_WAREHOUSE")).filter(s -> !s.isBlank())
           .orElse(config.paths().warehouse());
-      SparkSession spark = SparkSessions.create("genlake notebook", sessionSettings(config.spark()), Path.of(root));
+      SparkSession spark = SparkSessions.create("genlake notebook", config.spark().longLived(), Path.of(root));
       warehouse = new Warehouse(spark, root);
       warehouse.registerAll();
       io.genlake.table.Views.registerAll(warehouse);
     }
     return warehouse;
-  }
-
-  /**
-   * The notebook session's settings: compiled queries under {@code spark.codegen: auto}, whatever the warehouse's
-   * size. A notebook session lives long and reruns its cells, and Spark's interpreted mode cannot decode the objects
-   * of {@code spark.catalog().listTables()}; an explicit {@code compiled} or {@code interpreted} is kept.
-   */
-  public static io.genlake.config.SparkSettings sessionSettings(io.genlake.config.SparkSettings configured) {
-    return configured.codegen() == io.genlake.config.SparkSettings.Codegen.AUTO
-        ? configured.withCodegen(io.genlake.config.SparkSettings.Codegen.COMPILED) : configured;
   }
 
   /** The notebook's SparkSession. */

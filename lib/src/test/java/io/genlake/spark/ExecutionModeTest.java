@@ -95,11 +95,9 @@ class ExecutionModeTest {
   }
 
   @Test
-  void notebooksCompileUnderAuto() {
-    assertEquals(Codegen.COMPILED, io.genlake.notebook.Notebooks.sessionSettings(
-        settings(Codegen.AUTO, 32, Map.of())).codegen());
-    assertEquals(Codegen.INTERPRETED, io.genlake.notebook.Notebooks.sessionSettings(
-        settings(Codegen.INTERPRETED, 32, Map.of())).codegen());
+  void longLivedSessionsCompileUnderAuto() {
+    assertEquals(Codegen.COMPILED, settings(Codegen.AUTO, 32, Map.of()).longLived().codegen());
+    assertEquals(Codegen.INTERPRETED, settings(Codegen.INTERPRETED, 32, Map.of()).longLived().codegen());
   }
 
   @Test
