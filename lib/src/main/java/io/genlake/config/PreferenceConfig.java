@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param incremental whether the nightly run updates the running sums from new events only
  * @param foldShare an incremental run folds the appended pair rows ({@code gold.preference_pair_increments}) into
  *     the base {@code gold.preference_pair_stats} when they reach this share of the base's rows (0: every run folds)
+ * @param localMaxRows an incremental run whose new events are at most this many counts them, extracts their keywords
+ *     and sums their pairs on the driver, from the events collected once, instead of in Spark jobs; the day's prompts
+ *     are ranked on the driver under the same bound (0: always in Spark jobs)
  * @param evaluationHoldoutShare the latest share of events held out by the offline evaluation
  * @param evaluationRefreshShare the offline evaluation is run again when the counted events grew by this share since
  *     the last one (and on every full recompute)
@@ -62,6 +65,7 @@ public record PreferenceConfig(
     Map<String, List<String>> checkpointPools,
     boolean incremental,
     double foldShare,
+    int localMaxRows,
     double evaluationHoldoutShare,
     double evaluationRefreshShare,
     int evaluationBootstrap,
@@ -118,7 +122,7 @@ public record PreferenceConfig(
     node.onlyKeys("decay_days", "half_life_days", "decay_anchor", "min_keyword_length", "default_stop_words", "extra_stop_words",
         "share_preferences_default", "seed_prior", "seed_prior_weight", "beta_alpha", "beta_beta", "wilson_z",
         "min_evidence", "exploit_confidence", "explore_confidence", "explore_count", "thompson_sampling",
-        "thompson_draws", "checkpoint_pools", "incremental", "fold_share", "evaluation_holdout_share",
+        "thompson_draws", "checkpoint_pools", "incremental", "fold_share", "local_max_rows", "evaluation_holdout_share",
         "evaluation_refresh_share", "evaluation_bootstrap", "ranking", "max_loras");
     double exploit = node.decimal("exploit_confidence", 0.0, 1.0);
     double explore = node.decimal("explore_confidence", 0.0, 1.0);
@@ -147,6 +151,7 @@ public record PreferenceConfig(
         node.stringListMap("checkpoint_pools"),
         node.bool("incremental"),
         node.decimal("fold_share", 0.0, 100.0),
+        node.integer("local_max_rows", 0, 1_000_000),
         node.decimal("evaluation_holdout_share", 0.01, 0.99),
         node.decimal("evaluation_refresh_share", 0.0, 1e6),
         node.integer("evaluation_bootstrap", 100, 100_000),

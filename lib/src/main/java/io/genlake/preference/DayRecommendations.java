@@ -115,26 +115,57 @@ final class DayRecommendations {
     }
   }
 
+  /** The length of an array value of a row made for an encoder: a Java array or a Scala sequence. */
+  private static int length(Object array) {
+    return array instanceof Object[] a ? a.length : ((scala.collection.Seq<?>) array).size();
+  }
+
   private static Column empty() {
     return col(P).isNull().or(trim(col(P)).equalTo(""));
   }
 
-  /** Ranks the day's prompts with {@code snapshot} and replaces the run date's rows; notes and counts in result. */
+  /**
+   * Ranks the day's prompts with {@code snapshot} and replaces the run date's rows; notes and counts in result. A day
+   * of at most {@code preference.local_max_rows} prompts is ranked on the driver (its cached prompts collected, the
+   * rows written from memory); a larger one in Spark tasks, the snapshot broadcast.
+   */
   static void write(Warehouse w, PreferenceSettings s, ServingSnapshot snapshot, LocalDate runDate, Day day,
       StepResult result) {
     if (day.day.isEmpty()) {
       return;
     }
     Pools pools = new Pools(s.config().checkpointPools(), snapshot.checkpointsByPopularity());
-    Dataset<Row> recs = Recommendations.compute(day.prompts.get().where(not(empty())), snapshot, pools,
-        s.recommender(true), s.advisor(), s.extractor(), runDate, day.day.get())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    Dataset<Row> prompts = day.prompts.get().where(not(empty()));
+    Dataset<Row> recs;
+    long written;
+    long unknown;
+    if (day.count <= s.config().localMaxRows()) {
+      List<Row> rows;
+      try {
+        rows = Recommendations.computeLocally(prompts.collectAsList(), snapshot, pools, s.recommender(true),
+            s.advisor(), s.extractor(), runDate, day.day.get());
+      } catch (Exception e) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      recs = w.spark().createDataFrame(rows, GoldCheckpointRecommendations.SCHEMA);
+      written = rows.size();
+      int keywords = GoldCheckpointRecommendations.SCHEMA.fieldIndex(GoldCheckpointRecommendations.KEYWORDS);
+      int unknownKeywords =
+          GoldCheckpointRecommendations.SCHEMA.fieldIndex(GoldCheckpointRecommendations.UNKNOWN_KEYWORDS);
+      unknown = rows.stream().filter(r -> {
+        int n = length(r.get(keywords));
+        return n > 0 && length(r.get(unknownKeywords)) == n;
+      }).count();
+    } else {
+      recs = Recommendations.compute(prompts, snapshot, pools, s.recommender(true), s.advisor(), s.extractor(),
+          runDate, day.day.get()).persist(StorageLevel.MEMORY_AND_DISK());
       Column keywords = size(col(GoldCheckpointRecommendations.KEYWORDS));
       Row r = recs.agg(count(lit(1)), sum(when(size(col(GoldCheckpointRecommendations.UNKNOWN_KEYWORDS))
           .equalTo(keywords).and(keywords.gt(0)), 1).otherwise(0))).first();
-      long written = r.getLong(0);
-      long unknown = r.isNullAt(1) ? 0 : r.getLong(1);
+      written = r.getLong(0);
+      unknown = r.isNullAt(1) ? 0 : r.getLong(1);
+    }
+    try {
       result.count("recommendations.unknown_keywords", unknown);
       if (unknown > 0) {
         result.note("recommendations.unknown_keywords: " + unknown + " rows are for prompts none of whose keywords "

@@ -13,6 +13,7 @@ import io.genlake.table.GoldPreferencePairStats;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -76,7 +77,16 @@ final class PairStats {
    * Expects the unified event columns ({@link PreferenceEvents}); one linear pass, no shuffle.
    */
   static Dataset<Row> prepare(Dataset<Row> events, KeywordExtractor extractor) {
-    StructType in = events.schema();
+    RowMapper m = preparer(events.schema(), extractor);
+    MapPartitionsFunction<Row, Row> f = rows -> each(rows, m);
+    return events.mapPartitions(f, Encoders.row(PREPARED));
+  }
+
+  /**
+   * The per-event function of {@link #prepare}: one unified event (columns of {@code in}) to one {@link #PREPARED}
+   * row. Used by the Spark loop and, for a night small enough for the driver, on the collected events.
+   */
+  static RowMapper preparer(StructType in, KeywordExtractor extractor) {
     int user = in.fieldIndex(PreferenceEvents.USER_ID);
     int share = in.fieldIndex(PreferenceEvents.SHARE);
     int checkpoint = in.fieldIndex(PreferenceEvents.CHECKPOINT);
@@ -87,7 +97,7 @@ final class PairStats {
     int loras = in.fieldIndex(PreferenceEvents.LORAS);
     int strengths = in.fieldIndex(PreferenceEvents.LORA_STRENGTHS);
     int generation = in.fieldIndex(PreferenceEvents.GENERATION_ID);
-    MapPartitionsFunction<Row, Row> f = rows -> each(rows, r -> {
+    return r -> {
       List<String> eventLoras = r.isNullAt(loras) ? List.of() : r.getList(loras);
       List<Double> eventStrengths = r.isNullAt(strengths) ? List.of() : r.getList(strengths);
       KeywordExtractor.Features x = extractor.extract(r.isNullAt(prompt) ? null : r.getString(prompt),
@@ -110,8 +120,7 @@ final class PairStats {
           r.getString(checkpoint), r.getBoolean(selected), micros(r.getTimestamp(created).toInstant()),
           toSeq(x.keywords()), toSeq(x.negativeKeywords()), toSeq(x.loras()), toSeq(usable),
           r.isNullAt(generation) ? null : r.getString(generation), x.status().label(), missing, outOfRange);
-    });
-    return events.mapPartitions(f, Encoders.row(PREPARED));
+    };
   }
 
   private static final String KEY_HASH = "key_hash";
@@ -156,10 +165,7 @@ final class PairStats {
    * pairs, several times as many.
    */
   static Dataset<Row> aggregate(Dataset<Row> prepared, Decay decay, boolean rankingOnly) {
-    StructType in = prepared.schema();
-    PairContributions.Columns c = new PairContributions.Columns(in.fieldIndex(USER_ID), in.fieldIndex(SHARE),
-        in.fieldIndex(CHECKPOINT_COLUMN), in.fieldIndex(SELECTED), in.fieldIndex(EVENT_AT), in.fieldIndex(KEYWORDS),
-        in.fieldIndex(NEGATIVES), in.fieldIndex(LORAS));
+    PairContributions.Columns c = columns(prepared.schema());
     MapPartitionsFunction<Row, Row> emit = rows -> new PairContributions(rows, c, decay, rankingOnly);
     Column hash = xxhash64(col(GoldPreferencePairStats.USER_ID), col(GoldPreferencePairStats.KIND),
         col(GoldPreferencePairStats.ITEM_A), col(GoldPreferencePairStats.ITEM_B));
@@ -168,6 +174,44 @@ final class PairStats {
     MapPartitionsFunction<Row, Row> sum = rows -> new PairSums(rows, hashIndex, decay);
     return keyed.repartition(col(KEY_HASH)).sortWithinPartitions(col(KEY_HASH))
         .mapPartitions(sum, Encoders.row(GoldPreferencePairStats.SCHEMA));
+  }
+
+  /**
+   * {@link #aggregate(Dataset, Decay)} of prepared rows held on the driver ({@link #PREPARED} rows, e.g. a small
+   * night's): the same two loops, with the contributions sorted by their key instead of shuffled by its hash (each
+   * run of equal keys numbered in place of the hash). Returns stored pair rows
+   * ({@link GoldPreferencePairStats#SCHEMA}), one per key. Memory: every contribution of the events at once.
+   */
+  static List<Row> aggregateLocally(List<Row> prepared, Decay decay) {
+    List<Row> contributions = new ArrayList<>();
+    new PairContributions(prepared.iterator(), columns(PREPARED), decay).forEachRemaining(contributions::add);
+    Comparator<Row> byKey = Comparator.<Row, String>comparing(r -> r.getString(0))
+        .thenComparing(r -> r.getByte(1)).thenComparing(r -> r.getString(2)).thenComparing(r -> r.getString(3));
+    contributions.sort(byKey);
+    List<Row> numbered = new ArrayList<>(contributions.size());
+    long run = 0;
+    Row previous = null;
+    for (Row r : contributions) {
+      if (previous != null && byKey.compare(previous, r) != 0) {
+        run++;
+      }
+      Object[] values = new Object[r.size() + 1];
+      for (int i = 0; i < r.size(); i++) {
+        values[i] = r.get(i);
+      }
+      values[r.size()] = run;
+      numbered.add(RowFactory.create(values));
+      previous = r;
+    }
+    List<Row> pairs = new ArrayList<>();
+    new PairSums(numbered.iterator(), CONTRIBUTIONS.size(), decay).forEachRemaining(pairs::add);
+    return pairs;
+  }
+
+  private static PairContributions.Columns columns(StructType in) {
+    return new PairContributions.Columns(in.fieldIndex(USER_ID), in.fieldIndex(SHARE),
+        in.fieldIndex(CHECKPOINT_COLUMN), in.fieldIndex(SELECTED), in.fieldIndex(EVENT_AT), in.fieldIndex(KEYWORDS),
+        in.fieldIndex(NEGATIVES), in.fieldIndex(LORAS));
   }
 
   /** A partition loop that maps each row to one row ({@code f} serializable, as Spark ships it). */

@@ -90,11 +90,12 @@ public final class PreferenceLearning {
       Concurrently.calls(STARTS, List.<Concurrently.Call<Void>>of(
           () -> {
             Optional<StatsUpdate.State> previous = StatsUpdate.previous(w, s, asOf, recompute, result);
-            // read more than once (counts, extraction; a recompute's evaluation too): cached. An update reads the
-            // new events only
-            read.set(PreferenceEvents.read(w, share, StatsUpdate.since(previous))
-                .persist(StorageLevel.MEMORY_AND_DISK()));
-            update.set(StatsUpdate.update(w, read.get(), s, asOf, previous, ctx.runId(), result));
+            Dataset<Row> events = PreferenceEvents.read(w, share, StatsUpdate.since(previous));
+            // a small night's events are collected once and counted on the driver; else cached: read more than once
+            // (counts, extraction; a recompute's evaluation too). An update reads the new events only
+            Optional<List<Row>> local = StatsUpdate.collectIfSmall(events, s, previous);
+            read.set(local.isPresent() ? events : events.persist(StorageLevel.MEMORY_AND_DISK()));
+            update.set(StatsUpdate.update(w, read.get(), local, s, asOf, previous, ctx.runId(), result));
             return null;
           },
           () -> {

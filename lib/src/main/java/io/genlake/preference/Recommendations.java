@@ -37,15 +37,42 @@ final class Recommendations {
       Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) {
     Broadcast<ServingSnapshot> snap = JavaSparkContext.fromSparkContext(prompts.sparkSession().sparkContext())
         .broadcast(snapshot);
+    return prompts.flatMap(ranker(snap::value, pools, recommender, advisor, extractor, runDate, promptsDate),
+        Encoders.row(GoldCheckpointRecommendations.SCHEMA));
+  }
+
+  /**
+   * {@link #compute} of prompts held on the driver (a small day's): the same ranking of each prompt, without a
+   * broadcast or a Spark job. Rows of {@link GoldCheckpointRecommendations#SCHEMA}.
+   */
+  static List<Row> computeLocally(List<Row> prompts, ServingSnapshot snapshot, Pools pools, Recommender recommender,
+      Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) throws Exception {
+    FlatMapFunction<Row, Row> rank = ranker(() -> snapshot, pools, recommender, advisor, extractor, runDate,
+        promptsDate);
+    List<Row> out = new ArrayList<>();
+    for (Row r : prompts) {
+      rank.call(r).forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** Where the ranking reads the snapshot: a broadcast's value in Spark tasks, the snapshot itself on the driver. */
+  interface SnapshotSource extends java.io.Serializable {
+    ServingSnapshot get();
+  }
+
+  /** Ranks one (user, prompt, family) row into one recommendation row per pool of its family. */
+  private static FlatMapFunction<Row, Row> ranker(SnapshotSource snap, Pools pools, Recommender recommender,
+      Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) {
     Date day = Date.valueOf(runDate);
     Date from = Date.valueOf(promptsDate);
-    FlatMapFunction<Row, Row> rank = r -> {
+    return r -> {
       String user = r.getString(0);
       String prompt = r.getString(1);
       Optional<String> family = Optional.ofNullable(r.isNullAt(2) ? null : r.getString(2));
       List<String> keywords = extractor.keywords(prompt);
       Optional<String> scopeUser = user.isEmpty() ? Optional.empty() : Optional.of(user);
-      ServingSnapshot s = snap.value();
+      ServingSnapshot s = snap.get();
       List<Row> out = new ArrayList<>();
       for (Map.Entry<String, List<String>> pool : pools.forFamily(family).entrySet()) {
         Recommender.Recommendation rec = recommender.recommend(s, keywords, pool.getValue(), scopeUser,
@@ -82,7 +109,6 @@ final class Recommendations {
       }
       return out.iterator();
     };
-    return prompts.flatMap(rank, Encoders.row(GoldCheckpointRecommendations.SCHEMA));
   }
 
   /** NaN (no observation) as SQL null. */

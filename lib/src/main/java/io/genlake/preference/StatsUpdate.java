@@ -19,13 +19,18 @@ import io.genlake.table.SilverGenerations;
 import io.genlake.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -102,6 +107,20 @@ final class StatsUpdate {
     return previous;
   }
 
+  /**
+   * The events an incremental run reads, collected on the driver when they are at most
+   * {@code preference.local_max_rows} (one job, at most that many rows plus one collected); empty for a
+   * recompute, when the option is 0, or when the night has more events (then read again by Spark jobs).
+   */
+  static Optional<List<Row>> collectIfSmall(Dataset<Row> read, PreferenceSettings s, Optional<State> previous) {
+    int max = s.config().localMaxRows();
+    if (previous.isEmpty() || max == 0) {
+      return Optional.empty();
+    }
+    List<Row> rows = read.limit(max + 1).collectAsList();
+    return rows.size() <= max ? Optional.of(rows) : Optional.empty();
+  }
+
   /** The watermark of {@code previous} as {@link PreferenceEvents} reads it. */
   static Optional<PreferenceEvents.Since> since(Optional<State> previous) {
     return previous.map(p -> new PreferenceEvents.Since(p.asOf(), p.ingestedThrough()));
@@ -115,18 +134,47 @@ final class StatsUpdate {
    */
   static Outcome update(Warehouse w, Dataset<Row> read, PreferenceSettings s, Instant asOf,
       Optional<State> previous, String runId, StepResult result) {
-    Row c = countRules(read, s, asOf, result);
+    return update(w, read, Optional.empty(), s, asOf, previous, runId, result);
+  }
+
+  /**
+   * {@link #update(Warehouse, Dataset, PreferenceSettings, Instant, Optional, String, StepResult)} with, when
+   * {@code local} is present, the rows of {@code read} collected on the driver (a small night's,
+   * {@link #collectIfSmall}): the rule counts, the keyword extraction and the pair sums then run on the driver (the
+   * same per-event and per-pair loops), not as Spark jobs; the parameter observations still join
+   * {@code silver.generations} in Spark.
+   */
+  static Outcome update(Warehouse w, Dataset<Row> read, Optional<List<Row>> local, PreferenceSettings s, Instant asOf,
+      Optional<State> previous, String runId, StepResult result) {
+    Row c = local.isPresent() ? countRulesLocally(local.get(), read.schema(), s, asOf)
+        : countRules(read, s, asOf);
+    report(c, asOf, result);
     Instant ingestedThrough = c.isNullAt(8) ? Instant.EPOCH : c.getTimestamp(8).toInstant();
     if (previous.isPresent() && ingestedThrough.isBefore(previous.get().ingestedThrough())) {
       ingestedThrough = previous.get().ingestedThrough();
     }
-    Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
-    Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
-    Dataset<Row> prepared = PairStats.prepare(read.where(not(blank).and(not(future))), s.extractor())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> prepared;
+    long added;
+    Dataset<Row> pairs;
+    OptionalLong pairCount = OptionalLong.empty();
+    if (local.isPresent()) {
+      List<Row> preparedRows = prepareLocally(local.get(), read.schema(), s, asOf);
+      prepared = w.spark().createDataFrame(preparedRows, PairStats.PREPARED);
+      added = countPreparedLocally(preparedRows, result);
+      List<Row> pairRows = PairStats.aggregateLocally(preparedRows, s.decay());
+      pairs = w.spark().createDataFrame(pairRows, GoldPreferencePairStats.SCHEMA);
+      pairCount = OptionalLong.of(pairRows.size());
+      result.note("pair statistics: the night's " + local.get().size() + " events read were counted and summed on the "
+          + "driver (at most preference.local_max_rows = " + s.config().localMaxRows() + ")");
+    } else {
+      Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
+      Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
+      prepared = PairStats.prepare(read.where(not(blank).and(not(future))), s.extractor())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      added = countPrepared(prepared, result);
+      pairs = PairStats.aggregate(prepared, s.decay());
+    }
     try {
-      long added = countPrepared(prepared, result);
-      Dataset<Row> pairs = PairStats.aggregate(prepared, s.decay());
       Dataset<Row> observations = ParameterStats.observations(prepared, w.readOrEmpty(SilverGenerations.SPEC),
           added <= ParameterStats.BROADCAST_EVENTS);
       Optional<List<Row>> parameterRows = Optional.empty();
@@ -138,9 +186,10 @@ final class StatsUpdate {
         rows = new PairTables.Rows(base, 0, base, true);
         parameterRows = Optional.of(writeParameters(w, ParameterStats.summarize(observations)));
       } else if (added > 0) {
-        Dataset<Row> newPairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+        // a small night's pairs are a local relation already: nothing to cache or count
+        Dataset<Row> newPairs = pairCount.isPresent() ? pairs : pairs.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-          long freshRows = newPairs.count();
+          long freshRows = pairCount.isPresent() ? pairCount.getAsLong() : newPairs.count();
           State p = previous.get();
           // two tables, no conflict: the pairs' append (or fold, then the rows the snapshot serves) and the parameter
           // statistics' rewrite run at the same time
@@ -192,21 +241,87 @@ final class StatsUpdate {
     }
   }
 
-  /** Counts what the run reads by source and bad-input rule; one pass. Row: counts, then max(ingested_at) at 8. */
-  private static Row countRules(Dataset<Row> read, PreferenceSettings s, Instant asOf, StepResult result) {
+  /**
+   * Counts what the run reads by source and bad-input rule ({@link #report} reports them); one pass. Row: counts, then
+   * max(ingested_at) at 8.
+   */
+  private static Row countRules(Dataset<Row> read, PreferenceSettings s, Instant asOf) {
     Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
     Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
-    TreeSet<String> pooled = new TreeSet<>();
-    s.config().checkpointPools().values().forEach(pooled::addAll);
-    Row c = read.agg(count(lit(1)),
+    return read.agg(count(lit(1)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("preference_events")), 1).otherwise(0)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("generations")), 1).otherwise(0)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("image_ratings")), 1).otherwise(0)),
         sum(when(blank, 1).otherwise(0)),
         sum(when(future, 1).otherwise(0)),
         sum(when(col(PreferenceEvents.USER_ID).isNull(), 1).otherwise(0)),
-        sum(when(not(blank).and(not(col(PreferenceEvents.CHECKPOINT).isin(pooled.toArray()))), 1).otherwise(0)),
+        sum(when(not(blank).and(not(col(PreferenceEvents.CHECKPOINT).isin(pooled(s).toArray()))), 1).otherwise(0)),
         max(col(PreferenceEvents.INGESTED_AT))).first();
+  }
+
+  /** {@link #countRules} of events collected on the driver (rows of {@code schema}): the same row. */
+  static Row countRulesLocally(List<Row> events, StructType schema, PreferenceSettings s, Instant asOf) {
+    int source = schema.fieldIndex(PreferenceEvents.SOURCE);
+    int user = schema.fieldIndex(PreferenceEvents.USER_ID);
+    int checkpoint = schema.fieldIndex(PreferenceEvents.CHECKPOINT);
+    int created = schema.fieldIndex(PreferenceEvents.CREATED_AT);
+    int ingested = schema.fieldIndex(PreferenceEvents.INGESTED_AT);
+    TreeSet<String> pooled = pooled(s);
+    long[] n = new long[8];
+    Timestamp newest = null;
+    for (Row r : events) {
+      n[0]++;
+      String from = r.getString(source);
+      n[1] += "preference_events".equals(from) ? 1 : 0;
+      n[2] += "generations".equals(from) ? 1 : 0;
+      n[3] += "image_ratings".equals(from) ? 1 : 0;
+      boolean blank = isBlank(r, checkpoint);
+      n[4] += blank ? 1 : 0;
+      n[5] += isFuture(r, created, asOf) ? 1 : 0;
+      n[6] += r.isNullAt(user) ? 1 : 0;
+      n[7] += !blank && !pooled.contains(r.getString(checkpoint)) ? 1 : 0;
+      if (!r.isNullAt(ingested) && (newest == null || r.getTimestamp(ingested).after(newest))) {
+        newest = r.getTimestamp(ingested);
+      }
+    }
+    return RowFactory.create(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], newest);
+  }
+
+  /**
+   * The prepared rows ({@link PairStats#PREPARED}) of events collected on the driver: those with a checkpoint and not
+   * after {@code asOf}, through {@link PairStats#preparer}, as the Spark path prepares them.
+   */
+  static List<Row> prepareLocally(List<Row> events, StructType schema, PreferenceSettings s, Instant asOf) {
+    int checkpoint = schema.fieldIndex(PreferenceEvents.CHECKPOINT);
+    int created = schema.fieldIndex(PreferenceEvents.CREATED_AT);
+    PairStats.RowMapper prepare = PairStats.preparer(schema, s.extractor());
+    List<Row> prepared = new ArrayList<>(events.size());
+    for (Row r : events) {
+      if (!isBlank(r, checkpoint) && !isFuture(r, created, asOf)) {
+        prepared.add(prepare.apply(r));
+      }
+    }
+    return prepared;
+  }
+
+  /** A null checkpoint, or one of spaces only: Spark's {@code trim} (ASCII spaces) of it is empty. */
+  private static boolean isBlank(Row r, int checkpoint) {
+    return r.isNullAt(checkpoint) || UTF8String.fromString(r.getString(checkpoint)).trim().numBytes() == 0;
+  }
+
+  /** Created after {@code asOf} (a null time is not: Spark's comparison of it is null, so false). */
+  private static boolean isFuture(Row r, int created, Instant asOf) {
+    return !r.isNullAt(created) && r.getTimestamp(created).toInstant().isAfter(asOf);
+  }
+
+  private static TreeSet<String> pooled(PreferenceSettings s) {
+    TreeSet<String> pooled = new TreeSet<>();
+    s.config().checkpointPools().values().forEach(pooled::addAll);
+    return pooled;
+  }
+
+  /** Records the counts of {@link #countRules} in {@code result}, with a note per rule that applied. */
+  private static void report(Row c, Instant asOf, StepResult result) {
     result.count("events.read", c.getLong(0))
         .count("events.read.preference_events", c.isNullAt(1) ? 0 : c.getLong(1))
         .count("events.read.generations", c.isNullAt(2) ? 0 : c.getLong(2))
@@ -217,16 +332,37 @@ final class StatsUpdate {
     rule(result, "events.no_user", c, 6, "events without a user fed only the global statistics (when shared)");
     rule(result, "events.checkpoint_not_in_pool", c, 7,
         "events name checkpoints outside every configured pool: counted, but only recommended from the observed pool");
-    return c;
   }
 
   /** Counts the prepared events by prompt status and LoRA-strength rule (one job); returns the events counted. */
   private static long countPrepared(Dataset<Row> prepared, StepResult result) {
+    return reportPrepared(prepared.groupBy(PairStats.STATUS).agg(count(lit(1)), sum(PairStats.LORAS_NO_STRENGTH),
+        sum(PairStats.LORAS_BAD_STRENGTH)).collectAsList(), result);
+  }
+
+  /** {@link #countPrepared(Dataset, StepResult)} of prepared rows on the driver. */
+  private static long countPreparedLocally(List<Row> prepared, StepResult result) {
+    java.util.Map<String, long[]> byStatus = new java.util.TreeMap<>();
+    int status = PairStats.PREPARED.fieldIndex(PairStats.STATUS);
+    int noStrength = PairStats.PREPARED.fieldIndex(PairStats.LORAS_NO_STRENGTH);
+    int badStrength = PairStats.PREPARED.fieldIndex(PairStats.LORAS_BAD_STRENGTH);
+    for (Row r : prepared) {
+      long[] n = byStatus.computeIfAbsent(r.getString(status), k -> new long[3]);
+      n[0]++;
+      n[1] += r.getInt(noStrength);
+      n[2] += r.getInt(badStrength);
+    }
+    List<Row> rows = new ArrayList<>();
+    byStatus.forEach((k, n) -> rows.add(RowFactory.create(k, n[0], n[1], n[2])));
+    return reportPrepared(rows, result);
+  }
+
+  /** Reports the per-status rows (status, events, LoRAs without strength, LoRAs out of range); the events counted. */
+  private static long reportPrepared(List<Row> byStatus, StepResult result) {
     long added = 0;
     long noStrength = 0;
     long badStrength = 0;
-    for (Row r : prepared.groupBy(PairStats.STATUS).agg(count(lit(1)), sum(PairStats.LORAS_NO_STRENGTH),
-        sum(PairStats.LORAS_BAD_STRENGTH)).collectAsList()) {
+    for (Row r : byStatus) {
       long n = r.getLong(1);
       added += n;
       noStrength += r.getLong(2);

@@ -12,7 +12,7 @@ import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 
 /**
  * Prints one line per Spark SQL execution that took at least {@code minMillis}, with the genlake source line
- * that started it: {@code [trace] 1.23 s  FitJob.java:95 (count)}. Enabled by {@code GENLAKE_TRACE=1} (or a
+ * that started it: {@code [trace] 1.23 s  FitJob.java:95 (count), ended at 42.10 s} (seconds since the JVM started). Enabled by {@code GENLAKE_TRACE=1} (or a
  * number of milliseconds, default 200); it shows where a step spends its time without a profiler.
  */
 public final class QueryTrace extends SparkListener {
@@ -54,7 +54,9 @@ public final class QueryTrace extends SparkListener {
         long ms = e.time() - s.time();
         if (ms >= minMillis) {
           String what = s.description().length() > 60 ? s.description().substring(0, 60) : s.description();
-          out.println(String.format(Locale.ROOT, "[trace] %6.2f s  %s  (%s)", ms / 1000.0, s.origin(), what));
+          double ended = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+          out.println(String.format(Locale.ROOT, "[trace] %6.2f s  %s  (%s), ended at %.2f s", ms / 1000.0, s.origin(),
+              what, ended));
         }
       }
     }

@@ -177,6 +177,96 @@ class PairTablesTest {
     assertEquals(2 * (Math.exp(-10.0 / 30) + Math.exp(-4.0 / 30)), doubled.getDouble(8), 1e-12);
   }
 
+  /**
+   * A small night is counted and summed on the driver (preference.local_max_rows); the same nights with the option at
+   * 0 run as Spark jobs. Both must give the same pairs, counts, parameter statistics and recommendations, with the
+   * bad-input rules applied alike: a checkpoint of spaces, one of a tab (not blank for Spark's trim), an event after
+   * the run date, one without a user, an empty prompt, stop words only, LoRAs without or out of strength, and a
+   * generation's selection.
+   */
+  @Test
+  void aSmallNightOnTheDriverEqualsTheSparkJobs(@TempDir Path dir) {
+    Night driver = edgeCaseNights(dir, "driver", "");
+    Night spark = edgeCaseNights(dir, "spark", "  local_max_rows: 0\n");
+    assertNote(driver.day2(), "pair statistics: the night's 9 events read were counted and summed on the driver (at "
+        + "most preference.local_max_rows = 50000)");
+    assertFalse(spark.day2().notes().stream().anyMatch(n -> n.contains("on the driver")), spark.day2().notes().toString());
+    assertEquals(spark.day2().counts(), driver.day2().counts());
+    assertEquals(1L, driver.day2().count("events.blank_checkpoint"));
+    assertEquals(1L, driver.day2().count("events.future"));
+    assertEquals(1L, driver.day2().count("events.no_user"));
+    assertEquals(1L, driver.day2().count("events.empty_prompt"));
+    assertEquals(1L, driver.day2().count("events.stop_words_only"));
+    assertEquals(1L, driver.day2().count("loras.no_strength"));
+    assertEquals(1L, driver.day2().count("loras.strength_out_of_range"));
+    assertEquals(1L, driver.day2().count("events.read.generations"));
+    // the same notes but the driver's own and the snapshot's file, which is in each warehouse
+    List<String> sparkNotes = spark.day2().notes().stream().filter(n -> !n.contains(dir.toString())).toList();
+    List<String> driverNotes = driver.day2().notes().stream()
+        .filter(n -> !n.contains("on the driver") && !n.contains(dir.toString())).toList();
+    assertEquals(spark.day2().notes().size() - 1, sparkNotes.size());
+    assertEquals(sparkNotes, driverNotes);
+    assertEqual(stats(spark.w()), stats(driver.w()), 1e-12);
+    assertTrue(stats(driver.w()).containsKey("*|keyword_checkpoint|anime|\t"), stats(driver.w()).keySet().toString());
+    assertEquals(rounded(spark.w(), io.genlake.table.GoldParameterStats.TABLE),
+        rounded(driver.w(), io.genlake.table.GoldParameterStats.TABLE));
+    List<String> recommendations = rounded(driver.w(), io.genlake.table.GoldCheckpointRecommendations.TABLE);
+    assertFalse(recommendations.isEmpty());
+    assertEquals(rounded(spark.w(), io.genlake.table.GoldCheckpointRecommendations.TABLE), recommendations);
+  }
+
+  private record Night(Warehouse w, StepResult day2) {}
+
+  /** Day 1 (full) and day 2 (incremental, the edge cases) in a new warehouse with {@code extra} preference keys. */
+  private static Night edgeCaseNights(Path dir, String name, String extra) {
+    Warehouse w = new Warehouse(TestSpark.session(), dir.resolve(name).toString());
+    GenlakeConfig config = ConfigLoader.loadYaml("preference:\n  fold_share: 2.0\n" + extra);
+    SilverRows.appendEvents(w, List.of(
+        at("a1", "u1", "anime girl", "A", "rejected", "2026-11-10T08:00:00Z"),
+        at("a2", "u2", "photorealistic landscape", "B", "selected", "2026-11-12T08:00:00Z")));
+    SilverRows.appendGenerations(w, List.of(SilverRows.generation("g1", "u1", "anime portrait", "A", "selected", 30,
+        7.0, "2026-11-12T09:00:00Z")));
+    PreferenceLearning.run(SilverRows.context(w, DAY1, dir, config));
+    String ingested = "2026-11-16T20:00:00Z";
+    SilverRows.appendEvents(w, List.of(
+        SilverRows.eventWithLoras("b1", "u1", "anime boy", "blurry", "A", List.of(SilverRows.lora("detail", 0.8),
+            SilverRows.lora("style", null), SilverRows.lora("glow", 2.5)), "rejected", null, "2026-11-16T08:00:00Z",
+            ingested),
+        SilverRows.event("b2", null, "photorealistic landscape", null, "B", List.of(), "selected", true,
+            "2026-11-15T08:00:00Z", ingested),
+        SilverRows.event("b3", "u2", "anime sky", null, "  ", List.of(), "selected", null, "2026-11-16T09:00:00Z",
+            ingested),
+        SilverRows.event("b4", "u2", "anime city", null, "\t", List.of(), "rejected", null, "2026-11-16T10:00:00Z",
+            ingested),
+        SilverRows.event("b5", "u2", "anime future", null, "A", List.of(), "selected", null, "2026-11-19T10:00:00Z",
+            ingested),
+        SilverRows.event("b6", "u3", "", null, "A", List.of("detail"), "selected", null, "2026-11-16T11:00:00Z",
+            ingested),
+        SilverRows.event("b7", "u3", "the and of", null, "B", List.of(), "rejected", false, "2026-11-16T12:00:00Z",
+            ingested),
+        SilverRows.event("b8", "u1", "anime portrait", null, "C", List.of(), "selected", null, "2026-11-17T08:00:00Z",
+            ingested)));
+    SilverRows.appendGenerations(w, List.of(SilverRows.generation("g2", "u4", "photorealistic portrait", "B",
+        "rejected", 40, 5.5, ingested)));
+    StepResult day2 = PreferenceLearning.run(SilverRows.context(w, DAY2, dir, config));
+    return new Night(w, day2);
+  }
+
+  /**
+   * A table's rows as sorted strings, every decimal number in them (nested ones too) rounded to 9 decimals: runs may
+   * sum in another order.
+   */
+  private static List<String> rounded(Warehouse w, io.genlake.warehouse.TableId table) {
+    java.util.regex.Pattern number = java.util.regex.Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
+    List<String> out = new java.util.ArrayList<>();
+    for (Row r : w.read(table).collectAsList()) {
+      out.add(number.matcher(r.toString()).replaceAll(m -> String.format(java.util.Locale.ROOT, "%.9f",
+          Double.parseDouble(m.group()))));
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   @Test
   void aFoldShareBelowZeroIsRefused() {
     ConfigException e = assertThrows(ConfigException.class,
