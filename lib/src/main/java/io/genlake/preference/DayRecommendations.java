@@ -140,13 +140,8 @@ final class DayRecommendations {
     long written;
     long unknown;
     if (day.count <= s.config().localMaxRows()) {
-      List<Row> rows;
-      try {
-        rows = Recommendations.computeLocally(prompts.collectAsList(), snapshot, pools, s.recommender(true),
-            s.advisor(), s.extractor(), runDate, day.day.get());
-      } catch (Exception e) {
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-      }
+      List<Row> rows = Recommendations.computeLocally(prompts.collectAsList(), snapshot, pools, s.recommender(true),
+          s.advisor(), s.extractor(), runDate, day.day.get());
       recs = w.spark().createDataFrame(rows, GoldCheckpointRecommendations.SCHEMA);
       written = rows.size();
       int keywords = GoldCheckpointRecommendations.SCHEMA.fieldIndex(GoldCheckpointRecommendations.KEYWORDS);

@@ -46,12 +46,18 @@ final class Recommendations {
    * broadcast or a Spark job. Rows of {@link GoldCheckpointRecommendations#SCHEMA}.
    */
   static List<Row> computeLocally(List<Row> prompts, ServingSnapshot snapshot, Pools pools, Recommender recommender,
-      Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) throws Exception {
+      Advisor advisor, KeywordExtractor extractor, LocalDate runDate, LocalDate promptsDate) {
     FlatMapFunction<Row, Row> rank = ranker(() -> snapshot, pools, recommender, advisor, extractor, runDate,
         promptsDate);
     List<Row> out = new ArrayList<>();
-    for (Row r : prompts) {
-      rank.call(r).forEachRemaining(out::add);
+    try {
+      for (Row r : prompts) {
+        rank.call(r).forEachRemaining(out::add);
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // the ranking throws no checked exception; FlatMapFunction declares one
     }
     return out;
   }

@@ -131,15 +131,7 @@ final class StatsUpdate {
    * up to {@code asOf}; {@code read} holds every event for a recompute, and the events new since {@code previous}'s
    * watermark for an update ({@link PreferenceEvents#read(Warehouse, boolean, Optional)} with {@link #since}). The
    * state row is written by {@link #commit}.
-   */
-  static Outcome update(Warehouse w, Dataset<Row> read, PreferenceSettings s, Instant asOf,
-      Optional<State> previous, String runId, StepResult result) {
-    return update(w, read, Optional.empty(), s, asOf, previous, runId, result);
-  }
-
-  /**
-   * {@link #update(Warehouse, Dataset, PreferenceSettings, Instant, Optional, String, StepResult)} with, when
-   * {@code local} is present, the rows of {@code read} collected on the driver (a small night's,
+   * When {@code local} is present it holds the rows of {@code read} collected on the driver (a small night's,
    * {@link #collectIfSmall}): the rule counts, the keyword extraction and the pair sums then run on the driver (the
    * same per-event and per-pair loops), not as Spark jobs; the parameter observations still join
    * {@code silver.generations} in Spark.
@@ -167,9 +159,7 @@ final class StatsUpdate {
       result.note("pair statistics: the night's " + local.get().size() + " events read were counted and summed on the "
           + "driver (at most preference.local_max_rows = " + s.config().localMaxRows() + ")");
     } else {
-      Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
-      Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
-      prepared = PairStats.prepare(read.where(not(blank).and(not(future))), s.extractor())
+      prepared = PairStats.prepare(read.where(not(blank()).and(not(future(asOf)))), s.extractor())
           .persist(StorageLevel.MEMORY_AND_DISK());
       added = countPrepared(prepared, result);
       pairs = PairStats.aggregate(prepared, s.decay());
@@ -246,8 +236,8 @@ final class StatsUpdate {
    * max(ingested_at) at 8.
    */
   private static Row countRules(Dataset<Row> read, PreferenceSettings s, Instant asOf) {
-    Column blank = col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
-    Column future = col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
+    Column blank = blank();
+    Column future = future(asOf);
     return read.agg(count(lit(1)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("preference_events")), 1).otherwise(0)),
         sum(when(col(PreferenceEvents.SOURCE).equalTo(lit("generations")), 1).otherwise(0)),
@@ -302,6 +292,16 @@ final class StatsUpdate {
       }
     }
     return prepared;
+  }
+
+  /** An event without a checkpoint: null, or empty once trimmed. {@link #isBlank} is the same rule on the driver. */
+  private static Column blank() {
+    return col(PreferenceEvents.CHECKPOINT).isNull().or(trim(col(PreferenceEvents.CHECKPOINT)).equalTo(""));
+  }
+
+  /** An event created after {@code asOf}. {@link #isFuture} is the same rule on the driver. */
+  private static Column future(Instant asOf) {
+    return col(PreferenceEvents.CREATED_AT).gt(lit(Timestamp.from(asOf)));
   }
 
   /** A null checkpoint, or one of spaces only: Spark's {@code trim} (ASCII spaces) of it is empty. */
