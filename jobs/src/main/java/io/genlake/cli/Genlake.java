@@ -122,6 +122,9 @@ public final class Genlake implements Runnable {
   static final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+      if (e instanceof QuickJit.Relaunch) {
+        return QuickJit.EXIT_RELAUNCH; // bin/genlake starts the command again: nothing to say
+      }
       cmd.getErr().println("genlake " + cmd.getCommandName() + ": " + Errors.describe(e));
       if ("1".equals(System.getenv("GENLAKE_DEBUG"))) {
         e.printStackTrace(cmd.getErr());

@@ -85,12 +85,7 @@ final class Session {
    */
   private static Warehouse open(String appName, WarehouseOptions options, SparkSettings configured,
       java.util.Map<String, String> extraConf, java.util.List<Path> landing) {
-    SparkSettings settings = configured;
-    if (options.master.isPresent() || !extraConf.isEmpty()) {
-      java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(settings.conf());
-      conf.putAll(extraConf);
-      settings = settings.withMaster(options.master.orElse(settings.master())).with(settings.shufflePartitions(), conf);
-    }
+    SparkSettings settings = settings(options, configured, extraConf);
     String root = options.warehouseRoot();
     StartupTimings.mark("config");
     boolean remote = root.contains("://");
@@ -100,13 +95,39 @@ final class Session {
     return new Warehouse(spark, root);
   }
 
+  /** {@code configured} with --master and {@code extraConf} applied. */
+  private static SparkSettings settings(WarehouseOptions options, SparkSettings configured,
+      java.util.Map<String, String> extraConf) {
+    if (options.master.isEmpty() && extraConf.isEmpty()) {
+      return configured;
+    }
+    java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(configured.conf());
+    conf.putAll(extraConf);
+    return configured.withMaster(options.master.orElse(configured.master())).with(configured.shufflePartitions(), conf);
+  }
+
+  /** --landing, else the configured landing directory; absolute. */
+  private static Path landing(WarehouseOptions options, RunOptions run) {
+    return run.landing.map(p -> p.toAbsolutePath().normalize())
+        .orElse(options.config().paths().landingDir(PathsConfig.home()));
+  }
+
   /**
    * A full run context for a job that writes to an existing warehouse: takes the warehouse lock first (one writer
    * per warehouse).
    */
   static RunContext openRun(String job, WarehouseOptions options, RunOptions run) {
     WarehouseRoot.requireWarehouse(options.warehouseRoot());
+    QuickJit.relaunchIfInterpreted(() -> interpreted(options, run));
     return openLocked(job, options, run);
+  }
+
+  /** Whether the run's session will interpret its queries ({@link SparkSessions#mode}); starts no Spark. */
+  private static boolean interpreted(WarehouseOptions options, RunOptions run) {
+    String root = options.warehouseRoot();
+    boolean remote = root.contains("://");
+    return SparkSessions.mode(settings(options, options.config().spark(), java.util.Map.of()),
+        Path.of(remote ? "." : root), java.util.List.of(landing(options, run)), !remote).interpreted();
   }
 
   /**
@@ -114,6 +135,7 @@ final class Session {
    * preference, failures analyze, prefs import): creates it when the path holds none, and says so.
    */
   static RunContext openRunCreating(String job, WarehouseOptions options, RunOptions run) {
+    QuickJit.relaunchIfInterpreted(() -> interpreted(options, run));
     if (!WarehouseRoot.holdsWarehouse(options.warehouseRoot())) {
       System.err.println("[genlake] no warehouse at " + Path.of(options.warehouseRoot()).toAbsolutePath().normalize()
           + " yet: creating a new one there");
@@ -127,11 +149,11 @@ final class Session {
     WarehouseLock.acquire(options.warehouseRoot(), runId, job);
     // jobs read and write tables by location, and register each table they ensure or write: registering all of
     // them up front would only read every table's Delta log (some 2 s on the sample warehouse)
-    Path landing = run.landing.map(p -> p.toAbsolutePath().normalize())
-        .orElse(config.paths().landingDir(PathsConfig.home()));
+    Path landing = landing(options, run);
     Warehouse warehouse = open(job, options, config.spark(), java.util.Map.of(), java.util.List.of(landing));
     Progress progress = new Progress(System.err, options.quiet);
-    progress.step("spark", "queries " + warehouse.spark().conf().get(io.genlake.spark.ExecutionMode.REASON_KEY, "compiled"));
+    progress.step("spark", "queries " + warehouse.spark().conf().get(io.genlake.spark.ExecutionMode.REASON_KEY, "compiled")
+        + QuickJit.note());
     SparkWatch.start(warehouse.spark().sparkContext(), progress); // a daemon thread, until the command ends
     return new RunContext(
         warehouse.spark(),

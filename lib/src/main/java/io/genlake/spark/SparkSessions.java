@@ -31,16 +31,12 @@ public final class SparkSessions {
     SparkConf submitted = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     boolean local = true;
-    String master = settings.master();
     if (!submitted.contains("spark.master")) {
       builder.master(settings.master());
     } else {
-      master = submitted.get("spark.master");
-      local = master.startsWith("local");
+      local = submitted.get("spark.master").startsWith("local");
     }
-    List<Path> data = new java.util.ArrayList<>(List.of(warehouse.resolve("silver")));
-    data.addAll(landing);
-    ExecutionMode mode = ExecutionMode.choose(settings, master, data, localPaths);
+    ExecutionMode mode = mode(submitted, settings, warehouse, landing, localPaths);
     mode.conf().forEach(builder::config);
     builder.config(ExecutionMode.REASON_KEY, mode.reason());
     for (Map.Entry<String, String> e : deltaDefaults(settings.shufflePartitions(), warehouse).entrySet()) {
@@ -68,6 +64,22 @@ public final class SparkSessions {
   static final List<String> UNIQUE_COLUMNS = List.of("checksum", "source_line", "event_time", "reason",
       "generation_id", "asset_id", "image_id", "event_id", "attempt_id", "block_id", "session_id", "rating_key",
       "version_id", "created_at", "updated_at", "completed_at", "attempted_at", "seed");
+
+  /**
+   * How a session {@link #create}d with these arguments will run its queries ({@link ExecutionMode#choose} over the
+   * warehouse's silver layer and {@code landing}), without creating it.
+   */
+  public static ExecutionMode mode(SparkSettings settings, Path warehouse, List<Path> landing, boolean localPaths) {
+    return mode(new SparkConf(true), settings, warehouse, landing, localPaths);
+  }
+
+  private static ExecutionMode mode(SparkConf submitted, SparkSettings settings, Path warehouse, List<Path> landing,
+      boolean localPaths) {
+    String master = submitted.contains("spark.master") ? submitted.get("spark.master") : settings.master();
+    List<Path> data = new java.util.ArrayList<>(List.of(warehouse.resolve("silver")));
+    data.addAll(landing);
+    return ExecutionMode.choose(settings, master, data, localPaths);
+  }
 
   /** The settings every genlake session carries, local or on a cluster. */
   public static Map<String, String> deltaDefaults(int shufflePartitions, Path warehouse) {
