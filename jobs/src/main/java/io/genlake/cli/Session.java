@@ -88,9 +88,7 @@ final class Session {
     SparkSettings settings = settings(options, configured, extraConf);
     String root = options.warehouseRoot();
     StartupTimings.mark("config");
-    boolean remote = root.contains("://");
-    SparkSession spark = SparkSessions.create("genlake " + appName, settings, Path.of(remote ? "." : root), landing,
-        !remote);
+    SparkSession spark = SparkSessions.create("genlake " + appName, settings, localRoot(root), landing, !remote(root));
     StartupTimings.mark("spark");
     return new Warehouse(spark, root);
   }
@@ -125,9 +123,18 @@ final class Session {
   /** Whether the run's session will interpret its queries ({@link SparkSessions#mode}); starts no Spark. */
   private static boolean interpreted(WarehouseOptions options, RunOptions run) {
     String root = options.warehouseRoot();
-    boolean remote = root.contains("://");
-    return SparkSessions.mode(settings(options, options.config().spark(), java.util.Map.of()),
-        Path.of(remote ? "." : root), java.util.List.of(landing(options, run)), !remote).interpreted();
+    return SparkSessions.mode(settings(options, options.config().spark(), java.util.Map.of()), localRoot(root),
+        java.util.List.of(landing(options, run)), !remote(root)).interpreted();
+  }
+
+  /** A warehouse given as a URI (e.g. {@code s3a://...}), not a local path. */
+  private static boolean remote(String root) {
+    return root.contains("://");
+  }
+
+  /** The warehouse root as a local path for the session's sizing and catalog; "." for a URI. */
+  private static Path localRoot(String root) {
+    return Path.of(remote(root) ? "." : root);
   }
 
   /**
